@@ -106,7 +106,15 @@ export function createCalendar(overrides: CalendarOverrides = {}): WorkCalendar 
         case '自然日顺延':
           return nextWorkdayOnOrAfter(addCalendarDays(start, n));
         case '工作日': {
-          if (n <= 0) return start;
+          if (n <= 0) {
+            // The workbook's INDEX(A, MATCH(wdIndex(start)+n, C, 0)): the working day whose running
+            // index is wdIndex(start)+n — for n = 0 the start itself when it is a working day, else
+            // the last working day before it.
+            let k = toDayNumber(start);
+            const target = indexAt(k) + n;
+            while (!(isWorkdayN(k) && indexAt(k) === target)) k--;
+            return fromDayNumber(k);
+          }
           let k = toDayNumber(start);
           let left = n;
           while (left > 0) {
