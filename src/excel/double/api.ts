@@ -464,6 +464,18 @@ export class FreezePanesProxy extends ProxyBase {
 
 type Shift = 'Down' | 'Right' | 'Up' | 'Left';
 
+interface FindCriteria {
+  completeMatch?: boolean;
+  matchCase?: boolean;
+  searchDirection?: 'Forward' | 'Backwards' | string;
+}
+
+function range(from: number, to: number, step: 1 | -1): number[] {
+  const out: number[] = [];
+  for (let k = from; step > 0 ? k <= to : k >= to; k += step) out.push(k);
+  return out;
+}
+
 export class RangeProxy extends ProxyBase {
   readonly _typeName = 'Range';
 
@@ -569,6 +581,43 @@ export class RangeProxy extends ProxyBase {
     const o = rangeOf(other, x);
     if (o.sheet !== tr.sheet) throw err.invalidArgument(location);
     return o.rect;
+  }
+
+  /**
+   * Range.find (ExcelApi 1.9): the first cell of the range whose shown text matches, searched
+   * row by row (forward) or backwards; runs at sync time, on the workbook as it is then — which
+   * is why the adapter locates a row by 编号 with it instead of trusting a row index read earlier.
+   */
+  private findRect(text: string, criteria: FindCriteria | undefined, tr: TrackedRange): Rect | null {
+    const complete = criteria?.completeMatch ?? false;
+    const matchCase = criteria?.matchCase ?? false;
+    const norm = (s: string) => (matchCase ? s : s.toLowerCase());
+    const needle = norm(String(text));
+    const { r0, r1, c0, c1 } = tr.rect;
+    const backwards = criteria?.searchDirection === 'Backwards';
+    const rows = backwards ? range(r1, r0, -1) : range(r0, r1, 1);
+    const cols = backwards ? range(c1, c0, -1) : range(c0, c1, 1);
+    for (const r of rows) {
+      for (const c of cols) {
+        const hay = norm(tr.sheet.textAt(r, c));
+        if (complete ? hay === needle : hay.includes(needle)) return { r0: r, r1: r, c0: c, c1: c };
+      }
+    }
+    return null;
+  }
+
+  find(text: string, criteria?: FindCriteria): RangeProxy {
+    return this.derived('find()', (tr) => {
+      const r = this.findRect(text, criteria, tr);
+      if (!r) throw err.itemNotFound('Range.find');
+      return r;
+    });
+  }
+
+  findOrNullObject(text: string, criteria?: FindCriteria): RangeProxy {
+    const p = this.derived('findOrNullObject()', (tr) => this.findRect(text, criteria, tr));
+    this._queue('findOrNullObject', (x) => void p._resolve(x));
+    return p;
   }
 
   getIntersection(other: RangeProxy | string): RangeProxy {
