@@ -1,0 +1,5 @@
+/** The string catalogues: `ui` (task pane), `domain` (rule vocabulary), `workbook` (sheet text). */
+export { ui } from './ui';
+export type { PageId } from './ui';
+export { domain } from './domain';
+export { workbook } from './workbook';

@@ -1,0 +1,18 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { officeRun } from '../excel/run';
+import { ui } from '../i18n';
+import { App } from './App';
+
+/* global document, Office */
+
+Office.onReady(() => {
+  document.title = ui.app.title;
+  const container = document.getElementById('container');
+  if (!container) return;
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <App run={officeRun} />
+    </FluentProvider>,
+  );
+});

@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ExcelRun } from '../excel/run';
+import { readWorkbookInfo, type WorkbookInfo } from '../excel/workbookInfo';
+
+export type WorkbookInfoState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; info: WorkbookInfo }
+  | { kind: 'failed'; message: string };
+
+/** Reads the workbook's name and ledger sheets on mount and on `refresh()`. */
+export function useWorkbookInfo(run: ExcelRun): { state: WorkbookInfoState; refresh: () => void } {
+  const [state, setState] = useState<WorkbookInfoState>({ kind: 'loading' });
+  const latest = useRef(0);
+
+  const refresh = useCallback(() => {
+    const ticket = ++latest.current;
+    setState({ kind: 'loading' });
+    readWorkbookInfo(run).then(
+      (info) => {
+        if (ticket === latest.current) setState({ kind: 'ready', info });
+      },
+      (error: unknown) => {
+        if (ticket === latest.current) {
+          setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+        }
+      },
+    );
+  }, [run]);
+
+  useEffect(() => {
+    refresh();
+    return () => {
+      // Ignore answers that arrive after unmount.
+      latest.current++;
+    };
+  }, [refresh]);
+
+  return { state, refresh };
+}
