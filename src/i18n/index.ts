@@ -3,3 +3,4 @@ export { ui } from './ui';
 export type { PageId } from './ui';
 export { domain } from './domain';
 export { workbook } from './workbook';
+export { excel } from './excel';

@@ -1,0 +1,44 @@
+/**
+ * Queued writes of one user action, all in ONE batch (the caller syncs once):
+ * - patches of existing rows, located by their key (编号 / 操作ID) with Range.find at sync time —
+ *   never by a row position read earlier, because a co-author may have sorted or inserted rows;
+ * - appends below a table through `getDataBodyRange().getRowsBelow(n)` — the co-authoring-safe
+ *   way (excel-api.md), never `table.rows.add`;
+ * - 操作日志 lines.
+ * Rows are located first: if one is gone, the find fails the sync before anything is written.
+ */
+import type { ColumnSpec } from '../workbook/schema';
+import { tableRow } from './ledgerCodec';
+import type { CellValue } from './cells';
+
+/**
+ * Locate the row of `tableName` whose `keyHeader` cell equals `key` — queued NOW, so the find runs
+ * before any write queued later in the same batch: when the row is gone, the sync fails before
+ * anything is written. Returns the writer for that row's cells.
+ */
+export function locateRow(context: Excel.RequestContext, tableName: string, keyHeader: string, key: string) {
+  const table = context.workbook.tables.getItem(tableName);
+  const hit = table.columns.getItem(keyHeader).getDataBodyRange().find(key, { completeMatch: true, matchCase: true });
+  hit.load('rowIndex');
+  const row = hit.getEntireRow();
+  return {
+    write(cells: Record<string, CellValue>): void {
+      for (const h of Object.keys(cells)) {
+        table.columns.getItem(h).getDataBodyRange().getIntersection(row).values = [[cells[h]]];
+      }
+    },
+  };
+}
+
+/** Append rows below a table; formula columns get the schema's formulas, in the table's own column order. */
+export function queueAppend(
+  context: Excel.RequestContext,
+  tableName: string,
+  headers: readonly string[],
+  columns: readonly ColumnSpec[],
+  rows: readonly Record<string, CellValue>[],
+): void {
+  if (rows.length === 0) return;
+  const table = context.workbook.tables.getItem(tableName);
+  table.getDataBodyRange().getRowsBelow(rows.length).formulas = rows.map((r) => tableRow(headers, columns, r));
+}
