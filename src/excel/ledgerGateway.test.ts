@@ -236,3 +236,27 @@ describe('failures keep the ledger whole', () => {
     expect(tableRows(xl, '操作日志')).toHaveLength(1);
   });
 });
+
+describe('selection', () => {
+  test('selecting a 台账 row reports its 编号; a cell off the table reports null; selectItem selects the row', async () => {
+    const items = ['0001', '0002'].map((s) => makeItem({ id: `DB-2026-${s}` }));
+    const xl = ledgerFixture({ items });
+    const svc = createLedgerService(xl.run);
+    const seen: (string | null)[] = [];
+    const off = await svc.onSelectItem((id) => seen.push(id));
+    await xl.events.select('台账', 'E3');
+    await xl.events.select('台账', 'B2:D2');
+    await xl.events.select('台账', 'A900');
+    await xl.events.flush();
+    expect(seen).toEqual(['DB-2026-0002', 'DB-2026-0001', null]);
+    off();
+    await xl.events.flush();
+    await svc.selectItem('DB-2026-0002');
+    const address = await xl.run(async (context) => {
+      const r = context.workbook.getSelectedRange().load('address');
+      await context.sync();
+      return r.address;
+    });
+    expect(address).toMatch(/^台账!A3:/);
+  });
+});

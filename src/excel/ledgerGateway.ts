@@ -399,7 +399,34 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
         }
       });
     },
-    onSelectItem: async () => () => undefined,
+    onSelectItem: async (handler) => {
+      // The handler only reads: Office fires events in every co-author's add-in and UI must not
+      // open from them (excel-api.md); the pane just shows the item of the selected row.
+      const onSelect = async (e: Excel.WorksheetSelectionChangedEventArgs) => {
+        const id = await run(async (context) => {
+          const table = context.workbook.tables.getItem(LEDGER);
+          const row = context.workbook.worksheets.getItem(LEDGER).getRange(e.address).getRow(0).getEntireRow();
+          const cell = table.columns.getItem('编号').getDataBodyRange().getIntersectionOrNullObject(row).load('values');
+          await context.sync();
+          return cell.isNullObject ? null : cellText(cell.values[0]?.[0]).trim() || null;
+        });
+        handler(id);
+      };
+      let registered: OfficeExtension.EventHandlerResult<Excel.WorksheetSelectionChangedEventArgs> | null = null;
+      await run(async (context) => {
+        registered = context.workbook.worksheets.getItem(LEDGER).onSelectionChanged.add(onSelect);
+        await context.sync();
+      });
+      return () => {
+        const r = registered as OfficeExtension.EventHandlerResult<Excel.WorksheetSelectionChangedEventArgs> | null;
+        if (!r) return;
+        registered = null;
+        void run(async (context) => {
+          r.remove();
+          await context.sync();
+        }).catch(() => undefined);
+      };
+    },
   };
 }
 
