@@ -229,8 +229,8 @@ describe('failures keep the ledger whole', () => {
     expect(failed.ok).toBe(false);
     expect(JSON.stringify(tableRows(xl, '台账'))).toBe(before);
     await must(svc.act('DB-2026-0001', { type: '催办', content: '请加快' }, c));
-    const again = await svc.act('DB-2026-0001', { type: '催办', content: '请加快' }, c);
-    expect(again.ok).toBe(false); // same opId: already done, not written twice
+    const again = await must(svc.act('DB-2026-0001', { type: '催办', content: '请加快' }, c));
+    expect(again.item.urgeCount).toBe(1); // same opId: already done, reported as done, not written twice
     const snap = await svc.snapshot();
     expect(snap.items[0].urgeCount).toBe(1);
     expect(tableRows(xl, '操作日志')).toHaveLength(1);
@@ -260,3 +260,31 @@ describe('selection', () => {
     expect(address).toMatch(/^台账!A3:/);
   });
 });
+
+describe('register retries', () => {
+  test('a failure after the row landed: the retry keeps the row and its number, writes nothing twice', async () => {
+    const xl = ledgerFixture({ items: [makeItem({ id: 'DB-2026-0003' })] });
+    const c = ctx(clerk, '2026-03-20');
+    // the write lands, then the connection drops before the answer: simulate by failing the sync
+    // after the write (the verification read) — the double applies the write, then fails the request.
+    const run: typeof xl.run = (batch) =>
+      xl.run(async (context) => {
+        const sync = context.sync.bind(context);
+        let n = 0;
+        (context as { sync: () => Promise<void> }).sync = async () => {
+          await sync();
+          if (++n === 2) throw Object.assign(new Error('网络中断'), { code: 'GeneralException' });
+        };
+        return batch(context);
+      });
+    const input = { source: '其他' as const, level: '台账其他任务' as const, content: '重试登记的事项', section: SECTION, kind: '一般' as const };
+    const failed = await createLedgerService(run).register(input, c);
+    expect(failed.ok).toBe(false);
+    const retried = await must(createLedgerService(xl.run).register(input, c));
+    expect(retried.item.id).toBe('DB-2026-0004');
+    const rows = tableRows(xl, '台账').filter((r) => r['事项内容'] === '重试登记的事项');
+    expect(rows).toHaveLength(1);
+    expect(tableRows(xl, '操作日志')).toHaveLength(1);
+  });
+});
+

@@ -204,7 +204,6 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
         return err('sync-failed', t.syncFailed(syncMessage(e)));
       }
       const c = common.read();
-      if (c.done.has(ctx.opId)) return err('already-done', t.alreadyDone);
       const headers = header.values[0].map((h) => String(h).trim());
       const sections = sectionsFromTable(people.read()).map((p) => p.section);
       const letters = lettersOf(headers, header.columnIndex);
@@ -215,6 +214,8 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
         sections,
       });
       if (!v.item) return err('row-invalid', t.rowInvalid(v.errors[0]?.message ?? '', v.errors.length - 1));
+      // A retry of an action that already reached 操作日志: done, nothing is written twice.
+      if (c.done.has(ctx.opId)) return ok({ item: v.item, records: [] });
       let act = action;
       if (act.type === '重新立项' && !act.newId && ids) {
         act = { ...act, newId: nextItemNumber(ids.values.map((r) => String(r[0] ?? '')), Number(ctx.on.slice(0, 4))) };
@@ -266,6 +267,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       const table = context.workbook.tables.getItem(LEDGER);
       const header = table.getHeaderRowRange().load('values');
       const idCol = table.columns.getItem('编号').getDataBodyRange().load('values');
+      const opCol = table.columns.getItem('操作ID').getDataBodyRange().load('values');
       const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
       const common = queueCommon(context);
       try {
@@ -275,11 +277,14 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
         return err('sync-failed', t.syncFailed(syncMessage(e)));
       }
       const c = common.read();
-      if (c.done.has(ctx.opId)) return err('already-done', t.alreadyDone);
       const headers = header.values[0].map((h) => String(h).trim());
       const logHeaders = logHeader.values[0].map((h) => String(h).trim());
       const year = Number(ctx.on.slice(0, 4));
-      const id = nextItemNumber(idCol.values.map((r) => String(r[0] ?? '')), year);
+      // A retry whose row already landed (the earlier attempt failed later): keep that row and its
+      // number, and go straight to the collision check.
+      const landedAt = opCol.values.findIndex((r) => String(r[0] ?? '') === ctx.opId);
+      const landed = landedAt >= 0 ? String(idCol.values[landedAt][0] ?? '') : null;
+      const id = landed ?? nextItemNumber(idCol.values.map((r) => String(r[0] ?? '')), year);
       const reg = registerItem({ ...input, id }, ctx.actor, ctx.on);
       if (!reg.ok) return reg;
       let item = reg.value;
@@ -290,7 +295,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
           queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(it), 操作ID: textCell(ctx.opId) }]);
           queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logRow(ctx, logAction, it.id, it.section, before, describe(it, ['编号', '事项内容', '承办科室']))]);
         });
-      write(item, t.logActions.register, '');
+      if (landed === null) write(item, t.logActions.register, '');
       const idsAfter = table.columns.getItem('编号').getDataBodyRange().load('values');
       const opsAfter = table.columns.getItem('操作ID').getDataBodyRange().load('values');
       try {
