@@ -17,6 +17,8 @@ import { ApiServices, EventHandler, HandlerTarget, WorkbookProxy, eventRange } f
 import { DoubleExcelError, MESSAGES, err } from './errors';
 import { DoubleSheet, DoubleWorkbook } from './model';
 import { Exec, RequestCtx, SyncEngine } from './proxy';
+// Names, freeze panes, hidden columns, merges, special cells, colour scales (what 初始化台账 needs).
+import './setupApi';
 
 export { DoubleExcelError } from './errors';
 export { DoubleSheet, DoubleWorkbook } from './model';
@@ -31,6 +33,8 @@ export type {
 export type { CellValue } from './values';
 export { quoteSheetName, formatAddress, splitSheetAddress, columnLetters } from './address';
 export { excelEnums, installExcelGlobals } from './enums';
+export { definedNames, hiddenColumns, mergedAreas } from './setupApi';
+export type { NamedItemModel } from './setupApi';
 
 export interface ExcelDoubleOptions {
   /** `context.workbook.name`. Default "Book1.xlsx". */
