@@ -23,7 +23,9 @@ import {
 import { LEDGER_COLUMNS, LOG_COLUMNS, RECORD_COLUMNS, columnLetter } from '../workbook/schema';
 import { cellText, dateCell, textCell, type CellValue } from './cells';
 import { changedCells, headerIndex, itemCells, recordCells, rowRecord } from './ledgerCodec';
+import { initialiseLedger } from './initialise';
 import { locateRow, queueAppend } from './ledgerWrites';
+import { queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
 import { queueTable, queueUsedRange } from './tableRead';
 import { localToday } from './today';
@@ -123,11 +125,9 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
 
   /** unprotect → writes → protect, for the sheets that were protected (unprotect fails on an unprotected sheet). */
   function withUnprotected(context: Excel.RequestContext, names: string[], common: { password: string; protectedSheets: Set<string> }, writes: () => void) {
-    const targets = names.filter((n) => common.protectedSheets.has(n));
-    const pw = common.password || undefined;
-    for (const n of targets) context.workbook.worksheets.getItem(n).protection.unprotect(pw);
+    for (const n of names) queueUnprotect(context, n, common.protectedSheets.has(n), common.password);
     writes();
-    for (const n of targets) context.workbook.worksheets.getItem(n).protection.protect(PROTECT_OPTIONS, pw);
+    for (const n of names) queueProtect(context, n, common.protectedSheets.has(n), common.password);
   }
 
   async function snapshot(): Promise<LedgerSnapshot> {
@@ -392,7 +392,11 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
     register,
     act,
     urgeOverdue,
-    initialise: async () => err('not-implemented', t.notInitialised),
+    initialise: async () => {
+      const r = await initialiseLedger(run);
+      if (r.ok) options.afterWrite?.();
+      return r;
+    },
     selectItem: async (itemId) => {
       await run(async (context) => {
         const table = context.workbook.tables.getItem(LEDGER);
@@ -443,12 +447,3 @@ function lettersOf(headers: string[], firstColumnIndex: number): Record<string, 
   });
   return out;
 }
-
-/** Re-protection options: the same as the template's (protection.ts owns them once written). */
-const PROTECT_OPTIONS: Excel.WorksheetProtectionOptions = {
-  allowFormatColumns: true,
-  allowFormatRows: true,
-  allowAutoFilter: true,
-  allowSort: true,
-  allowInsertRows: true,
-};

@@ -1,0 +1,226 @@
+/**
+ * The workbook schema on its own (no LibreOffice): 台账's input headers are the domain's, every
+ * formula uses only portable functions and refers only to tables, columns, sheets and defined
+ * names that exist, in the long structured-reference form LibreOffice computes.
+ */
+import { LEDGER_SHEETS } from '../excel/ledgerSheets';
+import { LEDGER_INPUT_COLUMNS, FEEDBACK_INPUT_COLUMNS } from '../domain/validation';
+import { defaultSettings } from '../domain/settings';
+import { ALLOWED_FUNCTIONS, functionsIn } from './formulas';
+import {
+  LEDGER_COLUMNS,
+  RECORD_COLUMNS,
+  SETTING_ROWS,
+  WORKBOOK_SCHEMA,
+  allFormulas,
+  columnLetter,
+  ledgerLetter,
+  settingRef,
+  settingRow,
+  type ColumnSpec,
+} from './schema';
+
+const tables = new Map<string, ColumnSpec[]>();
+for (const s of WORKBOOK_SCHEMA.sheets) for (const t of s.tables) tables.set(t.name, t.columns);
+const names = new Set(WORKBOOK_SCHEMA.names.map((n) => n.name));
+const sheets = new Set(WORKBOOK_SCHEMA.sheets.map((s) => s.name));
+
+/** Every reference in a formula: structured refs, sheet refs, and the bare names left over. */
+function analyse(template: string) {
+  // block formulas carry {r} (this row) and {prev} (the row above)
+  const formula = template.replace(/\{r\}/g, '6').replace(/\{prev\}/g, '5');
+  const noStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  const structured: { table: string; column: string; thisRow: boolean }[] = [];
+  let rest = noStrings.replace(/([^\s(),+\-*/&=<>!^[\]]+)\[\[#This Row\],\[([^\]]+)\]\]/gu, (_, table, column) => {
+    structured.push({ table, column, thisRow: true });
+    return ' ';
+  });
+  rest = rest.replace(/([^\s(),+\-*/&=<>!^[\]]+)\[([^[\]]+)\]/gu, (_, table, column) => {
+    structured.push({ table, column, thisRow: false });
+    return ' ';
+  });
+  const sheetRefs: string[] = [];
+  rest = rest.replace(/'?([^\s(),+\-*/&=<>!'^]+)'?!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?/gu, (_, sheet) => {
+    sheetRefs.push(sheet);
+    return ' ';
+  });
+  const leftover = rest
+    .replace(/\b\$?[A-Z]{1,3}\$?\d+\b/g, ' ') // A1 references
+    .replace(/[A-Za-z_][A-Za-z0-9_.]*\s*\(/g, '(') // function names
+    .replace(/\b(TRUE|FALSE)\b/g, ' ')
+    .replace(/\d+(\.\d+)?/g, ' ');
+  const bare = [...leftover.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)].map((m) => m[0]);
+  return { structured, sheetRefs, bare, noStrings };
+}
+
+describe('台账 columns', () => {
+  test('the input headers, in order, are exactly LEDGER_INPUT_COLUMNS of the domain (plus the add-in’s hidden 操作ID)', () => {
+    const inputs = LEDGER_COLUMNS.filter((c) => c.kind === 'input').map((c) => c.header);
+    expect(inputs).toEqual([...LEDGER_INPUT_COLUMNS.map((c) => c.header), '操作ID']);
+  });
+
+  test('computed columns stand where a reader expects them', () => {
+    const order = LEDGER_COLUMNS.map((c) => c.header);
+    const after = (a: string, ...bs: string[]) => expect(order.slice(order.indexOf(a) + 1, order.indexOf(a) + 1 + bs.length)).toEqual(bs);
+    after('协办科室', '第一责任人', '分管责任人', '直接责任人');
+    after('完成时限', '1天应报日', '3天应报日', '办结时限');
+    after('落实反馈日', '落实完成日', '预警状态', '逾期天数');
+    // helpers come last, hidden (then the add-in's hidden 操作ID)
+    const firstHelper = LEDGER_COLUMNS.findIndex((c) => c.hidden);
+    const rest = LEDGER_COLUMNS.slice(firstHelper);
+    expect(rest.every((c) => c.hidden)).toBe(true);
+    expect(rest.filter((c) => c.kind === 'input').map((c) => c.header)).toEqual(['操作ID']);
+    expect(order.indexOf('备注')).toBe(firstHelper - 1);
+  });
+
+  test('formula columns are locked, input columns unlocked', () => {
+    for (const s of WORKBOOK_SCHEMA.sheets) {
+      for (const t of s.tables) for (const c of t.columns) expect([t.name, c.header, c.locked]).toEqual([t.name, c.header, c.kind === 'formula']);
+    }
+  });
+
+  test('headers are unique per table and contain no character a structured reference must escape', () => {
+    for (const [name, cols] of tables) {
+      const hs = cols.map((c) => c.header);
+      expect([name, new Set(hs).size]).toEqual([name, hs.length]);
+      for (const h of hs) expect([name, h, /[[\]#']/.test(h)]).toEqual([name, h, false]);
+    }
+  });
+
+  test('反馈记录 input headers are the domain’s FEEDBACK_INPUT_COLUMNS (plus 操作ID)', () => {
+    const inputs = RECORD_COLUMNS.filter((c) => c.kind === 'input').map((c) => c.header);
+    expect(inputs).toEqual([...FEEDBACK_INPUT_COLUMNS.map((c) => c.header), '操作ID']);
+  });
+});
+
+describe('sheets, tables and names', () => {
+  test('the sheets are LEDGER_SHEETS, in tab order', () => {
+    expect(WORKBOOK_SCHEMA.sheets.map((s) => s.name)).toEqual([...LEDGER_SHEETS]);
+  });
+
+  test('no table name looks like a cell address (T1 broke every reference in LibreOffice)', () => {
+    for (const name of tables.keys()) {
+      expect([name, /^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C\d*$/i.test(name)]).toEqual([name, false]);
+    }
+  });
+
+  test('defined names are valid names and point at the 设置 value cells', () => {
+    for (const n of WORKBOOK_SCHEMA.names) {
+      expect(n.name).toMatch(/^[\p{L}_][\p{L}\p{N}_]*$/u);
+      expect(n.name).not.toMatch(/^[A-Za-z]{1,3}\d+$/);
+      expect(n.ref).toBe(settingRef(n.name as (typeof SETTING_ROWS)[number]['name']));
+    }
+    expect(names.size).toBe(WORKBOOK_SCHEMA.names.length);
+    expect(settingRow('今天')).toBe(2);
+  });
+
+  test('every field of Settings has a 设置 row', () => {
+    const paths = new Set(SETTING_ROWS.filter((r) => r.path).map((r) => r.path!.join('.')));
+    const walk = (o: object, prefix: string): string[] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'object' && v !== null && !Array.isArray(v) ? walk(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+      );
+    const fields = walk(defaultSettings(), '').filter((f) => f !== 'extraHolidays' && f !== 'extraWorkdays');
+    for (const f of fields) expect([f, paths.has(f)]).toEqual([f, true]);
+    // extra holidays / workdays live in 日历; a 设置 row says so
+    expect(SETTING_ROWS.some((r) => r.name === '日历调整')).toBe(true);
+  });
+
+  test('columnLetter', () => {
+    expect([1, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+    expect(ledgerLetter('编号')).toBe('A');
+  });
+});
+
+describe('formulas', () => {
+  const formulas = allFormulas();
+
+  test('there are formulas for every computed column', () => {
+    expect(formulas.length).toBeGreaterThan(60);
+  });
+
+  test.each(formulas.map((f) => [f.where, f.formula] as const))('%s uses only portable functions', (where, formula) => {
+    const allowed = new Set<string>(ALLOWED_FUNCTIONS);
+    if (where === '设置!今天') allowed.add('TODAY');
+    const bad = functionsIn(formula).filter((f) => !allowed.has(f));
+    expect(bad).toEqual([]);
+    expect(formula).not.toMatch(/_xlfn\.|\[@|XLOOKUP|LET\(|LAMBDA|FILTER\(|UNIQUE\(|SEQUENCE\(/);
+    expect(formula.startsWith('=')).toBe(false);
+  });
+
+  test.each(formulas.map((f) => [f.where, f.formula] as const))('%s refers only to what exists', (where, formula) => {
+    const { structured, sheetRefs, bare } = analyse(formula);
+    for (const r of structured) {
+      const cols = tables.get(r.table);
+      expect([where, r.table, cols !== undefined]).toEqual([where, r.table, true]);
+      expect([where, `${r.table}[${r.column}]`, cols!.some((c) => c.header === r.column)]).toEqual([where, `${r.table}[${r.column}]`, true]);
+      // [#This Row] only inside the table itself
+      if (r.thisRow) expect(where.includes(`!${r.table}[`)).toBe(true);
+    }
+    for (const s of sheetRefs) expect([where, s, sheets.has(s)]).toEqual([where, s, true]);
+    for (const b of bare) expect([where, b, names.has(b)]).toEqual([where, b, true]);
+  });
+
+  test.each(formulas.map((f) => [f.where, f.formula] as const))('%s fits Excel’s limits', (_where, formula) => {
+    expect(formula.length).toBeLessThan(8192);
+    let depth = 0;
+    let max = 0;
+    for (const ch of formula.replace(/"(?:[^"]|"")*"/g, '""')) {
+      if (ch === '(') max = Math.max(max, ++depth);
+      if (ch === ')') depth--;
+    }
+    expect(depth).toBe(0);
+    expect(max).toBeLessThanOrEqual(64);
+  });
+
+  test('MATCH is always exact (…,0)', () => {
+    for (const { formula } of formulas) {
+      const noStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
+      let i = noStrings.indexOf('MATCH(');
+      while (i >= 0) {
+        let depth = 0;
+        let j = i + 5;
+        let lastComma = -1;
+        for (; j < noStrings.length; j++) {
+          if (noStrings[j] === '(') depth++;
+          else if (noStrings[j] === ')' && --depth === 0) break;
+          else if (noStrings[j] === ',' && depth === 1) lastComma = j;
+        }
+        expect(noStrings.slice(lastComma, j)).toBe(',0');
+        i = noStrings.indexOf('MATCH(', j);
+      }
+    }
+  });
+
+  test('the analyser itself finds what it should', () => {
+    const a = analyse('IF(台账[[#This Row],[交办日期]]="","",INDEX(日历[日期],MATCH(今天,日历[日期],0)))+设置!$B$2+N(C1)');
+    expect(a.structured).toEqual([
+      { table: '台账', column: '交办日期', thisRow: true },
+      { table: '日历', column: '日期', thisRow: false },
+      { table: '日历', column: '日期', thisRow: false },
+    ]);
+    expect(a.sheetRefs).toEqual(['设置']);
+    expect(a.bare).toEqual(['今天']);
+  });
+});
+
+describe('data validation', () => {
+  test('every enumerated and date input column of 台账 has a validation; lists fit Excel’s 255 characters', () => {
+    for (const c of LEDGER_INPUT_COLUMNS) {
+      const spec = LEDGER_COLUMNS.find((x) => x.header === c.header)!;
+      if (c.kind === 'enum' || c.kind === 'date' || c.kind === 'int') expect([c.header, spec.validation !== undefined]).toEqual([c.header, true]);
+      if (c.header === '承办科室') expect(spec.validation?.type).toBe('listRange');
+    }
+    for (const s of WORKBOOK_SCHEMA.sheets) {
+      for (const t of s.tables) {
+        for (const c of t.columns) {
+          if (c.validation?.type === 'list') expect(c.validation.values.join(',').length).toBeLessThanOrEqual(255);
+          if (c.inputMessage) {
+            expect(c.inputMessage[0].length).toBeLessThanOrEqual(32);
+            expect(c.inputMessage[1].length).toBeLessThanOrEqual(255);
+          }
+        }
+      }
+    }
+  });
+});
