@@ -41,8 +41,6 @@ const LOG = '操作日志';
 export interface GatewayOptions {
   /** the wall clock (tests fix it) */
   clock?: () => Date;
-  /** for renumbering op ids (tests fix it) */
-  random?: () => number;
   /** called after each action's writes (the preview refreshes its grid) */
   afterWrite?: () => void;
 }
@@ -101,7 +99,6 @@ const LEDGER_FIELD_BY_HEADER = new Map<string, string>(LEDGER_INPUT_COLUMNS.map(
 
 export function createLedgerService(run: ExcelRun, options: GatewayOptions = {}): LedgerService {
   const clock = options.clock ?? (() => new Date());
-  const random = options.random ?? Math.random;
 
   /** Queue what every action needs to know about protection and the log. */
   function queueCommon(context: Excel.RequestContext) {
