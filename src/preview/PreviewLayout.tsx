@@ -1,4 +1,5 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import type { LedgerService } from '../excel/ledgerService';
 import type { ExcelRun } from '../excel/run';
 import { ui } from '../i18n';
 import { App } from '../taskpane/App';
@@ -55,8 +56,8 @@ const useStyles = makeStyles({
   },
 });
 
-/** The preview page: the sample ledger on the left, the real task pane (fed by `run`) on the right. */
-export function PreviewLayout({ run }: { run: ExcelRun }): JSX.Element {
+/** The preview page: the sample ledger on the left, the real task pane (fed by `service` and `run`) on the right. */
+export function PreviewLayout({ service, run }: { service: LedgerService; run: ExcelRun }): JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.root}>
@@ -74,7 +75,7 @@ export function PreviewLayout({ run }: { run: ExcelRun }): JSX.Element {
         </div>
       </div>
       <aside className={styles.pane} aria-label={ui.preview.taskPane}>
-        <App run={run} />
+        <App service={service} run={run} />
       </aside>
     </div>
   );

@@ -6,6 +6,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { ui } from '../i18n';
 import { PreviewLayout } from './PreviewLayout';
+import { createPreviewService } from './previewService';
 import { createSampleRun } from './sampleRun';
 
 document.title = ui.preview.documentTitle;
@@ -13,7 +14,7 @@ const container = document.getElementById('container');
 if (container) {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <PreviewLayout run={createSampleRun()} />
+      <PreviewLayout service={createPreviewService()} run={createSampleRun()} />
     </FluentProvider>,
   );
 }

@@ -1,13 +1,15 @@
 /** @jest-environment jsdom */
 import '../../test/support/jsdom-shims';
 import '@testing-library/jest-dom';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { makeItem } from '../domain/testing/itemFactory';
 import type { ExcelRun } from '../excel/run';
 import { LEDGER_SHEETS } from '../excel/ledgerSheets';
 import { ui } from '../i18n';
-import { App } from './App';
 import { pageFromSearch } from './pages';
+import { getRole, ROLE_STORAGE_KEY } from './roleStore';
+import { FakeLedgerService } from './testing/fakeLedgerService';
+import { button, choose, control, pick, ready, renderApp } from './testing/renderApp';
 
 // Role queries skip the (slow in jsdom) visibility walk; visibility is asserted explicitly.
 configure({ defaultHidden: true });
@@ -26,6 +28,11 @@ function tab(label: string): HTMLElement {
   const found = screen.getAllByRole('tab').find((element) => element.firstElementChild?.textContent === label);
   if (!found) throw new Error(`no tab ${label}; tabs: ${tabLabels().join(', ')}`);
   return found;
+}
+
+/** Not inside a hidden page (cheaper than toBeVisible, which computes every style in jsdom). */
+function shown(element: Element | null): boolean {
+  return element !== null && element.closest('[hidden]') === null;
 }
 
 const WORKING_PAGES = ['立项交办', '反馈', '销号', '清单与报告', '综评'];
@@ -48,17 +55,9 @@ function workbookRun(name: string, sheetNames: string[]): ExcelRun & { syncs: ()
   return run;
 }
 
-function renderApp(run: ExcelRun, initialPage?: Parameters<typeof App>[0]['initialPage']) {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <App run={run} initialPage={initialPage} />
-    </FluentProvider>,
-  );
-}
-
 describe('App', () => {
   it('shows the title and a tab for 概览 and each of the five pages', async () => {
-    renderApp(workbookRun('a.xlsx', []));
+    renderApp(new FakeLedgerService());
     expect(screen.getByRole('heading', { level: 1, name: '13710督办台账' })).toBeVisible();
     expect(tabLabels()).toEqual(['概览', ...WORKING_PAGES]);
     expect(screen.getByRole('tablist')).toBeVisible();
@@ -66,9 +65,9 @@ describe('App', () => {
     await screen.findByTestId('workbook-name');
   });
 
-  it('renders which ledger sheets the workbook has, from the injected ExcelRun', async () => {
+  it('with an ExcelRun, the status card lists which ledger sheets the workbook has', async () => {
     const run = workbookRun('督办台账2026.xlsx', ['台账', '设置', 'Sheet2']);
-    renderApp(run);
+    renderApp(new FakeLedgerService(), { run });
 
     expect(await screen.findByTestId('workbook-name')).toHaveTextContent('督办台账2026.xlsx');
     expect(run.syncs()).toBe(1);
@@ -79,35 +78,115 @@ describe('App', () => {
       expect(within(row).getByText(expected)).toBeInTheDocument();
     }
     expect(screen.getByText(ui.status.summary(2, LEDGER_SHEETS.length), { exact: false })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: ui.init.button })).toHaveAttribute('aria-disabled', 'true');
-    expect(screen.getByText(ui.init.hint)).toBeInTheDocument();
   });
 
-  it('switches pages when a tab is clicked', async () => {
-    renderApp(workbookRun('a.xlsx', []));
-    await screen.findByTestId('workbook-name');
+  it('without an ExcelRun, the status card shows the snapshot: workbook name and whether it is initialised', async () => {
+    renderApp(new FakeLedgerService({ workbookName: '台账.xlsx', initialised: false }));
+    expect(await screen.findByTestId('workbook-name')).toHaveTextContent('台账.xlsx');
+    expect(screen.getByTestId('ledger-initialised')).toHaveTextContent(ui.status.notInitialised);
+  });
+
+  it('switches pages when a tab is clicked; lists and scores are placeholders', async () => {
+    renderApp(new FakeLedgerService());
+    await ready();
 
     fireEvent.click(tab('销号'));
     expect(tab('销号')).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByRole('heading', { level: 2, name: '销号' })).toBeVisible();
-    expect(screen.getByText(ui.coming.body)).toBeInTheDocument();
-    expect(screen.queryByTestId('workbook-name')).toBeNull();
+    expect(shown(document.getElementById('page-close-title'))).toBe(true);
+    expect(shown(screen.getByTestId('workbook-name'))).toBe(false);
+
+    fireEvent.click(tab('清单与报告'));
+    expect(shown(screen.getByText(ui.coming.body))).toBe(true);
+    expect(shown(document.getElementById('page-close-title'))).toBe(false);
 
     fireEvent.click(tab('概览'));
-    expect(await screen.findByTestId('workbook-name')).toBeInTheDocument();
+    expect(shown(screen.getByTestId('workbook-name'))).toBe(true);
   });
 
   it('opens on the page the ribbon button asked for', async () => {
-    renderApp(workbookRun('a.xlsx', []), pageFromSearch('?page=scores'));
+    renderApp(new FakeLedgerService(), { page: pageFromSearch('?page=scores') });
     expect(tab('综评')).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByText(ui.pageIntro.scores)).toBeInTheDocument();
     await act(async () => undefined);
   });
 
-  it('shows the error when the workbook cannot be read', async () => {
-    renderApp(() => Promise.reject(new Error('RichApi.Error: 连接已断开')));
-    expect(await screen.findByText(ui.status.failed)).toBeInTheDocument();
+  it('shows the error when the ledger cannot be read, and reads it again on 重新读取', async () => {
+    const service = new FakeLedgerService();
+    service.failNext({ message: 'RichApi.Error: 连接已断开', methods: ['snapshot'] });
+    renderApp(service, { page: 'report' });
+    expect(await screen.findByText(ui.ledger.failed)).toBeInTheDocument();
     expect(screen.getByText(/连接已断开/)).toBeInTheDocument();
+    fireEvent.click(button(ui.ledger.reload));
+    await ready();
+    expect(screen.queryByText(ui.ledger.failed)).toBeNull();
+  });
+});
+
+describe('role picker', () => {
+  it('remembers the role in localStorage, not in the workbook', async () => {
+    const service = new FakeLedgerService();
+    renderApp(service);
+    await ready();
+    choose(ui.role.label, '科室');
+    choose(ui.role.section, '物业管理科');
+    expect(getRole()).toEqual({ role: '科室', section: '物业管理科' });
+    expect(window.localStorage.getItem(ROLE_STORAGE_KEY)).toContain('物业管理科');
+    expect(service.calls.filter((c) => c.method !== 'snapshot')).toEqual([]);
+
+    choose(ui.role.label, '分管领导');
+    choose(ui.role.leader, '赵副主任');
+    expect(getRole()).toEqual({ role: '分管领导', leader: '赵副主任' });
+  });
+
+  it('starts with the remembered role', async () => {
+    renderApp(new FakeLedgerService(), { role: { role: '分管领导', leader: '李副主任' } });
+    await ready();
+    expect(control<HTMLSelectElement>(ui.role.label).value).toBe('分管领导');
+    expect(control<HTMLSelectElement>(ui.role.leader).value).toBe('李副主任');
+  });
+});
+
+describe('pages keep what was typed', () => {
+  it('a half-typed form survives a look at another page', async () => {
+    const service = new FakeLedgerService();
+    renderApp(service, { page: 'register', role: { role: '督办员' } });
+    await ready();
+    fireEvent.change(control(ui.register.content), { target: { value: '半截内容' } });
+    fireEvent.click(tab('概览'));
+    fireEvent.click(tab('立项交办'));
+    expect(control(ui.register.content)).toHaveValue('半截内容');
+  });
+});
+
+describe('selection', () => {
+  const items = [
+    makeItem({ id: 'DB-2026-0001', content: '更换学生公寓路灯' }),
+    makeItem({ id: 'DB-2026-0002', content: '食堂油烟管道清洗', section: '物业管理科' }),
+  ];
+
+  it('a row selected in 台账 opens that item in the current page', async () => {
+    const service = new FakeLedgerService({ items });
+    renderApp(service, { page: 'close', role: { role: '督办员' } });
+    await ready();
+    expect(service.subscribers).toBe(1);
+    act(() => service.emitSelect('DB-2026-0002'));
+    expect(screen.getByTestId('item-summary')).toHaveAttribute('data-item', 'DB-2026-0002');
+    // Off the ledger: the open item stays.
+    act(() => service.emitSelect(null));
+    expect(screen.getByTestId('item-summary')).toHaveAttribute('data-item', 'DB-2026-0002');
+    expect(service.selected).toEqual([]); // the pane does not echo the selection back
+  });
+
+  it('clicking an item in the pane selects its row in 台账, and the pane unsubscribes on unmount', async () => {
+    const service = new FakeLedgerService({ items });
+    const { unmount } = renderApp(service, { page: 'report', role: { role: '督办员' } });
+    await ready();
+    pick('DB-2026-0001');
+    expect(service.selected).toEqual(['DB-2026-0001']);
+    expect(screen.getByTestId('item-summary')).toHaveAttribute('data-item', 'DB-2026-0001');
+    await waitFor(() => expect(service.subscribers).toBe(1));
+    unmount();
+    expect(service.subscribers).toBe(0);
   });
 });
 
@@ -118,6 +197,7 @@ describe('pageFromSearch', () => {
     ['?page=close', 'close'],
     ['?page=lists', 'lists'],
     ['?page=scores', 'scores'],
+    ['?page=overview', 'overview'],
     ['?page=nope', 'overview'],
     ['', 'overview'],
   ])('%s → %s', (search, page) => {

@@ -1,22 +1,60 @@
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { ui } from '../../i18n';
+import { useLedger } from '../hooks/useLedger';
+import { errorText } from '../hooks/useSnapshot';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-/** 初始化台账: shown now, enabled once the workbook builder lands. */
+type Outcome = { kind: 'done'; message: string } | { kind: 'failed'; message: string } | null;
+
+/** 初始化台账: creates what is missing and repairs formulas and rules; also offered once initialised. */
 export function InitLedgerPanel(): JSX.Element {
   const styles = useStyles();
+  const { service, snapshot, reload } = useLedger();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const needed = snapshot !== null && !snapshot.initialised;
+
+  const initialise = async () => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const result = await service.initialise();
+      if (result.ok) {
+        setOutcome({ kind: 'done', message: ui.init.done(result.value.createdSheets, result.value.repaired) });
+        await reload();
+      } else {
+        setOutcome({ kind: 'failed', message: result.error.message });
+      }
+    } catch (error) {
+      setOutcome({ kind: 'failed', message: ui.op.thrown(errorText(error)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <div className={styles.root}>
-      <Button appearance="primary" disabledFocusable aria-describedby="init-ledger-hint">
+      <Button
+        appearance={needed ? 'primary' : 'secondary'}
+        disabled={busy}
+        onClick={() => void initialise()}
+        aria-describedby="init-ledger-hint"
+      >
         {ui.init.button}
       </Button>
       <Caption1 id="init-ledger-hint" className={styles.hint}>
         {ui.init.hint}
       </Caption1>
+      {outcome && (
+        <MessageBar intent={outcome.kind === 'done' ? 'success' : 'error'}>
+          <MessageBarBody>{outcome.message}</MessageBarBody>
+        </MessageBar>
+      )}
     </div>
   );
 }

@@ -13,7 +13,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ui } from '../../i18n';
-import type { WorkbookInfoState } from '../useWorkbookInfo';
 import { SheetList } from './SheetList';
 
 const useStyles = makeStyles({
@@ -22,8 +21,20 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
+/** What the card shows: the sheet list when the workbook was read directly, else whether it is initialised. */
+export interface StatusInfo {
+  name: string;
+  sheets?: Record<string, boolean>;
+  initialised?: boolean;
+}
+
+export type StatusCardState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; info: StatusInfo }
+  | { kind: 'failed'; message: string };
+
 export interface StatusCardProps {
-  state: WorkbookInfoState;
+  state: StatusCardState;
   onRefresh: () => void;
 }
 
@@ -33,7 +44,7 @@ export function StatusCard({ state, onRefresh }: StatusCardProps): JSX.Element {
   return (
     <Card aria-label={ui.status.title}>
       <CardHeader
-        header={<Body1Strong as="h2">{ui.status.title}</Body1Strong>}
+        header={<Body1Strong as="h3">{ui.status.title}</Body1Strong>}
         action={
           <Button size="small" appearance="subtle" onClick={onRefresh} disabled={state.kind === 'loading'}>
             {ui.status.refresh}
@@ -49,22 +60,13 @@ export function StatusCard({ state, onRefresh }: StatusCardProps): JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.kind === 'ready' && <ReadyBody sheets={state.info.sheets} name={state.info.name} styles={styles} />}
+      {state.kind === 'ready' && <ReadyBody info={state.info} styles={styles} />}
     </Card>
   );
 }
 
-function ReadyBody({
-  name,
-  sheets,
-  styles,
-}: {
-  name: string;
-  sheets: Record<string, boolean>;
-  styles: ReturnType<typeof useStyles>;
-}): JSX.Element {
-  const total = Object.keys(sheets).length;
-  const present = Object.values(sheets).filter(Boolean).length;
+function ReadyBody({ info, styles }: { info: StatusInfo; styles: ReturnType<typeof useStyles> }): JSX.Element {
+  const { name, sheets, initialised } = info;
   return (
     <>
       <div className={styles.field}>
@@ -73,12 +75,25 @@ function ReadyBody({
           {name}
         </Text>
       </div>
-      <div className={styles.field}>
-        <Caption1 className={styles.muted}>
-          {ui.status.sheetsTitle} · {present === total ? ui.status.allPresent : ui.status.summary(present, total)}
+      {sheets && <SheetsField sheets={sheets} styles={styles} />}
+      {!sheets && initialised !== undefined && (
+        <Caption1 className={styles.muted} data-testid="ledger-initialised">
+          {initialised ? ui.status.initialised : ui.status.notInitialised}
         </Caption1>
-        <SheetList sheets={sheets} />
-      </div>
+      )}
     </>
+  );
+}
+
+function SheetsField({ sheets, styles }: { sheets: Record<string, boolean>; styles: ReturnType<typeof useStyles> }): JSX.Element {
+  const total = Object.keys(sheets).length;
+  const present = Object.values(sheets).filter(Boolean).length;
+  return (
+    <div className={styles.field}>
+      <Caption1 className={styles.muted}>
+        {ui.status.sheetsTitle} · {present === total ? ui.status.allPresent : ui.status.summary(present, total)}
+      </Caption1>
+      <SheetList sheets={sheets} />
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExcelRun } from '../excel/run';
-import { readWorkbookInfo, type WorkbookInfo } from '../excel/workbookInfo';
+import type { ExcelRun } from '../../excel/run';
+import { readWorkbookInfo, type WorkbookInfo } from '../../excel/workbookInfo';
 
 export type WorkbookInfoState =
   | { kind: 'loading' }

@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'react';
+import type { ExcelRun } from '../../excel/run';
+import { useLedger } from '../hooks/useLedger';
+import { useWorkbookInfo } from '../hooks/useWorkbookInfo';
+import { StatusCard, type StatusCardState } from './StatusCard';
+
+/**
+ * The workbook status card. Given an ExcelRun it lists the ledger sheets (read directly); without
+ * one it shows the workbook name and whether the ledger is initialised, from the snapshot.
+ */
+export function WorkbookStatus({ run }: { run?: ExcelRun }): JSX.Element {
+  return run ? <SheetsStatus run={run} /> : <SnapshotStatus />;
+}
+
+function SheetsStatus({ run }: { run: ExcelRun }): JSX.Element {
+  const { state, refresh } = useWorkbookInfo(run);
+  const { reload, snapshot } = useLedger();
+  // After 初始化台账 created the sheets, list them again.
+  const initialised = snapshot?.initialised;
+  const seen = useRef(initialised);
+  useEffect(() => {
+    if (seen.current !== undefined && seen.current !== initialised) refresh();
+    seen.current = initialised;
+  }, [initialised, refresh]);
+  return (
+    <StatusCard
+      state={state}
+      onRefresh={() => {
+        refresh();
+        void reload();
+      }}
+    />
+  );
+}
+
+function SnapshotStatus(): JSX.Element {
+  const { snapshot, loading, error, reload } = useLedger();
+  const state: StatusCardState = snapshot
+    ? { kind: 'ready', info: { name: snapshot.workbookName, initialised: snapshot.initialised } }
+    : error
+      ? { kind: 'failed', message: error }
+      : { kind: 'loading' };
+  return <StatusCard state={loading && !snapshot ? { kind: 'loading' } : state} onRefresh={() => void reload()} />;
+}

@@ -1,0 +1,254 @@
+/**
+ * An in-memory LedgerService for component tests (and the browser preview). It applies actions
+ * with the real domain (registerItem, applyAction, nextItemNumber), so the pane is exercised
+ * against the real rules. Extras for tests: a log of calls with their opIds, injected failures
+ * (thrown like a lost connection, before or after the write), a gate to hold calls in flight,
+ * idempotent replays of a repeated opId, and `emitSelect` to play a selection in 台账.
+ */
+import { createCalendar, type WorkCalendar } from '../../domain/calendar';
+import { yearOf } from '../../domain/dates';
+import { nextItemNumber } from '../../domain/itemNumber';
+import { err, ok, type Result } from '../../domain/result';
+import { defaultSettings, type Settings } from '../../domain/settings';
+import { itemStatus } from '../../domain/status';
+import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople } from '../../domain/types';
+import type { CellError } from '../../domain/validation';
+import { applyAction, registerItem, type Action, type ActionOutcome, type Actor, type NewItemInput } from '../../domain/workflow';
+import type {
+  ActionContext,
+  InitialiseOutcome,
+  LedgerService,
+  LedgerSnapshot,
+  RegisterOutcome,
+  StoredRecord,
+} from '../../excel/ledgerService';
+
+export interface FakeCall {
+  method: 'snapshot' | 'register' | 'act' | 'urgeOverdue' | 'initialise' | 'selectItem';
+  opId?: string;
+  /** who the write was made as */
+  actor?: Actor;
+  itemId?: string;
+  action?: Action;
+  input?: Omit<NewItemInput, 'id'>;
+  section?: string;
+  content?: string;
+}
+
+export interface FakeOptions {
+  items?: LedgerItem[];
+  records?: StoredRecord[];
+  people?: SectionPeople[];
+  settings?: Settings;
+  calendar?: WorkCalendar;
+  today?: IsoDate;
+  workbookName?: string;
+  initialised?: boolean;
+  rowErrors?: CellError[];
+}
+
+export interface Failure {
+  /** the Error message thrown */
+  message: string;
+  /** 'before': nothing written (default); 'after': written, but the answer is lost */
+  when?: 'before' | 'after';
+  /** which methods it applies to (default: the writing ones) */
+  methods?: FakeCall['method'][];
+}
+
+export const FAKE_PEOPLE: SectionPeople[] = [
+  { section: '工程管理科', chief: '张科长', deputy: '李副主任' },
+  { section: '物业管理科', chief: '王科长', deputy: '赵副主任' },
+  { section: '饮食服务科', chief: '陈科长', deputy: '李副主任' },
+];
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+const WRITES: FakeCall['method'][] = ['register', 'act', 'urgeOverdue', 'initialise'];
+
+export class FakeLedgerService implements LedgerService {
+  items: LedgerItem[];
+  records: StoredRecord[];
+  people: SectionPeople[];
+  settings: Settings;
+  calendar: WorkCalendar;
+  today: IsoDate;
+  workbookName: string;
+  initialised: boolean;
+  rowErrors: CellError[];
+  readonly calls: FakeCall[] = [];
+  readonly selected: string[] = [];
+  private readonly failures: Failure[] = [];
+  private readonly replies = new Map<string, unknown>();
+  private readonly handlers = new Set<(id: string | null) => void>();
+  private gate: Promise<void> | null = null;
+  private openGate: (() => void) | null = null;
+
+  constructor(options: FakeOptions = {}) {
+    this.items = clone(options.items ?? []);
+    this.records = clone(options.records ?? []);
+    this.people = clone(options.people ?? FAKE_PEOPLE);
+    this.settings = options.settings ?? defaultSettings();
+    this.calendar = options.calendar ?? createCalendar();
+    this.today = options.today ?? '2026-03-02';
+    this.workbookName = options.workbookName ?? '督办台账.xlsx';
+    this.initialised = options.initialised ?? true;
+    this.rowErrors = clone(options.rowErrors ?? []);
+  }
+
+  /** The next write (or the next call of `methods`) throws `message`. Queue several for several. */
+  failNext(failure: Failure | string): void {
+    this.failures.push(typeof failure === 'string' ? { message: failure } : failure);
+  }
+
+  /** Calls wait until `release()`: to see the pane while a call is in flight. */
+  hold(): () => void {
+    this.gate = new Promise<void>((resolve) => {
+      this.openGate = resolve;
+    });
+    return () => {
+      this.openGate?.();
+      this.gate = null;
+      this.openGate = null;
+    };
+  }
+
+  /** Plays a selection in 台账 (the row of `itemId`, or null off the ledger). */
+  emitSelect(itemId: string | null): void {
+    for (const handler of this.handlers) handler(itemId);
+  }
+
+  /** The opIds the writing calls carried, in order. */
+  opIds(): string[] {
+    return this.calls.filter((c) => c.opId !== undefined).map((c) => c.opId!);
+  }
+
+  item(id: string): LedgerItem | undefined {
+    return this.items.find((i) => i.id === id);
+  }
+
+  async snapshot(): Promise<LedgerSnapshot> {
+    this.calls.push({ method: 'snapshot' });
+    await this.enter('snapshot');
+    return {
+      workbookName: this.workbookName,
+      initialised: this.initialised,
+      schemaVersion: this.initialised ? 1 : null,
+      items: clone(this.items),
+      records: clone(this.records),
+      people: clone(this.people),
+      settings: this.settings,
+      calendar: this.calendar,
+      today: this.today,
+      rowErrors: clone(this.rowErrors),
+    };
+  }
+
+  async register(input: Omit<NewItemInput, 'id'>, ctx: ActionContext): Promise<Result<RegisterOutcome>> {
+    this.calls.push({ method: 'register', opId: ctx.opId, actor: ctx.actor, input: clone(input) });
+    return this.write('register', ctx.opId, () => {
+      const id = nextItemNumber(this.items.map((i) => i.id), yearOf(ctx.on));
+      const made = registerItem({ ...input, id }, ctx.actor, ctx.on);
+      if (!made.ok) return made;
+      this.items.push(made.value);
+      return ok({ item: clone(made.value), renumbered: false });
+    });
+  }
+
+  async act(itemId: string, action: Action, ctx: ActionContext): Promise<Result<ActionOutcome>> {
+    this.calls.push({ method: 'act', opId: ctx.opId, actor: ctx.actor, itemId, action: clone(action) });
+    return this.write('act', ctx.opId, () => this.apply(itemId, action, ctx));
+  }
+
+  async urgeOverdue(section: string, content: string, ctx: ActionContext): Promise<Result<{ itemIds: string[] }>> {
+    this.calls.push({ method: 'urgeOverdue', opId: ctx.opId, actor: ctx.actor, section, content });
+    return this.write('urgeOverdue', ctx.opId, () => {
+      const overdue = this.items.filter(
+        (i) =>
+          i.section === section &&
+          i.state !== '已销号' &&
+          i.state !== '待审批' &&
+          itemStatus(i, ctx.on, this.settings, this.calendar).status === '逾期',
+      );
+      const itemIds: string[] = [];
+      for (const item of overdue) {
+        const r = this.apply(item.id, { type: '催办', content }, ctx);
+        if (!r.ok) return r;
+        itemIds.push(item.id);
+      }
+      return ok({ itemIds });
+    });
+  }
+
+  async initialise(): Promise<Result<InitialiseOutcome>> {
+    this.calls.push({ method: 'initialise' });
+    await this.enter('initialise');
+    const created = this.initialised ? [] : ['台账', '反馈记录', '科室人员', '日历', '设置', '操作日志'];
+    this.initialised = true;
+    return ok({ createdSheets: created, repaired: created.length ? [] : ['台账'] });
+  }
+
+  async selectItem(itemId: string): Promise<void> {
+    this.calls.push({ method: 'selectItem', itemId });
+    this.selected.push(itemId);
+  }
+
+  async onSelectItem(handler: (itemId: string | null) => void): Promise<() => void> {
+    this.handlers.add(handler);
+    return () => {
+      this.handlers.delete(handler);
+    };
+  }
+
+  /** Number of live selection subscriptions (tests check the pane unsubscribes). */
+  get subscribers(): number {
+    return this.handlers.size;
+  }
+
+  private async enter(method: FakeCall['method']): Promise<Failure | null> {
+    if (this.gate) await this.gate;
+    const index = this.failures.findIndex((f) => (f.methods ?? WRITES).includes(method));
+    if (index < 0) return null;
+    const [failure] = this.failures.splice(index, 1);
+    if ((failure.when ?? 'before') === 'before') throw new Error(failure.message);
+    return failure;
+  }
+
+  /** A write: replayed when its opId was already applied; may fail before or after writing. */
+  private async write<T>(method: FakeCall['method'], opId: string, apply: () => Result<T>): Promise<Result<T>> {
+    const failAfter = await this.enter(method);
+    const key = `${method}:${opId}`;
+    if (this.replies.has(key)) {
+      if (failAfter) throw new Error(failAfter.message);
+      return clone(this.replies.get(key)) as Result<T>;
+    }
+    const result = apply();
+    if (result.ok) this.replies.set(key, clone(result));
+    if (failAfter) throw new Error(failAfter.message);
+    return result;
+  }
+
+  private apply(itemId: string, action: Action, ctx: ActionContext): Result<ActionOutcome> {
+    const index = this.items.findIndex((i) => i.id === itemId);
+    if (index < 0) return err('not-found', `台账中找不到编号“${itemId}”`);
+    const outcome = applyAction(this.items[index], action, ctx.actor, ctx.on);
+    if (!outcome.ok) return outcome;
+    const { item, records, newItem } = outcome.value;
+    this.items[index] = item;
+    if (action.type === '审签') {
+      const signed = records[0];
+      const target = action.record as FeedbackRecord & { opId?: string };
+      const at = this.records.findIndex((r) =>
+        target.opId ? r.opId === target.opId : r.itemId === target.itemId && r.type === target.type && r.date === target.date && !r.signedOn,
+      );
+      if (at >= 0) this.records[at] = { ...signed, opId: this.records[at].opId };
+    } else {
+      for (const record of records) this.records.push({ ...record, opId: ctx.opId });
+    }
+    let made = newItem;
+    if (made) {
+      made = { ...made, id: made.id || nextItemNumber(this.items.map((i) => i.id), yearOf(ctx.on)) };
+      this.items.push(made);
+    }
+    return ok(clone({ item, records, ...(made ? { newItem: made } : {}) }));
+  }
+}
