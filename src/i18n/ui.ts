@@ -1,7 +1,7 @@
 /**
  * Every string the task pane and the browser preview show (zh-CN). Components never hold
  * literal text; they read it from here. Sheet names are data (src/excel/ledgerSheets.ts), and so
- * is the preview's sample ledger (src/preview/sampleLedger.ts).
+ * is the preview's sample ledger (src/preview/previewWorkbook.ts).
  */
 export const ui = {
   app: {
@@ -256,17 +256,11 @@ export const ui = {
 
   preview: {
     documentTitle: '13710督办台账 · 浏览器预览',
-    banner: '浏览器预览：左侧为示例台账，右侧为任务窗格（未连接 Excel，数据为示例）。',
-    sheetTab: '台账',
+    banner: '浏览器预览：左侧是内存中的示例台账工作簿（点击底部标签切换工作表，点击台账行可在任务窗格中打开该事项），右侧是真实的任务窗格。未连接 Excel；公式单元格显示的是领域核心算出的结果（与 LibreOffice 重算一致）。',
+    loading: '正在生成示例台账……',
+    sheetTabs: '工作表',
+    sheetLabel: (sheet: string) => `工作表：${sheet}`,
     taskPane: '任务窗格',
-    columns: {
-      id: '编号',
-      content: '事项内容',
-      section: '承办科室',
-      assignedOn: '交办日期',
-      state: '办理状态',
-      warning: '预警状态',
-    },
   },
 } as const;
 

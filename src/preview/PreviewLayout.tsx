@@ -1,10 +1,9 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type { LedgerService } from '../excel/ledgerService';
-import type { ExcelRun } from '../excel/run';
+import { useEffect, useState } from 'react';
 import { ui } from '../i18n';
 import { App } from '../taskpane/App';
-import { SampleGrid } from './SampleGrid';
-import { SAMPLE_SHEETS } from './sampleLedger';
+import type { PreviewWorkbook } from './previewWorkbook';
+import { WorkbookGrid } from './WorkbookGrid';
 
 const useStyles = makeStyles({
   root: {
@@ -31,6 +30,7 @@ const useStyles = makeStyles({
   },
   tabs: {
     display: 'flex',
+    flexWrap: 'wrap',
     gap: '1px',
     padding: `0 ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground4,
@@ -40,6 +40,9 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
+    border: 'none',
+    background: 'none',
+    cursor: 'pointer',
   },
   activeTab: {
     backgroundColor: tokens.colorNeutralBackground1,
@@ -48,34 +51,45 @@ const useStyles = makeStyles({
     borderBottom: '2px solid #107C41',
   },
   pane: {
-    width: '340px',
+    width: '360px',
     flexShrink: 0,
     overflowY: 'auto',
     borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
     boxShadow: tokens.shadow8,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
 });
 
-/** The preview page: the sample ledger on the left, the real task pane (fed by `service` and `run`) on the right. */
-export function PreviewLayout({ service, run }: { service: LedgerService; run: ExcelRun }): JSX.Element {
+/** The preview page: the in-memory workbook on the left (sheet tabs below), the real task pane on the right. */
+export function PreviewLayout({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
   const styles = useStyles();
+  const [sheet, setSheet] = useState('台账');
+  const [version, setVersion] = useState(0);
+  useEffect(() => workbook.subscribe(() => setVersion((v) => v + 1)), [workbook]);
+  const sheets = workbook.xl.workbook.sheetNames();
   return (
     <div className={styles.root}>
       <div className={styles.workbook}>
         <Caption1 className={styles.banner}>{ui.preview.banner}</Caption1>
         <div className={styles.sheet}>
-          <SampleGrid />
+          <WorkbookGrid xl={workbook.xl} sheet={sheet} version={version} />
         </div>
-        <div className={styles.tabs}>
-          {SAMPLE_SHEETS.map((sheet) => (
-            <span key={sheet} className={sheet === ui.preview.sheetTab ? `${styles.tab} ${styles.activeTab}` : styles.tab}>
-              {sheet}
-            </span>
+        <div className={styles.tabs} role="tablist" aria-label={ui.preview.sheetTabs}>
+          {sheets.map((name) => (
+            <button
+              key={name}
+              role="tab"
+              aria-selected={name === sheet}
+              className={name === sheet ? `${styles.tab} ${styles.activeTab}` : styles.tab}
+              onClick={() => setSheet(name)}
+            >
+              {name}
+            </button>
           ))}
         </div>
       </div>
       <aside className={styles.pane} aria-label={ui.preview.taskPane}>
-        <App service={service} run={run} />
+        <App service={workbook.service} run={workbook.xl.run} />
       </aside>
     </div>
   );

@@ -61,13 +61,15 @@ test('the preview shows the task pane with its five pages, and the pages switch'
     expect(await page.getByRole('tab', { name, exact: true }).isVisible()).toBe(true);
   }
 
-  // The status card reads the sample workbook through the injected ExcelRun.
+  // The status card reads the in-memory workbook through the real adapter.
   await page.getByTestId('workbook-name').waitFor({ state: 'visible' });
-  expect(await page.getByTestId('workbook-name').textContent()).toBe('示例督办台账.xlsx（预览）');
+  expect(await page.getByTestId('workbook-name').textContent()).toBe('13710督办台账（预览）.xlsx');
   expect(await page.locator('li[data-sheet="台账"]').getAttribute('data-present')).toBe('true');
-  expect(await page.locator('li[data-sheet="操作日志"]').getAttribute('data-present')).toBe('false');
-  // The sample ledger beside it, 预警状态 coloured.
-  expect(await page.getByRole('cell', { name: 'DB-2026-0031' }).isVisible()).toBe(true);
+  expect(await page.locator('li[data-sheet="操作日志"]').getAttribute('data-present')).toBe('true');
+  // The sample ledger beside it: the first item's row, tinted by its 预警状态.
+  const first = page.locator('table[data-sheet="台账"] tr[data-row="2"]');
+  await first.waitFor({ state: 'visible' });
+  expect(await first.textContent()).toContain('DB-2026-0001');
   await page.screenshot({ path: join(SCREENSHOTS, 'preview.png') });
 
   await page.getByRole('tab', { name: '反馈', exact: true }).click();

@@ -1,0 +1,114 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { hiddenColumns, type ExcelDouble } from '../excel/double';
+import { ui } from '../i18n';
+import { isWarningStatus, WARNING_COLOURS } from './warningColours';
+
+const MAX_ROWS = 300;
+const MAX_COLS = 60;
+
+const useStyles = makeStyles({
+  table: {
+    borderCollapse: 'collapse',
+    tableLayout: 'fixed',
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: `1px ${tokens.spacingHorizontalXS}`,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    textAlign: 'left',
+    maxWidth: '320px',
+  },
+  head: {
+    position: 'sticky',
+    top: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: 'center',
+    zIndex: 1,
+  },
+  rowNumber: {
+    textAlign: 'center',
+    color: tokens.colorNeutralForeground3,
+    backgroundColor: tokens.colorNeutralBackground3,
+    position: 'sticky',
+    left: 0,
+  },
+  clickable: { cursor: 'pointer' },
+});
+
+function columnName(n: number): string {
+  let s = '';
+  for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * One sheet of the preview workbook drawn like a worksheet: the double's cells as Excel would show
+ * them, hidden helper columns left out, 台账 rows tinted by their 预警状态 as the ledger's
+ * conditional formats do. Clicking a 台账 row selects it, which the task pane follows.
+ */
+export function WorkbookGrid({ xl, sheet, version }: { xl: ExcelDouble; sheet: string; version: number }): JSX.Element {
+  const styles = useStyles();
+  const grid = useMemo(() => xl.workbook.sheet(sheet).snapshotGrid(MAX_ROWS, MAX_COLS), [xl, sheet, version]);
+  const hidden = useMemo(() => new Set(hiddenColumns(xl.workbook.sheet(sheet))), [xl, sheet, version]);
+  const [selected, setSelected] = useState<number | null>(null);
+  useEffect(() => setSelected(null), [sheet]);
+  const header = grid.cells[0] ?? [];
+  const statusCol = sheet === '台账' ? header.findIndex((c) => c.value === '预警状态') : -1;
+  const cols = header.map((_, c) => c).filter((c) => !hidden.has(c));
+  const select = (r: number) => {
+    setSelected(r);
+    void xl.events.select(sheet, `A${r + 1}:${columnName(grid.columnCount - 1)}${r + 1}`);
+  };
+  return (
+    <table className={styles.table} aria-label={ui.preview.sheetLabel(sheet)} data-sheet={sheet}>
+      <thead>
+        <tr>
+          <th className={`${styles.cell} ${styles.head}`} style={{ width: 36 }} />
+          {cols.map((c) => (
+            <th key={c} className={`${styles.cell} ${styles.head}`} style={{ width: Math.max(40, Math.min(320, grid.columnWidths[c] * 7)) }}>
+              {columnName(c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {grid.cells.map((row, r) => {
+          const status = statusCol >= 0 && r > 0 ? row[statusCol]?.value : null;
+          const tint = isWarningStatus(status) ? WARNING_COLOURS[status] : null;
+          const isHeader = r === 0 && grid.tables.length > 0;
+          return (
+            <tr
+              key={r}
+              data-row={r + 1}
+              className={sheet === '台账' && r > 0 ? styles.clickable : undefined}
+              onClick={sheet === '台账' && r > 0 ? () => select(r) : undefined}
+              style={selected === r ? { outline: '2px solid #107C41' } : undefined}
+            >
+              <td className={`${styles.cell} ${styles.rowNumber}`}>{r + 1}</td>
+              {cols.map((c) => {
+                const cell = row[c];
+                const style: React.CSSProperties = {
+                  backgroundColor: isHeader ? '#1F4E79' : (tint?.fill ?? cell.fill ?? undefined),
+                  color: isHeader ? '#FFFFFF' : (tint?.text ?? cell.fontColor ?? undefined),
+                  fontWeight: isHeader || cell.bold ? 600 : undefined,
+                };
+                return (
+                  <td key={c} className={styles.cell} style={style} title={cell.formula ? `${cell.formula}` : undefined}>
+                    {cell.text}
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * The preview's workbook: an in-memory Excel double holding a full ledger (initialised with the
+ * real 初始化台账 and filled with sample items), the real LedgerService over it, and a tiny change
+ * feed so the grid redraws after each action. Formula cells show values computed by the domain
+ * core (recomputeCachedValues), the same values LibreOffice computes from the formulas (test/recalc).
+ */
+import { createLedgerService } from '../excel/ledgerGateway';
+import type { LedgerService } from '../excel/ledgerService';
+import type { ExcelDouble } from '../excel/double';
+import type { IsoDate } from '../domain/types';
+import { createPreviewLedger, recomputeCachedValues } from './previewLedger';
+
+/** The preview's 今天: fixed, so the sample shows the same 预警状态 on every visit. */
+export const PREVIEW_TODAY: IsoDate = '2026-11-25';
+
+export interface PreviewWorkbook {
+  xl: ExcelDouble;
+  service: LedgerService;
+  /** redraw callbacks; returns unsubscribe */
+  subscribe(listener: () => void): () => void;
+}
+
+/** The wall clock on the preview's fixed day (so 操作日志 times still move). */
+function previewClock(): Date {
+  const now = new Date();
+  const [y, m, d] = PREVIEW_TODAY.split('-').map(Number);
+  return new Date(y, m - 1, d, now.getHours(), now.getMinutes(), now.getSeconds());
+}
+
+export async function createPreviewWorkbook(items = 40): Promise<PreviewWorkbook> {
+  const xl = await createPreviewLedger({ today: PREVIEW_TODAY, items, seed: 13710 });
+  const listeners = new Set<() => void>();
+  const service = createLedgerService(xl.run, {
+    clock: previewClock,
+    afterWrite: () => {
+      recomputeCachedValues(xl, PREVIEW_TODAY);
+      for (const l of listeners) l();
+    },
+  });
+  return {
+    xl,
+    service,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
