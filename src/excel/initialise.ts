@@ -29,6 +29,7 @@
  *   alignment, header notes (comments), column outline levels, page setup (orientation, fit to
  *   width, print titles, footer).
  */
+import { excel } from '../i18n/excel';
 import { err, ok, type Result } from '../domain/result';
 import { defaultSettings, type Settings } from '../domain/settings';
 import { isoToSerial } from '../domain/parseDate';
@@ -78,32 +79,7 @@ export const INITIALISE_SYNCS = 3;
 // texts (zh-CN)
 // ---------------------------------------------------------------------------------------------
 
-const TEXT = {
-  emptySheetBuilt: (s: string) => `${s}：在空白工作表上建立结构`,
-  tableWrapped: (s: string, t: string) => `${s}：恢复表格“${t}”`,
-  tableBuilt: (s: string, t: string) => `${s}：重建表格“${t}”`,
-  tableUnrepairable: (s: string, t: string) => `${s}：找不到表格“${t}”，且该位置已有其他内容，未自动修复，请手工处理。`,
-  columnAdded: (s: string, c: string) => `${s}：补充“${c}”列`,
-  formulaColumn: (s: string, c: string) => `${s}：恢复“${c}”列公式`,
-  validation: (s: string, c: string) => `${s}：恢复“${c}”列数据验证`,
-  conditionalFormat: (s: string, what: string) => `${s}：恢复条件格式（${what}）`,
-  colorScale: '色阶',
-  blockColumn: (s: string, c: string) => `${s}：恢复当月考核区“${c}”列`,
-  cellFormula: (s: string, a: string) => `${s}：恢复 ${a} 单元格公式`,
-  cellText: (s: string, a: string) => `${s}：恢复 ${a} 单元格内容`,
-  settingRow: (n: string) => `设置：恢复“${n}”行`,
-  settingRowBlocked: (n: string, r: number) => `设置：缺少“${n}”行，而第 ${r} 行已被其他内容占用，未自动修复。`,
-  name: (n: string) => `恢复名称“${n}”`,
-  protection: (s: string) => `${s}：恢复工作表保护`,
-  version: (from: number | null, to: number) => `设置：结构版本 ${from ?? '（空）'} → ${to}`,
-  newerVersion: (v: number) =>
-    `此台账的结构版本为 ${v}，高于本加载项支持的 ${SCHEMA_VERSION}。为免把新结构改回旧结构，未做任何修改；请先更新加载项。`,
-  passwordRequired: (sheets: readonly string[]) =>
-    `工作表“${sheets.join('”“')}”设有保护密码：请在“设置”表“保护密码”中填写，或输入密码后重试。未做任何修改。`,
-  wrongPassword: '工作表保护密码不正确，初始化台账未完成。已尽量恢复工作表保护，请核对密码后重试。',
-  readFailed: (detail: string) => `读取工作簿失败，未做任何修改：${detail}`,
-  writeFailed: (detail: string) => `初始化台账未完成：${detail}。已尽量恢复工作表保护，请检查后重试。`,
-};
+const TEXT = excel.initialise;
 
 // ---------------------------------------------------------------------------------------------
 // small helpers
@@ -1083,7 +1059,7 @@ export async function initialiseLedger(run: ExcelRun, opts: InitialiseOptions = 
 
       const settingsRead = readSettings(structure.sheets.has('设置') ? details.sheets.get('设置')?.fixed ?? null : null);
       if (settingsRead.version !== null && settingsRead.version > SCHEMA_VERSION) {
-        throw new Refusal('schema-newer', TEXT.newerVersion(settingsRead.version));
+        throw new Refusal('schema-newer', TEXT.newerVersion(settingsRead.version, SCHEMA_VERSION));
       }
       password = normalisePassword(opts.password) ?? normalisePassword(settingsRead.password);
 

@@ -4,3 +4,5 @@ export type { PageId } from './ui';
 export { domain } from './domain';
 export { workbook } from './workbook';
 export { excel } from './excel';
+export { rounds } from './rounds';
+export { audit } from './audit';
