@@ -16,6 +16,9 @@ import ts from 'typescript';
 import { makeItem } from '../src/domain/testing/itemFactory';
 import type { Action, Actor } from '../src/domain/workflow';
 import type { ExcelDouble } from '../src/excel/double';
+import { queueAppend } from '../src/excel/ledgerWrites';
+import { textCell } from '../src/excel/cells';
+import { LEDGER_COLUMNS } from '../src/workbook/schema';
 import { createLedgerService } from '../src/excel/ledgerGateway';
 import type { ActionContext } from '../src/excel/ledgerService';
 import { ledgerFixture } from '../src/excel/testing/ledgerFixture';
@@ -301,7 +304,7 @@ describe('formula injection: typed text never becomes a formula', () => {
     expect(snap.rowErrors.filter((e) => e.code === 'cell-error')).toEqual([]);
   });
 
-  test.failing('BUG register: a 承办科室 / 协办科室 that validation refuses (formula-like, not in 科室人员) is written, and the new item drops out of the snapshot as a row error', async () => {
+  test('register: a 承办科室 / 协办科室 that validation refuses (formula-like, not in 科室人员) is refused before writing, with the row validation message', async () => {
     const xl = ledgerFixture();
     const svc = createLedgerService(xl.run);
     const r = await svc.register({ source: '其他', level: '台账其他任务', kind: '一般', content: '正常事项', section: '工程管理科', coSections: '+1' }, ctx(clerk));
@@ -313,17 +316,24 @@ describe('formula injection: typed text never becomes a formula', () => {
     }
   });
 
-  test('what the double stores for a quote-prefixed payload is text (formula-free cell)', async () => {
+  test('register refuses formula-like text in any field; the writer stores such text as text anyway (defence in depth)', async () => {
     const xl = ledgerFixture({ protect: true });
     const svc = createLedgerService(xl.run);
-    const r = await svc.register({ source: '其他', level: '台账其他任务', kind: '一般', content: '正常事项', section: '工程管理科', coSections: '=HYPERLINK("http://evil","x")' }, ctx(clerk));
-    expect(r.ok).toBe(true);
+    const payload = '=HYPERLINK("http://evil","x")';
+    const r = await svc.register({ source: '其他', level: '台账其他任务', kind: '一般', content: '正常事项', section: '工程管理科', coSections: payload }, ctx(clerk));
+    expect(r.ok).toBe(false);
+    // the writer itself: the same payload through the append path lands as text, not a formula
+    xl.workbook.sheet('台账').unprotect();
+    await xl.run(async (context) => {
+      const headers = xl.workbook.table('台账').columns;
+      queueAppend(context, '台账', headers, LEDGER_COLUMNS, [{ 编号: 'DB-2026-0999', 协办科室: textCell(payload) }]);
+      await context.sync();
+    });
     const t = xl.workbook.table('台账');
     const col = t.columns.indexOf('协办科室');
     const row = t.values.findIndex((v) => v[col] !== '');
-    const address = `${String.fromCharCode(65 + col)}${row + 2}`;
-    const cell = xl.workbook.sheet('台账').cellAt(address);
-    expect(cell.value).toBe('=HYPERLINK("http://evil","x")');
+    const cell = xl.workbook.sheet('台账').cellAt(`${String.fromCharCode(65 + col)}${row + 2}`);
+    expect(cell.value).toBe(payload);
     expect(cell.formula === undefined || cell.formula === cell.value).toBe(true);
   });
 });

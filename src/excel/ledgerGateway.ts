@@ -100,22 +100,43 @@ const LEDGER_FIELD_BY_HEADER = new Map<string, string>(LEDGER_INPUT_COLUMNS.map(
 export function createLedgerService(run: ExcelRun, options: GatewayOptions = {}): LedgerService {
   const clock = options.clock ?? (() => new Date());
 
-  /** Queue what every action needs to know about protection and the log. */
+  /**
+   * Queue what every write needs to know: protection, the password, and which rows of 反馈记录 and
+   * 操作日志 an operation id has already written (a retry skips them).
+   */
   function queueCommon(context: Excel.RequestContext) {
     const settings = queueUsedRange(context, SETTINGS);
-    const logIds = context.workbook.tables.getItem(LOG).columns.getItem('操作ID').getDataBodyRange().load('values');
+    const keyed = (table: string) => {
+      const t = context.workbook.tables.getItem(table);
+      return {
+        ops: t.columns.getItem('操作ID').getDataBodyRange().load('values'),
+        ids: t.columns.getItem('编号').getDataBodyRange().load('values'),
+      };
+    };
+    const log = keyed(LOG);
+    const recs = keyed(RECORDS);
     const sheets = [LEDGER, RECORDS, LOG].map((name) => {
       const ws = context.workbook.worksheets.getItem(name);
       ws.protection.load('protected');
       return { name, ws };
     });
+    const pairs = (k: { ops: Excel.Range; ids: Excel.Range }) =>
+      new Set(k.ops.values.map((r, i) => `${cellText(r[0])}|${cellText(k.ids.values[i]?.[0])}`));
     return {
-      read() {
+      read(opId: string) {
         const { byName } = settingsPairs(settings.read());
         const s = settingsFromPairs(byName);
-        const done = new Set(logIds.values.map((r) => String(r[0] ?? '')));
+        const logged = pairs(log);
+        const recorded = pairs(recs);
         const protectedSheets = new Set(sheets.filter((x) => x.ws.protection.protected).map((x) => x.name));
-        return { password: s.password, done, protectedSheets };
+        return {
+          password: s.password,
+          protectedSheets,
+          /** 操作日志 already has this operation's line for the item */
+          logged: (itemId: string) => logged.has(`${opId}|${itemId}`),
+          /** 反馈记录 already has this operation's rows for the item */
+          recorded: (itemId: string) => recorded.has(`${opId}|${itemId}`),
+        };
       },
     };
   }
@@ -125,6 +146,24 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
     for (const n of names) queueUnprotect(context, n, common.protectedSheets.has(n), common.password);
     writes();
     for (const n of names) queueProtect(context, n, common.protectedSheets.has(n), common.password);
+  }
+
+  /**
+   * A write sync that fails part-way (Excel applies the operations before the failing one) is rolled
+   * FORWARD: the same action runs once more under the same operation id, and every step already
+   * done is recognised and skipped (rows and lines carry the id; an item row's 操作ID is written in
+   * the same single operation as its new values, last). If that fails too, the sheets that were
+   * protected are protected again and the error is returned: the user's 重试 completes it later.
+   */
+  async function rollForward<T>(attempt: () => Promise<Attempt<T>>): Promise<Result<T>> {
+    const first = await attempt();
+    if (first.kind === 'done') return first.result;
+    const second = await attempt();
+    // The failed write may have left sheets unprotected, which the second attempt then saw as
+    // unprotected: protect again what was protected before the first attempt.
+    await restoreProtection(run, first.protectedSheets, first.password).catch(() => undefined);
+    if (second.kind === 'done') return second.result;
+    return err('sync-failed', t.syncFailed(second.message));
   }
 
   async function snapshot(): Promise<LedgerSnapshot> {
@@ -182,130 +221,150 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
     };
   }
 
-  async function act(itemId: string, action: Action, ctx: ActionContext): Promise<Result<ActionOutcome>> {
+  function act(itemId: string, action: Action, ctx: ActionContext): Promise<Result<ActionOutcome>> {
+    return rollForward(() => actAttempt(itemId, action, ctx));
+  }
+
+  async function actAttempt(itemId: string, action: Action, ctx: ActionContext): Promise<Attempt<ActionOutcome>> {
     return run(async (context) => {
-      // ---- round trip 1: the item's row (found by 编号 now), headers, sections, log, protection
+      // ---- round trip 1: the item's row (found by 编号 now), headers, sections, keys, protection
       const table = context.workbook.tables.getItem(LEDGER);
       const header = table.getHeaderRowRange().load('values,columnIndex');
       const hit = table.columns.getItem('编号').getDataBodyRange().find(itemId, { completeMatch: true, matchCase: true });
-      const row = table.getDataBodyRange().getIntersection(hit.getEntireRow()).load('values,rowIndex');
+      const row = table.getDataBodyRange().getIntersection(hit.getEntireRow()).load('values,formulas,rowIndex');
       const people = queueTable(context, PEOPLE);
       const recHeader = context.workbook.tables.getItem(RECORDS).getHeaderRowRange().load('values');
       const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
       const ids = action.type === '重新立项' ? table.columns.getItem('编号').getDataBodyRange().load('values') : null;
+      const ops = action.type === '重新立项' ? table.columns.getItem('操作ID').getDataBodyRange().load('values') : null;
       const common = queueCommon(context);
       try {
         await context.sync();
       } catch (e) {
-        if (isNotFound(e)) return err('item-not-found', t.itemNotFound(itemId));
-        return err('sync-failed', t.syncFailed(syncMessage(e)));
+        if (isNotFound(e)) return done(err('item-not-found', t.itemNotFound(itemId)));
+        return done(err('sync-failed', t.syncFailed(syncMessage(e))));
       }
-      const c = common.read();
+      const c = common.read(ctx.opId);
       const headers = header.values[0].map((h) => String(h).trim());
+      const index = headerIndex(headers);
       const sections = sectionsFromTable(people.read()).map((p) => p.section);
-      const letters = lettersOf(headers, header.columnIndex);
-      const v = validateLedgerRow(rowRecord(headerIndex(headers), row.values[0].map((x) => (x === '' ? null : x))), {
+      const v = validateLedgerRow(rowRecord(index, row.values[0].map((x) => (x === '' ? null : x))), {
         sheet: LEDGER,
         rowNumber: row.rowIndex + 1,
-        columnLetters: letters,
+        columnLetters: lettersOf(headers, header.columnIndex),
         sections,
       });
-      if (!v.item) return err('row-invalid', t.rowInvalid(v.errors[0]?.message ?? '', v.errors.length - 1));
-      // A retry of an action that already reached 操作日志: done, nothing is written twice.
-      if (c.done.has(ctx.opId)) return ok({ item: v.item, records: [] });
+      if (!v.item) return done(err('row-invalid', t.rowInvalid(v.errors[0]?.message ?? '', v.errors.length - 1)));
+      // The row carries the id of the last operation applied to it, written together with its
+      // values: a retry of an operation that got that far is complete.
+      if (cellText(row.values[0][index.get('操作ID') ?? -1]) === ctx.opId) return done(ok({ item: v.item, records: [] }));
       let act = action;
-      if (act.type === '重新立项' && !act.newId && ids) {
-        act = { ...act, newId: nextItemNumber(ids.values.map((r) => String(r[0] ?? '')), Number(ctx.on.slice(0, 4))) };
+      if (act.type === '重新立项' && !act.newId && ids && ops) {
+        const landed = ops.values.findIndex((r) => cellText(r[0]) === ctx.opId);
+        act = { ...act, newId: landed >= 0 ? cellText(ids.values[landed][0]) : nextItemNumber(ids.values.map((r) => cellText(r[0])), Number(ctx.on.slice(0, 4))) };
       }
       const out = applyAction(v.item, act, ctx.actor, ctx.on);
-      if (!out.ok) return out;
+      if (!out.ok) return done(out);
       const after = out.value.item;
+      const bad = rowProblem(after, sections, row.rowIndex + 1, lettersOf(headers, header.columnIndex));
+      if (bad) return done(err('row-invalid', bad));
       const patch = changedCells(v.item, after);
       const recHeaders = recHeader.values[0].map((h) => String(h).trim());
       const logHeaders = logHeader.values[0].map((h) => String(h).trim());
       const signed = action.type === '审签' ? out.value.records : [];
-      const appended = action.type === '审签' ? [] : out.value.records;
+      const appended = action.type === '审签' || c.recorded(itemId) ? [] : out.value.records;
       const changed = Object.keys(patch);
-      const logs = [logRow(ctx, action.type, itemId, after.section, describe(v.item, changed), describe(after, changed))];
-      if (out.value.newItem) {
-        logs.push(logRow(ctx, '重新立项', out.value.newItem.id, out.value.newItem.section, `关联编号=${itemId}`, describe(out.value.newItem, ['编号', '事项内容'])));
+      const logs = c.logged(itemId) ? [] : [logRow(ctx, action.type, itemId, after.section, describe(v.item, changed), describe(after, changed))];
+      const newItem = out.value.newItem;
+      const newLanded = ops ? ops.values.some((r) => cellText(r[0]) === ctx.opId) : false;
+      if (newItem && !c.logged(newItem.id)) {
+        logs.push(logRow(ctx, '重新立项', newItem.id, newItem.section, `关联编号=${itemId}`, describe(newItem, ['编号', '事项内容'])));
       }
-
       // 审签 patches the signed report's own row, keyed by the 操作ID of the 反馈 that wrote it.
       const recordKey = action.type === '审签' ? ((action.record as Partial<StoredRecord>).opId ?? '') : '';
-      if (action.type === '审签' && !recordKey) return err('record-not-found', t.recordNotFound(''));
+      if (action.type === '审签' && !recordKey) return done(err('record-not-found', t.recordNotFound('')));
 
-      // ---- round trip 2: locate rows by key (at sync time), then patch, append records and log lines
+      // ---- round trip 2: locate rows by key (at sync time); then records, log lines, and LAST the
+      // item row as one operation carrying this operation's id.
       const itemRow = locateRow(context, LEDGER, '编号', itemId);
       const recordRow = recordKey ? locateRow(context, RECORDS, '操作ID', recordKey) : null;
       withUnprotected(context, [LEDGER, RECORDS, LOG], c, () => {
-        itemRow.write(patch);
         for (const rec of signed) recordRow?.write({ 审签人: textCell(rec.signer), 审签日期: dateCell(rec.signedOn) });
-        if (out.value.newItem) {
-          queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(out.value.newItem), 操作ID: textCell(ctx.opId) }]);
+        if (newItem && !newLanded) {
+          queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(newItem), 操作ID: textCell(ctx.opId) }]);
         }
         queueAppend(context, RECORDS, recHeaders, RECORD_COLUMNS, appended.map((r) => recordCells(r, ctx.opId)));
         queueAppend(context, LOG, logHeaders, LOG_COLUMNS, logs);
+        itemRow.writeRow(patchedRow(headers, row.values[0], row.formulas[0], { ...patch, 操作ID: textCell(ctx.opId) }));
       });
       try {
         await context.sync();
       } catch (e) {
-        if (isNotFound(e)) return err('item-not-found', t.itemNotFound(itemId));
-        return err('sync-failed', t.syncFailed(syncMessage(e)));
+        if (isNotFound(e)) return done(err('item-not-found', t.itemNotFound(itemId)));
+        return failed(e, c);
       }
       options.afterWrite?.();
-      return ok(out.value);
+      return done(ok(out.value));
     });
   }
 
-  async function register(input: Parameters<LedgerService['register']>[0], ctx: ActionContext): Promise<Result<RegisterOutcome>> {
+  function register(input: Parameters<LedgerService['register']>[0], ctx: ActionContext): Promise<Result<RegisterOutcome>> {
+    return rollForward(() => registerAttempt(input, ctx));
+  }
+
+  async function registerAttempt(input: Parameters<LedgerService['register']>[0], ctx: ActionContext): Promise<Attempt<RegisterOutcome>> {
     return run(async (context) => {
-      // ---- round trip 1: headers, every 编号, log, protection
+      // ---- round trip 1: headers, every 编号 and 操作ID, sections, keys, protection
       const table = context.workbook.tables.getItem(LEDGER);
-      const header = table.getHeaderRowRange().load('values');
+      const header = table.getHeaderRowRange().load('values,columnIndex');
       const idCol = table.columns.getItem('编号').getDataBodyRange().load('values');
       const opCol = table.columns.getItem('操作ID').getDataBodyRange().load('values');
+      const people = queueTable(context, PEOPLE);
       const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
       const common = queueCommon(context);
       try {
         await context.sync();
       } catch (e) {
-        if (isNotFound(e)) return err('not-initialised', t.notInitialised);
-        return err('sync-failed', t.syncFailed(syncMessage(e)));
+        if (isNotFound(e)) return done(err('not-initialised', t.notInitialised));
+        return done(err('sync-failed', t.syncFailed(syncMessage(e))));
       }
-      const c = common.read();
+      const c = common.read(ctx.opId);
       const headers = header.values[0].map((h) => String(h).trim());
       const logHeaders = logHeader.values[0].map((h) => String(h).trim());
+      const sections = sectionsFromTable(people.read()).map((p) => p.section);
       const year = Number(ctx.on.slice(0, 4));
-      // A retry whose row already landed (the earlier attempt failed later): keep that row and its
-      // number, and go straight to the collision check.
-      const landedAt = opCol.values.findIndex((r) => String(r[0] ?? '') === ctx.opId);
-      const landed = landedAt >= 0 ? String(idCol.values[landedAt][0] ?? '') : null;
-      const id = landed ?? nextItemNumber(idCol.values.map((r) => String(r[0] ?? '')), year);
+      // A retry whose row already landed keeps that row and its number.
+      const landedAt = opCol.values.findIndex((r) => cellText(r[0]) === ctx.opId);
+      const landed = landedAt >= 0 ? cellText(idCol.values[landedAt][0]) : null;
+      const id = landed ?? nextItemNumber(idCol.values.map((r) => cellText(r[0])), year);
       const reg = registerItem({ ...input, id }, ctx.actor, ctx.on);
-      if (!reg.ok) return reg;
+      if (!reg.ok) return done(reg);
       let item = reg.value;
+      // What is written must read back as a valid row (科室 from 科室人员, no formula-like text).
+      const bad = rowProblem(item, sections, idCol.values.length + 2, lettersOf(headers, header.columnIndex));
+      if (bad) return done(err('row-invalid', bad));
 
-      // ---- round trip 2: append the row and the log line, then read back 编号 + 操作ID (after the write)
-      const write = (it: LedgerItem, logAction: string, before: string) =>
-        withUnprotected(context, [LEDGER, LOG], c, () => {
-          queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(it), 操作ID: textCell(ctx.opId) }]);
-          queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logRow(ctx, logAction, it.id, it.section, before, describe(it, ['编号', '事项内容', '承办科室']))]);
-        });
-      if (landed === null) write(item, t.logActions.register, '');
+      // ---- round trip 2: the log line, then the row (its 操作ID marks the registration as landed);
+      // then read back 编号 + 操作ID (after the write) to catch a co-author's same number.
+      const logLine = (it: LedgerItem, action: string, before: string) =>
+        logRow(ctx, action, it.id, it.section, before, describe(it, ['编号', '事项内容', '承办科室']));
+      withUnprotected(context, [LEDGER, LOG], c, () => {
+        if (!c.logged(item.id)) queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logLine(item, t.logActions.register, '')]);
+        if (landed === null) queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(item), 操作ID: textCell(ctx.opId) }]);
+      });
       const idsAfter = table.columns.getItem('编号').getDataBodyRange().load('values');
       const opsAfter = table.columns.getItem('操作ID').getDataBodyRange().load('values');
       try {
         await context.sync();
       } catch (e) {
-        return err('sync-failed', t.syncFailed(syncMessage(e)));
+        return failed(e, c);
       }
-      const rows = idsAfter.values.map((r, i) => ({ id: String(r[0] ?? ''), opId: String(opsAfter.values[i]?.[0] ?? '') }));
+      const rows = idsAfter.values.map((r, i) => ({ id: cellText(r[0]), opId: cellText(opsAfter.values[i]?.[0]) }));
       const mine = rows.filter((r) => r.opId === ctx.opId);
       const renumber = resolveCollisions(rows).find((x) => x.opId === ctx.opId);
       if (mine.length > 0 && !renumber) {
         options.afterWrite?.();
-        return ok({ item, renumbered: false });
+        return done(ok({ item, renumbered: landed !== null && landed !== id }));
       }
 
       // ---- round trip 3 (rare): a co-author took the number, or overwrote the row we appended
@@ -314,27 +373,34 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
         item = { ...item, id: renumber.newId };
         const mineRow = locateRow(context, LEDGER, '操作ID', ctx.opId);
         withUnprotected(context, [LEDGER, LOG], c, () => {
+          queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logLine(item, t.logActions.renumber, `编号=${old}`)]);
           mineRow.write({ 编号: textCell(item.id) });
-          queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logRow(ctx, t.logActions.renumber, item.id, item.section, `编号=${old}`, `编号=${item.id}`)]);
         });
       } else {
-        const fresh = nextItemNumber(rows.map((r) => r.id), year);
-        item = { ...item, id: fresh };
-        write(item, t.logActions.register, '');
+        item = { ...item, id: nextItemNumber(rows.map((r) => r.id), year) };
+        withUnprotected(context, [LEDGER, LOG], c, () => {
+          queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logLine(item, t.logActions.register, '')]);
+          queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(item), 操作ID: textCell(ctx.opId) }]);
+        });
       }
       try {
         await context.sync();
       } catch (e) {
-        return err('sync-failed', t.syncFailed(syncMessage(e)));
+        return failed(e, c);
       }
       options.afterWrite?.();
-      return ok({ item, renumbered: true });
+      return done(ok({ item, renumbered: true }));
     });
   }
 
-  async function urgeOverdue(section: string, content: string, ctx: ActionContext): Promise<Result<{ itemIds: string[] }>> {
+  function urgeOverdue(section: string, content: string, ctx: ActionContext): Promise<Result<{ itemIds: string[] }>> {
+    return rollForward(() => urgeAttempt(section, content, ctx));
+  }
+
+  async function urgeAttempt(section: string, content: string, ctx: ActionContext): Promise<Attempt<{ itemIds: string[] }>> {
     return run(async (context) => {
       const ledger = queueTable(context, LEDGER);
+      const ledgerBody = context.workbook.tables.getItem(LEDGER).getDataBodyRange().load('values,formulas,rowIndex');
       const people = queueTable(context, PEOPLE);
       const calendar = queueTable(context, CALENDAR);
       const settings = queueUsedRange(context, SETTINGS);
@@ -344,43 +410,53 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       try {
         await context.sync();
       } catch (e) {
-        return err('sync-failed', t.syncFailed(syncMessage(e)));
+        return done(err('sync-failed', t.syncFailed(syncMessage(e))));
       }
-      const c = common.read();
-      if (c.done.has(ctx.opId)) return err('already-done', t.alreadyDone);
+      const c = common.read(ctx.opId);
+      const table = ledger.read();
+      const index = headerIndex(table.headers);
       const sections = sectionsFromTable(people.read()).map((p) => p.section);
       const { byName } = settingsPairs(settings.read());
       const s = settingsFromPairs(byName).settings;
       const cal = createCalendar(overridesFromTable(calendar.read()));
-      const items = ledgerFromTable(ledger.read(), sections).items.filter(
+      const opCol = index.get('操作ID') ?? -1;
+      const bodyRowOf = new Map<string, number>();
+      ledgerBody.values.forEach((r, i) => bodyRowOf.set(cellText(r[index.get('编号') ?? 0]), i));
+      const candidates = ledgerFromTable(table, sections).items.filter(
         (i) => i.section === section && !i.closedOn && itemStatus(i, ctx.on, s, cal).status === '逾期',
       );
-      const patches: { id: string; cells: Record<string, CellValue> }[] = [];
+      const writes: { id: string; row: CellValue[] }[] = [];
       const recs: FeedbackRecord[] = [];
       const logs: Record<string, CellValue>[] = [];
-      for (const it of items) {
+      const urged: string[] = [];
+      for (const it of candidates) {
+        const k = bodyRowOf.get(it.id);
+        if (k === undefined) continue;
+        urged.push(it.id);
+        if (cellText(ledgerBody.values[k][opCol]) === ctx.opId) continue; // done by an earlier attempt
         const out = applyAction(it, { type: '催办', content }, ctx.actor, ctx.on);
-        if (!out.ok) return out;
+        if (!out.ok) return done(out);
         const patch = changedCells(it, out.value.item);
-        patches.push({ id: it.id, cells: patch });
-        recs.push(...out.value.records);
-        logs.push(logRow(ctx, '催办', it.id, it.section, describe(it, Object.keys(patch)), describe(out.value.item, Object.keys(patch))));
+        writes.push({ id: it.id, row: patchedRow(table.headers, ledgerBody.values[k], ledgerBody.formulas[k], { ...patch, 操作ID: textCell(ctx.opId) }) });
+        if (!c.recorded(it.id)) recs.push(...out.value.records);
+        if (!c.logged(it.id)) logs.push(logRow(ctx, '催办', it.id, it.section, describe(it, Object.keys(patch)), describe(out.value.item, Object.keys(patch))));
       }
+      if (writes.length === 0 && recs.length === 0 && logs.length === 0) return done(ok({ itemIds: urged }));
       const recHeaders = recHeader.values[0].map((h) => String(h).trim());
       const logHeaders = logHeader.values[0].map((h) => String(h).trim());
-      const rows = patches.map((p) => ({ at: locateRow(context, LEDGER, '编号', p.id), cells: p.cells }));
+      const located = writes.map((w) => ({ at: locateRow(context, LEDGER, '编号', w.id), row: w.row }));
       withUnprotected(context, [LEDGER, RECORDS, LOG], c, () => {
-        for (const r of rows) r.at.write(r.cells);
         queueAppend(context, RECORDS, recHeaders, RECORD_COLUMNS, recs.map((r) => recordCells(r, ctx.opId)));
         queueAppend(context, LOG, logHeaders, LOG_COLUMNS, logs);
+        for (const w of located) w.at.writeRow(w.row);
       });
       try {
         await context.sync();
       } catch (e) {
-        return err('sync-failed', t.syncFailed(syncMessage(e)));
+        return failed(e, c);
       }
       options.afterWrite?.();
-      return ok({ itemIds: items.map((i) => i.id) });
+      return done(ok({ itemIds: urged }));
     });
   }
 
@@ -444,3 +520,64 @@ function lettersOf(headers: string[], firstColumnIndex: number): Record<string, 
   });
   return out;
 }
+
+/** One attempt of a write action: finished (ok, or refused before writing), or failed in its write sync. */
+type Attempt<T> =
+  | { kind: 'done'; result: Result<T> }
+  | { kind: 'writeFailed'; message: string; protectedSheets: string[]; password: string };
+
+const done = <T>(result: Result<T>): Attempt<T> => ({ kind: 'done', result });
+
+function failed<T>(e: unknown, c: { password: string; protectedSheets: Set<string> }): Attempt<T> {
+  return { kind: 'writeFailed', message: syncMessage(e), protectedSheets: [...c.protectedSheets], password: c.password };
+}
+
+/** After a failed write: protect again the sheets that were protected before it (best effort). */
+async function restoreProtection(run: ExcelRun, sheets: readonly string[], password: string): Promise<void> {
+  if (sheets.length === 0) return;
+  await run(async (context) => {
+    const ws = sheets.map((n) => {
+      const w = context.workbook.worksheets.getItem(n);
+      w.protection.load('protected');
+      return { n, w };
+    });
+    await context.sync();
+    for (const { n, w } of ws) queueProtect(context, n, !w.protection.protected, password);
+    await context.sync();
+  });
+}
+
+/**
+ * The first validation error a row would get once written, as a message; null when it is clean.
+ * The add-in never writes a row that its own snapshot would then reject.
+ */
+function rowProblem(item: LedgerItem, sections: readonly string[], rowNumber: number, letters: Record<string, string>): string | null {
+  const raw: Record<string, unknown> = {};
+  for (const col of LEDGER_INPUT_COLUMNS) {
+    const v = item[col.field];
+    raw[col.header] = v === '' ? null : v;
+  }
+  const v = validateLedgerRow(raw, { sheet: LEDGER, rowNumber, columnLetters: letters, sections });
+  return v.errors.length > 0 ? t.rowInvalid(v.errors[0].message, v.errors.length - 1) : null;
+}
+
+/**
+ * A 台账 row as read (values and formulas), with `changes` applied, ready to be written back as ONE
+ * operation: schema formula columns keep their formulas, a user's own formula stays a formula,
+ * every constant is written back as the value it holds (text behind an apostrophe when it would
+ * otherwise turn into a formula).
+ */
+function patchedRow(headers: readonly string[], values: readonly unknown[], formulas: readonly unknown[], changes: Record<string, CellValue>): CellValue[] {
+  return headers.map((h, i) => {
+    if (h in changes) return changes[h];
+    const f = formulas[i];
+    const v = values[i];
+    if (FORMULA_HEADERS.has(h) && typeof f === 'string' && f.startsWith('=')) return f;
+    if (typeof f === 'string' && f.startsWith('=') && f !== v) return f;
+    if (typeof v === 'string') return textCell(v);
+    return (v ?? '') as CellValue;
+  });
+}
+
+const FORMULA_HEADERS = new Set(LEDGER_COLUMNS.filter((c) => c.kind === 'formula').map((c) => c.header));
+

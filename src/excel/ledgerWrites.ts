@@ -21,7 +21,12 @@ export function locateRow(context: Excel.RequestContext, tableName: string, keyH
   const hit = table.columns.getItem(keyHeader).getDataBodyRange().find(key, { completeMatch: true, matchCase: true });
   hit.load('rowIndex');
   const row = hit.getEntireRow();
+  const entireRow = row;
   return {
+    /** The whole table row, as one operation (all-or-nothing under a failing sync). */
+    writeRow(row: CellValue[]): void {
+      table.getDataBodyRange().getIntersection(entireRow).formulas = [row];
+    },
     write(cells: Record<string, CellValue>): void {
       for (const h of Object.keys(cells)) {
         table.columns.getItem(h).getDataBodyRange().getIntersection(row).values = [[cells[h]]];

@@ -1,0 +1,143 @@
+/**
+ * Shared reads of the adapter actions that are not single-item actions (督查轮次, 考核存档, 督查看板):
+ * the raw ledger inputs (台账, 反馈记录, 科室人员, 日历, 设置), the 操作日志 ids and the protection
+ * of the sheets an action writes, all QUEUED into the caller's first batch (no sync here).
+ * Decisions are made from raw fields through the domain's validation, never from computed cells.
+ */
+import { createCalendar, type WorkCalendar } from '../domain/calendar';
+import type { Settings } from '../domain/settings';
+import type { FeedbackRecord, LedgerItem, SectionPeople } from '../domain/types';
+import type { CellError } from '../domain/validation';
+import type { Actor } from '../domain/workflow';
+import { ledgerFromTable, overridesFromTable, recordsFromTable, sectionsFromTable, settingsFromPairs } from '../workbook/ledgerData';
+import { dateCell, textCell, type CellValue } from './cells';
+import { queueTable, queueUsedRange } from './tableRead';
+import { localToday } from './today';
+
+export interface LedgerInputs {
+  items: LedgerItem[];
+  records: FeedbackRecord[];
+  people: SectionPeople[];
+  sections: string[];
+  settings: Settings;
+  cal: WorkCalendar;
+  password: string;
+  /** rows left out because they failed validation (shown to the user, never fixed silently) */
+  rowErrors: CellError[];
+}
+
+/** Queue the reads of the raw ledger inputs; `read()` after the sync. */
+export function queueLedgerInputs(context: Excel.RequestContext) {
+  const ledger = queueTable(context, '台账');
+  const records = queueTable(context, '反馈记录');
+  const people = queueTable(context, '科室人员');
+  const calendar = queueTable(context, '日历');
+  const settings = queueUsedRange(context, '设置');
+  return {
+    read(): LedgerInputs {
+      const ppl = sectionsFromTable(people.read());
+      const byName = new Map<string, unknown>();
+      for (const row of settings.read().values) {
+        const name = typeof row[0] === 'string' ? row[0].trim() : '';
+        if (name) byName.set(name, row[1] === '' ? null : row[1]);
+      }
+      const s = settingsFromPairs(byName);
+      const overrides = overridesFromTable(calendar.read());
+      s.settings.extraHolidays = [...(overrides.extraHolidays ?? [])];
+      s.settings.extraWorkdays = [...(overrides.extraWorkdays ?? [])];
+      const sections = ppl.map((p) => p.section);
+      const l = ledgerFromTable(ledger.read(), sections);
+      const r = recordsFromTable(records.read(), l.items.map((i) => i.id));
+      return {
+        items: l.items,
+        records: r.records,
+        people: ppl,
+        sections,
+        settings: s.settings,
+        cal: memoCalendar(createCalendar(overrides)),
+        password: s.password,
+        rowErrors: [...l.errors, ...r.errors],
+      };
+    },
+  };
+}
+
+/** 操作日志: header and the 操作ID column (idempotent retries). */
+export function queueLog(context: Excel.RequestContext) {
+  const table = context.workbook.tables.getItem('操作日志');
+  const header = table.getHeaderRowRange().load('values');
+  const ids = table.columns.getItem('操作ID').getDataBodyRange().load('values');
+  return {
+    read() {
+      return {
+        headers: header.values[0].map((h) => String(h ?? '').trim()),
+        done: new Set(ids.values.map((r) => String(r[0] ?? ''))),
+      };
+    },
+  };
+}
+
+/** Protection state of sheets (must exist), read after the sync. */
+export function queueProtectionStates(context: Excel.RequestContext, names: readonly string[]) {
+  const sheets = names.map((name) => ({ name, p: context.workbook.worksheets.getItem(name).protection.load('protected') }));
+  return { read: () => new Set(sheets.filter((x) => x.p.protected).map((x) => x.name)) };
+}
+
+/** One 操作日志 line (same shape as the gateway's). */
+export function logLine(actor: Actor, now: Date, opId: string, action: string, before: string, after: string, itemId = '', section = ''): Record<string, CellValue> {
+  const serial = dateCell(localToday(now)) as number;
+  return {
+    时间: serial + (now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds()) / 86400,
+    操作人: textCell(actor.name),
+    角色: textCell(actor.role),
+    动作: textCell(action),
+    编号: textCell(itemId),
+    科室: textCell(section),
+    变更前: textCell(before),
+    变更后: textCell(after),
+    操作ID: textCell(opId),
+  };
+}
+
+export function syncMessage(e: unknown): string {
+  const o = e as { message?: string; code?: string };
+  return o?.message ? `${o.message}${o.code ? `（${o.code}）` : ''}` : String(e);
+}
+
+export function isNotFound(e: unknown): boolean {
+  return (e as { code?: string })?.code === 'ItemNotFound';
+}
+
+/**
+ * A memoising view of a WorkCalendar (same answers, pure functions of their arguments): a round
+ * asks the calendar the same questions for thousands of items (the same 交办日期 + node length,
+ * the same due date against the same D), so caching them removes most of the date arithmetic.
+ */
+export function memoCalendar(cal: WorkCalendar): WorkCalendar {
+  const memo = <A extends unknown[], R>(f: (...a: A) => R) => {
+    const m = new Map<string, R>();
+    return (...a: A): R => {
+      const k = a.join('|');
+      let v = m.get(k);
+      if (v === undefined && !m.has(k)) {
+        v = f(...a);
+        m.set(k, v);
+      }
+      return v as R;
+    };
+  };
+  return {
+    isWorkday: memo((d) => cal.isWorkday(d)),
+    covers: memo((d) => cal.covers(d)),
+    wdIndex: memo((d) => cal.wdIndex(d)),
+    nextWorkdayOnOrAfter: memo((d) => cal.nextWorkdayOnOrAfter(d)),
+    addDays: memo((start, n, mode) => cal.addDays(start, n, mode)),
+    overdueDays: memo((due, d, counting) => cal.overdueDays(due, d, counting)),
+    workdaysBetween: memo((a, b) => cal.workdaysBetween(a, b)),
+  };
+}
+
+/** Wall-clock milliseconds (performance.now where available). */
+export function nowMs(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
