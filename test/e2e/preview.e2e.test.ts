@@ -2,58 +2,26 @@
  * The browser preview in headless Chromium: the real task pane renders without Office, its page
  * tabs work, and it reads the sample workbook. Screenshots go to build/screenshots/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { serve, type RunningServer } from '../../scripts/serve';
+import type { Page } from 'playwright-core';
+import { openPreviewSession, SCREENSHOTS, type PreviewSession } from './browser';
 
-const ROOT = join(__dirname, '..', '..');
-const SCREENSHOTS = join(ROOT, 'build', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PAGES = ['立项交办', '反馈', '销号', '清单与报告', '综评'];
 
-let server: RunningServer;
-let browser: Browser;
+let session: PreviewSession;
 let page: Page;
-const problems: string[] = [];
-const foreignRequests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/install-system-deps.sh or set CHROMIUM_PATH.`);
-  }
-  server = await serve(join(ROOT, 'dist'), 0);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  // Reduced motion: screenshots show the settled tab indicator, not a transition.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('request', (request) => {
-    if (!request.url().startsWith(server.origin)) foreignRequests.push(request.url());
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  session = await openPreviewSession();
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 test('the preview shows the task pane with its five pages, and the pages switch', async () => {
-  await page.goto(`${server.origin}/preview.html`);
+  await page.goto(session.previewUrl());
 
   await page.getByRole('heading', { level: 1, name: '13710督办台账' }).waitFor({ state: 'visible' });
   expect(await page.title()).toContain('13710督办台账');
@@ -77,12 +45,12 @@ test('the preview shows the task pane with its five pages, and the pages switch'
   await page.getByRole('heading', { level: 2, name: '反馈' }).waitFor({ state: 'visible' });
   await page.screenshot({ path: join(SCREENSHOTS, 'preview-report.png') });
 
-  expect(problems).toEqual([]);
-  expect(foreignRequests).toEqual([]); // no office.js, no CDN, nothing outside the local server
+  expect(session.problems).toEqual([]);
+  expect(session.foreignRequests).toEqual([]); // no office.js, no CDN, nothing outside the local server
 });
 
 test('?page= opens the page a ribbon button names', async () => {
-  await page.goto(`${server.origin}/preview.html?page=scores`);
+  await page.goto(session.previewUrl('?page=scores'));
   await page.getByRole('heading', { level: 2, name: '综评' }).waitFor({ state: 'visible' });
   expect(await page.getByRole('tab', { name: '综评', exact: true }).getAttribute('aria-selected')).toBe('true');
 });
