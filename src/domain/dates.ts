@@ -19,17 +19,39 @@ export function isIsoDate(s: unknown): s is IsoDate {
 
 /** Days since 1970-01-01 (UTC day number). Throws on a malformed date: callers validate first. */
 export function toDayNumber(d: IsoDate): number {
+  const cached = DAY_NUMBERS.get(d);
+  if (cached !== undefined) return cached;
   const m = ISO_RE.exec(d);
   if (!m) throw new RangeError(`not an ISO date: ${d}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  const n = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  remember(d, n);
+  return n;
 }
 
 export function fromDayNumber(n: number): IsoDate {
+  const cached = ISO_BY_DAY.get(n);
+  if (cached !== undefined) return cached;
   const t = new Date(n * MS_PER_DAY);
   const y = t.getUTCFullYear();
   const mo = t.getUTCMonth() + 1;
   const d = t.getUTCDate();
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const iso = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  remember(iso, n);
+  return iso;
+}
+
+// Date conversions dominate list and score building on large ledgers (10,000 items × several
+// dates × several rules); the set of distinct dates is small, so both directions are memoised.
+const DAY_NUMBERS = new Map<string, number>();
+const ISO_BY_DAY = new Map<number, string>();
+const MEMO_LIMIT = 200_000;
+function remember(iso: string, n: number): void {
+  if (DAY_NUMBERS.size > MEMO_LIMIT) {
+    DAY_NUMBERS.clear();
+    ISO_BY_DAY.clear();
+  }
+  DAY_NUMBERS.set(iso, n);
+  ISO_BY_DAY.set(n, iso);
 }
 
 export function ymd(y: number, m: number, d: number): IsoDate {
