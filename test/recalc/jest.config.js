@@ -7,7 +7,7 @@ module.exports = {
   roots: ['<rootDir>/test/recalc'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 300000,
   maxWorkers: 1,
