@@ -23,8 +23,11 @@ import {
 import { LEDGER_COLUMNS, LOG_COLUMNS, RECORD_COLUMNS, columnLetter } from '../workbook/schema';
 import { cellText, dateCell, textCell, type CellValue } from './cells';
 import { changedCells, headerIndex, itemCells, recordCells, rowRecord } from './ledgerCodec';
+import { auditLedger, selectCell } from './audit';
 import { initialiseLedger } from './initialise';
-import { locateRow, queueAppend } from './ledgerWrites';
+import { generateRound } from './rounds';
+import { freezeMonth } from './scoresArchive';
+import { locateRow, queueAppend, queuePlaceholderCheck } from './ledgerWrites';
 import { queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
 import { queueTable, queueUsedRange } from './tableRead';
@@ -120,6 +123,11 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       ws.protection.load('protected');
       return { name, ws };
     });
+    const placeholders = {
+      [LEDGER]: queuePlaceholderCheck(context, LEDGER, LEDGER_COLUMNS),
+      [RECORDS]: queuePlaceholderCheck(context, RECORDS, RECORD_COLUMNS),
+      [LOG]: queuePlaceholderCheck(context, LOG, LOG_COLUMNS),
+    };
     const pairs = (k: { ops: Excel.Range; ids: Excel.Range }) =>
       new Set(k.ops.values.map((r, i) => `${cellText(r[0])}|${cellText(k.ids.values[i]?.[0])}`));
     return {
@@ -129,9 +137,12 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
         const logged = pairs(log);
         const recorded = pairs(recs);
         const protectedSheets = new Set(sheets.filter((x) => x.ws.protection.protected).map((x) => x.name));
+        const empty = new Set(Object.entries(placeholders).filter(([, q]) => q.read()).map(([name]) => name));
         return {
           password: s.password,
           protectedSheets,
+          /** the table's body is only its empty placeholder row: appends start there */
+          placeholder: (table: string) => empty.has(table),
           /** 操作日志 already has this operation's line for the item */
           logged: (itemId: string) => logged.has(`${opId}|${itemId}`),
           /** 反馈记录 already has this operation's rows for the item */
@@ -291,10 +302,10 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       withUnprotected(context, [LEDGER, RECORDS, LOG], c, () => {
         for (const rec of signed) recordRow?.write({ 审签人: textCell(rec.signer), 审签日期: dateCell(rec.signedOn) });
         if (newItem && !newLanded) {
-          queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(newItem), 操作ID: textCell(ctx.opId) }]);
+          queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(newItem), 操作ID: textCell(ctx.opId) }], c.placeholder(LEDGER));
         }
-        queueAppend(context, RECORDS, recHeaders, RECORD_COLUMNS, appended.map((r) => recordCells(r, ctx.opId)));
-        queueAppend(context, LOG, logHeaders, LOG_COLUMNS, logs);
+        queueAppend(context, RECORDS, recHeaders, RECORD_COLUMNS, appended.map((r) => recordCells(r, ctx.opId)), c.placeholder(RECORDS));
+        queueAppend(context, LOG, logHeaders, LOG_COLUMNS, logs, c.placeholder(LOG));
         itemRow.writeRow(patchedRow(headers, row.values[0], row.formulas[0], { ...patch, 操作ID: textCell(ctx.opId) }));
       });
       try {
@@ -349,8 +360,8 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       const logLine = (it: LedgerItem, action: string, before: string) =>
         logRow(ctx, action, it.id, it.section, before, describe(it, ['编号', '事项内容', '承办科室']));
       withUnprotected(context, [LEDGER, LOG], c, () => {
-        if (!c.logged(item.id)) queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logLine(item, t.logActions.register, '')]);
-        if (landed === null) queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(item), 操作ID: textCell(ctx.opId) }]);
+        if (!c.logged(item.id)) queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logLine(item, t.logActions.register, '')], c.placeholder(LOG));
+        if (landed === null) queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(item), 操作ID: textCell(ctx.opId) }], c.placeholder(LEDGER));
       });
       const idsAfter = table.columns.getItem('编号').getDataBodyRange().load('values');
       const opsAfter = table.columns.getItem('操作ID').getDataBodyRange().load('values');
@@ -446,8 +457,8 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       const logHeaders = logHeader.values[0].map((h) => String(h).trim());
       const located = writes.map((w) => ({ at: locateRow(context, LEDGER, '编号', w.id), row: w.row }));
       withUnprotected(context, [LEDGER, RECORDS, LOG], c, () => {
-        queueAppend(context, RECORDS, recHeaders, RECORD_COLUMNS, recs.map((r) => recordCells(r, ctx.opId)));
-        queueAppend(context, LOG, logHeaders, LOG_COLUMNS, logs);
+        queueAppend(context, RECORDS, recHeaders, RECORD_COLUMNS, recs.map((r) => recordCells(r, ctx.opId)), c.placeholder(RECORDS));
+        queueAppend(context, LOG, logHeaders, LOG_COLUMNS, logs, c.placeholder(LOG));
         for (const w of located) w.at.writeRow(w.row);
       });
       try {
@@ -465,6 +476,18 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
     register,
     act,
     urgeOverdue,
+    generateRound: async (period, ctx) => {
+      const r = await generateRound(run, { period, asOf: ctx.on, actor: ctx.actor, opId: ctx.opId, now: ctx.now });
+      if (r.ok) options.afterWrite?.();
+      return r;
+    },
+    freezeMonth: async (month, ctx) => {
+      const r = await freezeMonth(run, month, { asOf: ctx.on, actor: ctx.actor, opId: ctx.opId, now: ctx.now });
+      if (r.ok) options.afterWrite?.();
+      return r;
+    },
+    audit: () => auditLedger(run),
+    selectCell: (sheet, address) => selectCell(run, sheet, address),
     initialise: async () => {
       const r = await initialiseLedger(run);
       if (r.ok) options.afterWrite?.();

@@ -10,6 +10,9 @@ import type { Settings } from '../domain/settings';
 import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople } from '../domain/types';
 import type { CellError } from '../domain/validation';
 import type { Action, ActionOutcome, Actor, NewItemInput } from '../domain/workflow';
+import type { AuditReport } from './audit';
+import type { RoundOutcome } from './rounds';
+import type { FreezeOutcome } from './scoresArchive';
 
 /** A 反馈记录 row with where it lives, so a later 审签 can find it. */
 export interface StoredRecord extends FeedbackRecord {
@@ -66,6 +69,14 @@ export interface LedgerService {
   urgeOverdue(section: string, content: string, ctx: ActionContext): Promise<Result<{ itemIds: string[] }>>;
   /** 初始化台账: create missing sheets, repair formulas and rules, never touch user data. */
   initialise(): Promise<Result<InitialiseOutcome>>;
+  /** 督查轮次: write 问题清单, 不落实清单 and 督查报告 for a period (hand rows and overrides kept). */
+  generateRound(period: { from: IsoDate; to: IsoDate }, ctx: ActionContext): Promise<Result<RoundOutcome>>;
+  /** 综评: copy a month's scores (computed from raw fields) as values into 考核存档. */
+  freezeMonth(month: string, ctx: ActionContext): Promise<Result<FreezeOutcome>>;
+  /** 校验台账: every row and every computed column checked; problems located by sheet/row/column. */
+  audit(): Promise<AuditReport>;
+  /** Select a cell the audit named. */
+  selectCell(sheet: string, address: string): Promise<void>;
   /** Select the item's row in 台账 (from the pane). */
   selectItem(itemId: string): Promise<void>;
   /** Calls back with the 编号 of the 台账 row the user selects (null off the ledger); returns unsubscribe. */

@@ -35,15 +35,41 @@ export function locateRow(context: Excel.RequestContext, tableName: string, keyH
   };
 }
 
-/** Append rows below a table; formula columns get the schema's formulas, in the table's own column order. */
+/**
+ * Append rows to a table; formula columns get the schema's formulas, in the table's own column
+ * order. Normally below the body (getRowsBelow: the co-authoring-safe way). A new table holds one
+ * empty placeholder row (Excel tables always have a body row): when `intoPlaceholder`, the rows
+ * start there, so the ledger does not keep a blank first row.
+ */
 export function queueAppend(
   context: Excel.RequestContext,
   tableName: string,
   headers: readonly string[],
   columns: readonly ColumnSpec[],
   rows: readonly Record<string, CellValue>[],
+  intoPlaceholder = false,
 ): void {
   if (rows.length === 0) return;
+  const body = context.workbook.tables.getItem(tableName).getDataBodyRange();
+  const target = intoPlaceholder ? body.getRow(0).getResizedRange(rows.length - 1, 0) : body.getRowsBelow(rows.length);
+  target.formulas = rows.map((r) => tableRow(headers, columns, r));
+}
+
+/**
+ * Queue the read that tells whether a table's body is only the empty placeholder row (every
+ * input cell blank; formula columns may show results of blank inputs).
+ */
+export function queuePlaceholderCheck(context: Excel.RequestContext, tableName: string, columns: readonly ColumnSpec[]) {
   const table = context.workbook.tables.getItem(tableName);
-  table.getDataBodyRange().getRowsBelow(rows.length).formulas = rows.map((r) => tableRow(headers, columns, r));
+  const body = table.getDataBodyRange().load('rowCount');
+  const header = table.getHeaderRowRange().load('values');
+  const first = body.getRow(0).load('values');
+  const formula = new Set(columns.filter((c) => c.kind === 'formula').map((c) => c.header));
+  return {
+    read(): boolean {
+      if (body.rowCount !== 1) return false;
+      const headers = header.values[0].map((h) => String(h ?? '').trim());
+      return first.values[0].every((v, i) => formula.has(headers[i]) || v === '' || v === null);
+    },
+  };
 }

@@ -26,7 +26,8 @@ const useStyles = makeStyles({
   sheet: {
     flexGrow: 1,
     overflow: 'auto',
-    padding: tokens.spacingHorizontalM,
+    // no top padding: the sticky column header then sits flush with the top edge while scrolling
+    padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingHorizontalM}`,
   },
   tabs: {
     display: 'flex',

@@ -30,13 +30,23 @@ function previewClock(): Date {
 export async function createPreviewWorkbook(items = 40): Promise<PreviewWorkbook> {
   const xl = await createPreviewLedger({ today: PREVIEW_TODAY, items, seed: 13710 });
   const listeners = new Set<() => void>();
-  const service = createLedgerService(xl.run, {
+  const gateway = createLedgerService(xl.run, {
     clock: previewClock,
     afterWrite: () => {
       recomputeCachedValues(xl, PREVIEW_TODAY);
       for (const l of listeners) l();
     },
   });
+  // The pane stamps each action with the machine's clock; the preview lives on its fixed day.
+  const onPreviewDay = <C extends { now: Date }>(c: C): C => ({ ...c, now: previewClock() });
+  const service: LedgerService = {
+    ...gateway,
+    register: (input, c) => gateway.register(input, onPreviewDay(c)),
+    act: (id, action, c) => gateway.act(id, action, onPreviewDay(c)),
+    urgeOverdue: (section, content, c) => gateway.urgeOverdue(section, content, onPreviewDay(c)),
+    generateRound: (period, c) => gateway.generateRound(period, onPreviewDay(c)),
+    freezeMonth: (month, c) => gateway.freezeMonth(month, onPreviewDay(c)),
+  };
   return {
     xl,
     service,

@@ -86,7 +86,7 @@ describe('App', () => {
     expect(screen.getByTestId('ledger-initialised')).toHaveTextContent(ui.status.notInitialised);
   });
 
-  it('switches pages when a tab is clicked; lists and scores are placeholders', async () => {
+  it('switches pages when a tab is clicked', async () => {
     renderApp(new FakeLedgerService());
     await ready();
 
@@ -96,8 +96,13 @@ describe('App', () => {
     expect(shown(screen.getByTestId('workbook-name'))).toBe(false);
 
     fireEvent.click(tab('清单与报告'));
-    expect(shown(screen.getByText(ui.coming.body))).toBe(true);
+    expect(shown(document.getElementById('page-lists-title'))).toBe(true);
+    expect(shown(screen.getByText(ui.lists.officeOnly))).toBe(true);
     expect(shown(document.getElementById('page-close-title'))).toBe(false);
+
+    fireEvent.click(tab('综评'));
+    expect(shown(screen.getByTestId('scores-table'))).toBe(true);
+    expect(shown(document.getElementById('page-lists-title'))).toBe(false);
 
     fireEvent.click(tab('概览'));
     expect(shown(screen.getByTestId('workbook-name'))).toBe(true);
@@ -108,6 +113,13 @@ describe('App', () => {
     expect(tab('综评')).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByText(ui.pageIntro.scores)).toBeInTheDocument();
     await act(async () => undefined);
+  });
+
+  it('?page=lists opens 清单与报告', async () => {
+    renderApp(new FakeLedgerService(), { page: pageFromSearch('?page=lists'), role: { role: '督办员' } });
+    expect(tab('清单与报告')).toHaveAttribute('aria-selected', 'true');
+    await ready();
+    expect(button(ui.lists.generate)).toBeEnabled();
   });
 
   it('shows the error when the ledger cannot be read, and reads it again on 重新读取', async () => {

@@ -11,9 +11,11 @@ import { LedgerContext, type Ledger } from './hooks/useLedger';
 import { useSnapshot } from './hooks/useSnapshot';
 import { actorFor, itemViews, mySections } from './ledgerView';
 import { ClosePage } from './pages/ClosePage';
+import { ListsPage } from './pages/ListsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { ReportPage } from './pages/ReportPage';
+import { ScoresPage } from './pages/ScoresPage';
 import { PAGE_IDS, pageFromSearch } from './pages';
 import { getRole, setRole, type RoleChoice } from './roleStore';
 
@@ -133,6 +135,10 @@ function PageContent({ page, run }: { page: PageId; run?: ExcelRun }): JSX.Eleme
       return <ReportPage />;
     case 'close':
       return <ClosePage />;
+    case 'lists':
+      return <ListsPage />;
+    case 'scores':
+      return <ScoresPage />;
     default:
       return <PagePlaceholder page={page} />;
   }

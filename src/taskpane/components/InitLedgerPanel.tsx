@@ -11,8 +11,19 @@ const useStyles = makeStyles({
 
 type Outcome = { kind: 'done'; message: string } | { kind: 'failed'; message: string } | null;
 
+export interface InitLedgerPanelProps {
+  /** the button's text (default 初始化台账; 校验台账 offers it as 修复（初始化台账）) */
+  label?: string;
+  /** the hint under the button (default ui.init.hint) */
+  hint?: string;
+  /** called after a successful run (and the snapshot reload) */
+  onDone?: () => void;
+  /** distinguishes the hint's id when the panel is shown twice on a page */
+  id?: string;
+}
+
 /** 初始化台账: creates what is missing and repairs formulas and rules; also offered once initialised. */
-export function InitLedgerPanel(): JSX.Element {
+export function InitLedgerPanel({ label = ui.init.button, hint = ui.init.hint, onDone, id = 'init-ledger' }: InitLedgerPanelProps = {}): JSX.Element {
   const styles = useStyles();
   const { service, snapshot, reload } = useLedger();
   const [busy, setBusy] = useState(false);
@@ -27,6 +38,7 @@ export function InitLedgerPanel(): JSX.Element {
       if (result.ok) {
         setOutcome({ kind: 'done', message: ui.init.done(result.value.createdSheets, result.value.repaired) });
         await reload();
+        onDone?.();
       } else {
         setOutcome({ kind: 'failed', message: result.error.message });
       }
@@ -43,12 +55,12 @@ export function InitLedgerPanel(): JSX.Element {
         appearance={needed ? 'primary' : 'secondary'}
         disabled={busy}
         onClick={() => void initialise()}
-        aria-describedby="init-ledger-hint"
+        aria-describedby={`${id}-hint`}
       >
-        {ui.init.button}
+        {label}
       </Button>
-      <Caption1 id="init-ledger-hint" className={styles.hint}>
-        {ui.init.hint}
+      <Caption1 id={`${id}-hint`} className={styles.hint}>
+        {hint}
       </Caption1>
       {outcome && (
         <MessageBar intent={outcome.kind === 'done' ? 'success' : 'error'}>

@@ -2,6 +2,7 @@ import { Body1Strong, Caption1, makeStyles, tokens } from '@fluentui/react-compo
 import { useMemo } from 'react';
 import type { ExcelRun } from '../../excel/run';
 import { ui } from '../../i18n';
+import { AuditPanel } from '../components/AuditPanel';
 import { InitLedgerPanel } from '../components/InitLedgerPanel';
 import { ItemList } from '../components/ItemList';
 import { PageFrame } from '../components/PageFrame';
@@ -9,7 +10,7 @@ import { RowErrorsBanner } from '../components/RowErrorsBanner';
 import { SnapshotGate } from '../components/SnapshotGate';
 import { StatusCounts } from '../components/StatusCounts';
 import { WorkbookStatus } from '../components/WorkbookStatus';
-import { useReadyLedger } from '../hooks/useLedger';
+import { useLedger, useReadyLedger } from '../hooks/useLedger';
 import { myOpenItems, statusCounts } from '../ledgerView';
 
 const useStyles = makeStyles({
@@ -19,8 +20,9 @@ const useStyles = makeStyles({
 /** Items shown in 「我的未办结事项」; the item picker of the working pages reaches the rest. */
 const MY_LIMIT = 10;
 
-/** 概览: 预警状态 counts for today, the user's open items (overdue first), row errors, workbook status. */
+/** 概览: 预警状态 counts for today, the user's open items (overdue first), row errors, workbook status; 校验台账 (督办员). */
 export function OverviewPage({ run }: { run?: ExcelRun }): JSX.Element {
+  const { choice } = useLedger();
   return (
     <PageFrame page="overview">
       <SnapshotGate>
@@ -28,6 +30,7 @@ export function OverviewPage({ run }: { run?: ExcelRun }): JSX.Element {
       </SnapshotGate>
       <WorkbookStatus run={run} />
       <InitLedgerPanel />
+      {choice?.role === '督办员' && <AuditPanel />}
     </PageFrame>
   );
 }

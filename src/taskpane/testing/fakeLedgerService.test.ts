@@ -67,4 +67,49 @@ describe('FakeLedgerService', () => {
     fake.emitSelect('B');
     expect(seen).toEqual(['A']);
   });
+
+  it('generateRound runs the domain report; a bad period is refused; a repeated opId replays', async () => {
+    const fake = new FakeLedgerService({ items: [makeItem({ id: 'A' }), makeItem({ id: 'B', assignedOn: '2026-03-12' })] });
+    const round = await fake.generateRound({ from: '2026-03-01', to: '2026-03-31' }, ctx());
+    expect(round.ok).toBe(true);
+    if (!round.ok) return;
+    expect(round.value.archiveSheet).toBe('督查报告 2026-03');
+    expect(round.value.report.totals.items).toBe(2);
+    expect(round.value.issueRows.map((r) => r.itemId)).toEqual(round.value.report.issueList.map((r) => r.itemId));
+    expect(await fake.generateRound({ from: '2026-03-01', to: '2026-03-31' }, ctx())).toEqual(round);
+    expect(fake.rounds).toHaveLength(1);
+    const bad = await fake.generateRound({ from: '2026-03-31', to: '2026-03-01' }, ctx({ opId: 'op-2' }));
+    expect(!bad.ok && bad.error.code).toBe('bad-period');
+  });
+
+  it('freezeMonth archives monthlyScores with versions; future and malformed months are refused', async () => {
+    const fake = new FakeLedgerService({ items: [makeItem()] });
+    const first = await fake.freezeMonth('2026-03', ctx());
+    const second = await fake.freezeMonth('2026-03', ctx({ opId: 'op-2' }));
+    expect(first.ok && first.value.version).toBe(1);
+    expect(second.ok && second.value.version).toBe(2);
+    expect(first.ok && first.value.scores.map((s) => s.section)).toEqual(fake.people.map((p) => p.section));
+    expect(fake.archive.map((f) => [f.month, f.version])).toEqual([
+      ['2026-03', 1],
+      ['2026-03', 2],
+    ]);
+    const future = await fake.freezeMonth('2026-04', ctx({ opId: 'op-3' }));
+    expect(!future.ok && future.error.code).toBe('future-month');
+    const bad = await fake.freezeMonth('2026-13', ctx({ opId: 'op-4' }));
+    expect(!bad.ok && bad.error.code).toBe('bad-month');
+  });
+
+  it('audit reports row errors and duplicate 编号, or the report a test sets; selectCell records', async () => {
+    const fake = new FakeLedgerService({ items: [makeItem({ id: 'A' }), makeItem({ id: 'A' })] });
+    const report = await fake.audit();
+    expect(report.problems.map((p) => [p.code, p.address])).toEqual([
+      ['duplicate-id', 'A5'],
+      ['duplicate-id', 'A6'],
+    ]);
+    expect(report.bySheet.map((g) => [g.sheet, g.count, g.rows.map((r) => r.row)])).toEqual([['台账', 2, [5, 6]]]);
+    fake.auditReport = { ...report, summary: '固定' };
+    expect((await fake.audit()).summary).toBe('固定');
+    await fake.selectCell('台账', 'S5:S9');
+    expect(fake.selectedCells).toEqual(['台账!S5:S9']);
+  });
 });

@@ -4,16 +4,22 @@
  * against the real rules. Extras for tests: a log of calls with their opIds, injected failures
  * (thrown like a lost connection, before or after the write), a gate to hold calls in flight,
  * idempotent replays of a repeated opId, and `emitSelect` to play a selection in 台账.
+ * 督查轮次 runs the real domain builders (buildReport: totals, rates, both lists, 主要问题), 冻结考核
+ * computes monthlyScores into an in-memory 考核存档 (versions per month), and 校验台账 reports the
+ * snapshot's row errors and duplicate 编号 (or the report a test sets in `auditReport`).
  */
 import { createCalendar, type WorkCalendar } from '../../domain/calendar';
-import { yearOf } from '../../domain/dates';
+import { isIsoDate, yearOf } from '../../domain/dates';
 import { nextItemNumber } from '../../domain/itemNumber';
+import { buildReport } from '../../domain/report';
+import { monthlyScores, type SectionScore } from '../../domain/scoring';
 import { err, ok, type Result } from '../../domain/result';
 import { defaultSettings, type Settings } from '../../domain/settings';
 import { itemStatus } from '../../domain/status';
 import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople } from '../../domain/types';
 import type { CellError } from '../../domain/validation';
 import { applyAction, registerItem, type Action, type ActionOutcome, type Actor, type NewItemInput } from '../../domain/workflow';
+import type { AuditProblem, AuditReport, AuditSheetGroup } from '../../excel/audit';
 import type {
   ActionContext,
   InitialiseOutcome,
@@ -22,9 +28,23 @@ import type {
   RegisterOutcome,
   StoredRecord,
 } from '../../excel/ledgerService';
+import { archiveSheetName, type RoundOutcome } from '../../excel/rounds';
+import type { FreezeOutcome } from '../../excel/scoresArchive';
+import { audit as auditText } from '../../i18n/audit';
+import { rounds as roundsText } from '../../i18n/rounds';
 
 export interface FakeCall {
-  method: 'snapshot' | 'register' | 'act' | 'urgeOverdue' | 'initialise' | 'selectItem';
+  method:
+    | 'snapshot'
+    | 'register'
+    | 'act'
+    | 'urgeOverdue'
+    | 'initialise'
+    | 'selectItem'
+    | 'generateRound'
+    | 'freezeMonth'
+    | 'audit'
+    | 'selectCell';
   opId?: string;
   /** who the write was made as */
   actor?: Actor;
@@ -33,6 +53,20 @@ export interface FakeCall {
   input?: Omit<NewItemInput, 'id'>;
   section?: string;
   content?: string;
+  period?: { from: IsoDate; to: IsoDate };
+  month?: string;
+  sheet?: string;
+  address?: string;
+}
+
+/** One 冻结 of a month in the fake's 考核存档. */
+export interface FrozenMonth {
+  month: string;
+  version: number;
+  scores: SectionScore[];
+  frozenOn: IsoDate;
+  by: string;
+  opId: string;
 }
 
 export interface FakeOptions {
@@ -63,7 +97,8 @@ export const FAKE_PEOPLE: SectionPeople[] = [
 ];
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-const WRITES: FakeCall['method'][] = ['register', 'act', 'urgeOverdue', 'initialise'];
+const WRITES: FakeCall['method'][] = ['register', 'act', 'urgeOverdue', 'initialise', 'generateRound', 'freezeMonth'];
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class FakeLedgerService implements LedgerService {
   items: LedgerItem[];
@@ -77,6 +112,14 @@ export class FakeLedgerService implements LedgerService {
   rowErrors: CellError[];
   readonly calls: FakeCall[] = [];
   readonly selected: string[] = [];
+  /** cells selected through selectCell, as 'sheet!address' */
+  readonly selectedCells: string[] = [];
+  /** 考核存档: every freeze, in order */
+  readonly archive: FrozenMonth[] = [];
+  /** every 督查轮次 generated, in order */
+  readonly rounds: RoundOutcome[] = [];
+  /** When set, audit() answers this instead of checking the fake ledger. */
+  auditReport: AuditReport | null = null;
   private readonly failures: Failure[] = [];
   private readonly replies = new Map<string, unknown>();
   private readonly handlers = new Set<(id: string | null) => void>();
@@ -187,6 +230,112 @@ export class FakeLedgerService implements LedgerService {
     return ok({ createdSheets: created, repaired: created.length ? [] : ['台账'] });
   }
 
+  async generateRound(period: { from: IsoDate; to: IsoDate }, ctx: ActionContext): Promise<Result<RoundOutcome>> {
+    this.calls.push({ method: 'generateRound', opId: ctx.opId, actor: ctx.actor, period: { ...period } });
+    return this.write('generateRound', ctx.opId, () => {
+      if (!isIsoDate(period.from) || !isIsoDate(period.to) || period.from > period.to) {
+        return err('bad-period', roundsText.badPeriod(period.from, period.to));
+      }
+      const started = Date.now();
+      const report = buildReport({
+        items: this.items,
+        records: this.records,
+        period,
+        asOf: ctx.on,
+        settings: this.settings,
+        cal: this.calendar,
+        sections: this.people.map((p) => p.section),
+        people: this.people,
+      });
+      const computeMs = Date.now() - started;
+      const outcome: RoundOutcome = {
+        report,
+        issueRows: report.issueList,
+        nonImplementationRows: report.nonImplementationList,
+        suggestions: report.suggestions,
+        archiveSheet: archiveSheetName(period),
+        syncs: 2,
+        remerged: false,
+        computeMs,
+        timings: { parseMs: 0, domainMs: computeMs, adapterMs: 0 },
+        rowErrors: clone(this.rowErrors),
+      };
+      this.rounds.push(clone(outcome));
+      return ok(clone(outcome));
+    });
+  }
+
+  async freezeMonth(month: string, ctx: ActionContext): Promise<Result<FreezeOutcome>> {
+    this.calls.push({ method: 'freezeMonth', opId: ctx.opId, actor: ctx.actor, month });
+    return this.write('freezeMonth', ctx.opId, () => {
+      if (!MONTH_RE.test(month)) return err('bad-month', roundsText.badMonth(month));
+      const started = Date.now();
+      const scores = monthlyScores({
+        items: this.items,
+        records: this.records,
+        sections: this.people.map((p) => p.section),
+        month,
+        today: ctx.on,
+        settings: this.settings,
+        cal: this.calendar,
+      });
+      if (scores.length === 0) return err('future-month', roundsText.futureMonth(month));
+      const version = this.archive.filter((f) => f.month === month).length + 1;
+      this.archive.push({ month, version, scores: clone(scores), frozenOn: ctx.on, by: ctx.actor.name, opId: ctx.opId });
+      return ok({
+        month,
+        scores,
+        version,
+        created: this.archive.length === 1,
+        syncs: this.archive.length === 1 ? 2 : 3,
+        computeMs: Date.now() - started,
+        rowErrors: clone(this.rowErrors),
+      });
+    });
+  }
+
+  async audit(): Promise<AuditReport> {
+    this.calls.push({ method: 'audit' });
+    await this.enter('audit');
+    if (this.auditReport) return clone(this.auditReport);
+    const problems: AuditProblem[] = this.rowErrors.map((e) => ({
+      sheet: e.sheet,
+      row: e.row,
+      column: e.column,
+      header: e.header,
+      address: `${e.column}${e.row}`,
+      code: e.code,
+      message: e.message,
+      value: e.value,
+    }));
+    // duplicate 编号: the fake's items stand for 台账 rows 5, 6, … (header on row 4)
+    const rowsById = new Map<string, number[]>();
+    this.items.forEach((item, k) => rowsById.set(item.id, [...(rowsById.get(item.id) ?? []), k + 5]));
+    for (const [id, rows] of rowsById) {
+      if (rows.length < 2) continue;
+      for (const row of rows) {
+        problems.push({
+          sheet: '台账',
+          row,
+          column: 'A',
+          header: '编号',
+          address: `A${row}`,
+          code: 'duplicate-id',
+          message: auditText.at(auditText.where('台账', row, 'A', '编号'), auditText.duplicateId(id, rows.filter((r) => r !== row))),
+          value: id,
+        });
+      }
+    }
+    problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === '台账' ? -1 : 1));
+    return auditReportOf(problems, { ledgerRows: this.items.length, recordRows: this.records.length });
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.calls.push({ method: 'selectCell', sheet, address });
+    await this.enter('selectCell');
+    this.selectedCells.push(`${sheet}!${address}`);
+  }
+
   async selectItem(itemId: string): Promise<void> {
     this.calls.push({ method: 'selectItem', itemId });
     this.selected.push(itemId);
@@ -251,4 +400,35 @@ export class FakeLedgerService implements LedgerService {
     }
     return ok(clone({ item, records, ...(made ? { newItem: made } : {}) }));
   }
+}
+
+/** An AuditReport over `problems` (grouped sheet → row → cell, as the real audit does). */
+export function auditReportOf(problems: AuditProblem[], checked: AuditReport['checked'], initialised = true): AuditReport {
+  const sheets = [...new Set(problems.map((p) => p.sheet))];
+  const bySheet: AuditSheetGroup[] = sheets.map((sheet) => {
+    const mine = problems.filter((p) => p.sheet === sheet);
+    const rows = [...new Set(mine.map((p) => p.row))].sort((a, b) => a - b);
+    return {
+      sheet,
+      count: mine.length,
+      rows: rows.map((row) => {
+        const inRow = mine.filter((p) => p.row === row);
+        return {
+          row,
+          cells: [...new Set(inRow.map((p) => p.address))].map((address) => {
+            const here = inRow.filter((p) => p.address === address);
+            return { column: here[0].column, header: here[0].header, address, problems: here };
+          }),
+        };
+      }),
+    };
+  });
+  const rowCount = new Set(problems.map((p) => `${p.sheet}#${p.row}`)).size;
+  return {
+    initialised,
+    problems,
+    bySheet,
+    checked,
+    summary: problems.length === 0 ? auditText.summaryOk(checked.ledgerRows, checked.recordRows) : auditText.summary(problems.length, rowCount),
+  };
 }
