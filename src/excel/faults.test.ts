@@ -98,12 +98,9 @@ const SCENARIOS: Scenario[] = [
 ];
 
 /**
- * Actions whose partial-failure promises the gateway does not keep today (see the report):
- * values — a failed write can leave the ledger half-written;
- * retry — a retry with the same opId does not converge to the clean workbook;
- * protection — a failed write can leave a sheet unprotected.
+ * Promises under partial failures: values — never half-written; retry — a retry with the same
+ * opId converges to the clean workbook; protection — no sheet is left unprotected.
  */
-const ALL = SCENARIOS.map((s) => s.name);
 // Actions that cannot yet keep a promise under partial failures (test.failing). Empty since the
 // gateway rolls a failed write forward under the same operation id (ledgerGateway.ts rollForward):
 // every step is keyed by the id and skipped when already done; the item row is one operation.
