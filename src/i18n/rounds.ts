@@ -53,6 +53,17 @@ export const rounds = {
   chartStatusTitle: '各科室事项预警状态',
   chartTrendTitle: '月度按期办结率',
   chartSourceTitle: '事项来源类别构成',
-  trendHeaders: ['月份', '应办结数', '按期办结数', '按期办结率'] as const,
+  /** 按期办结率 next to 月份: the line chart's source is these two columns */
+  trendHeaders: ['月份', '按期办结率', '应办结数', '按期办结数'] as const,
   sourceHeaders: ['来源类别', '事项数'] as const,
+  dashboardAsOf: (asOf: string, months: number) =>
+    `数据截至${asOf}；预警状态按截至当日计算；按期办结率为近${months}个月期限到期事项中按期落实完成的比例（同月度考核“办结情况”），当月只计已到期的期限。`,
+  statusTableTitle: '表一：各科室事项预警状态（项）',
+  trendTableTitle: '表二：月度按期办结率',
+  sourceTableTitle: '表三：事项来源类别构成（项）',
+  chartNames: ['看板-预警状态', '看板-按期办结率', '看板-来源类别'] as const,
+  dashboardPrintNote: '注：图表由加载项在 Excel 中根据上列三表生成，本打印件仅含图表数据。',
+  printFooter: '&C— &P —',
+  dashboardNotInitialised: '当前工作簿缺少台账、反馈记录、科室人员、日历或设置表，请先点击“初始化台账”。',
+  badMonths: (n: number) => `月份数不正确：${n}（应为 1 到 36 的整数）。`,
 } as const;

@@ -10,6 +10,8 @@ import { buildTemplate, writeWorkbook } from '../../src/workbook/template';
 import { BUILD_DIR, convert, makeProfile, pdfToPng } from './libreoffice';
 
 const DIR = join(BUILD_DIR, 'screenshots');
+/** This test's own files in the shared screenshots folder. */
+const OWN = /^(台账|月度考核|督办台账-示例)/;
 
 /** Pages of a PDF whose text contains `needle` (pdftotext, one page at a time). */
 function pagesWith(pdf: string, needle: string, pages: number): number[] {
@@ -22,8 +24,9 @@ function pagesWith(pdf: string, needle: string, pages: number): number[] {
 }
 
 test('the sample ledger prints legibly (PDF → PNG under build/screenshots/)', async () => {
-  rmSync(DIR, { recursive: true, force: true });
+  // build/screenshots is shared with the other picture tests: clear only this test's files.
   mkdirSync(DIR, { recursive: true });
+  for (const f of readdirSync(DIR)) if (OWN.test(f)) rmSync(join(DIR, f), { force: true });
   const wb = buildTemplate({ sampleItems: 120, seed: 7, today: '2026-11-25' });
   // Keep the long reference sheets short in this print-out: their first rows are enough to look at.
   wb.getWorksheet('日历')!.pageSetup.printArea = 'A1:D45';
@@ -49,7 +52,7 @@ test('the sample ledger prints legibly (PDF → PNG under build/screenshots/)', 
   expect(monthly.length).toBeGreaterThan(0);
   await pdfToPng(pdf, join(DIR, '月度考核'), monthly[0], monthly[0], 100);
 
-  const pngs = readdirSync(DIR).filter((f) => f.endsWith('.png'));
+  const pngs = readdirSync(DIR).filter((f) => OWN.test(f) && f.endsWith('.png'));
   expect(pngs.length).toBe(3);
   for (const f of pngs) expect(statSync(join(DIR, f)).size).toBeGreaterThan(50_000);
   // The 台账 page shows the data, not only the headers.

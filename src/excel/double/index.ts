@@ -19,6 +19,8 @@ import { DoubleSheet, DoubleWorkbook } from './model';
 import { Exec, RequestCtx, SyncEngine } from './proxy';
 // Names, freeze panes, hidden columns, merges, special cells, colour scales (what 初始化台账 needs).
 import './setupApi';
+// Charts (what the 督查看板 needs).
+import './chartsApi';
 
 export { DoubleExcelError } from './errors';
 export { DoubleSheet, DoubleWorkbook } from './model';
@@ -35,6 +37,8 @@ export { quoteSheetName, formatAddress, splitSheetAddress, columnLetters } from 
 export { excelEnums, installExcelGlobals } from './enums';
 export { definedNames, hiddenColumns, mergedAreas } from './setupApi';
 export type { NamedItemModel } from './setupApi';
+export { chartsOf } from './chartsApi';
+export type { ChartModel } from './chartsApi';
 
 export interface ExcelDoubleOptions {
   /** `context.workbook.name`. Default "Book1.xlsx". */
