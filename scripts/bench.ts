@@ -5,13 +5,22 @@
  *   npm run bench                # 1,000 and 10,000 items
  *   npm run bench -- 1000 10000 50000
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { newOperationId } from '../src/domain/itemNumber';
 import type { Actor } from '../src/domain/workflow';
 import { createLedgerService } from '../src/excel/ledgerGateway';
 import type { ActionContext, StoredRecord } from '../src/excel/ledgerService';
 import { ledgerFixture } from '../src/excel/testing/ledgerFixture';
+import { auditLedger } from '../src/excel/audit';
+import { applyImport, parsePastedBlock, previewImport } from '../src/excel/importRows';
+import { initialiseLedger } from '../src/excel/initialise';
+import { ISSUE_HEADERS, NONIMPL_HEADERS, generateRound, monthPeriod } from '../src/excel/rounds';
+import { freezeMonth } from '../src/excel/scoresArchive';
+import { columnLetter } from '../src/workbook/schema';
 import { generateSample } from '../src/workbook/sample';
 
 const TODAY = '2026-11-20';
@@ -32,9 +41,28 @@ interface Row {
   ms: number;
 }
 
+const fixtureMs = new Map<number, number>();
+const importCounts = new Map<number, string>();
+
 async function measure(size: number): Promise<Row[]> {
   const sample = generateSample({ count: size, seed: 7, today: TODAY });
+  const f0 = performance.now();
   const xl = ledgerFixture({ items: sample.items, records: sample.records, protect: true });
+  // the sheets a 督查轮次 writes (as roundFixture adds them)
+  for (const [name, headers] of [
+    ['问题清单', ISSUE_HEADERS],
+    ['不落实清单', NONIMPL_HEADERS],
+  ] as const) {
+    xl.workbook.addSheet(name);
+    const sh = xl.workbook.sheet(name);
+    const last = columnLetter(headers.length);
+    sh.setValues(`A1:${last}2`, [[...headers], headers.map(() => '')]);
+    sh.addTable(`A1:${last}2`, true, name);
+  }
+  xl.workbook.addSheet('督查报告');
+  xl.workbook.sheet('督查报告').setValues('A1:A3', [['督查报告'], ['督查日期'], ['统计区间']]);
+  xl.stats.reset();
+  fixtureMs.set(size, performance.now() - f0);
   const svc = createLedgerService(xl.run, { clock: () => new Date(`${TODAY}T10:00:00`) });
   const open = sample.items.find((i) => i.state === '办理中' && !i.report1On)!;
   const section: Actor = { role: '科室', name: '科长', section: open.section };
@@ -57,6 +85,35 @@ async function measure(size: number): Promise<Row[]> {
   await time('审签 sign', () => svc.act(open.id, { type: '审签', record: rec }, ctx({ role: '分管领导', name: '分管领导' })));
   await time('催办 urge (one item)', () => svc.act(open.id, { type: '催办', content: '请加快' }, ctx({ role: '督办员', name: '督办员' })));
   await time('催办 urge (section overdue)', () => svc.urgeOverdue(open.section, '请加快', ctx({ role: '督办员', name: '督办员' })));
+  const clerk: Actor = { role: '督办员', name: '督办员' };
+  await time('校验台账 audit', () => auditLedger(xl.run));
+  await time('生成清单 generateRound', () => {
+    const c = ctx(clerk);
+    return generateRound(xl.run, { period: monthPeriod(TODAY.slice(0, 7)), asOf: TODAY, actor: clerk, opId: c.opId, now: c.now });
+  });
+  await time('冻结综评 freezeMonth', () => {
+    const c = ctx(clerk);
+    return freezeMonth(xl.run, TODAY.slice(0, 7), { asOf: TODAY, actor: clerk, opId: c.opId, now: c.now });
+  });
+  await time('初始化台账 repair', () => initialiseLedger(xl.run, { today: TODAY }));
+  // 导入 of 100 rows: 50 updates of existing rows (最近进展), 50 additions numbered at apply
+  const head = ['编号', '来源类别', '交办层级', '事项内容', '承办科室', '事项类型', '交办日期', '办理状态', '最近进展'];
+  const upd = [['编号', '最近进展'].join('\t'), ...sample.items.slice(0, 50).map((it) => `${it.id}\t导入进展 ${it.id}`)].join('\r\n');
+  const add = [head.join('\t'), ...Array.from({ length: 50 }, (_, i) => ['', '其他', '台账其他任务', `基准导入事项 ${i}`, open.section, '一般', TODAY, '办理中', ''].join('\t'))].join('\r\n');
+  let preview: Awaited<ReturnType<typeof previewImport>> | null = null;
+  await time('导入 preview (100 rows)', async () => {
+    const u = await previewImport(xl.run, parsePastedBlock(upd));
+    const a = await previewImport(xl.run, parsePastedBlock(add));
+    if (!u.ok || !a.ok) return u.ok ? a : u;
+    preview = { ok: true, value: { ...u.value, add: a.value.add, errors: [...u.value.errors, ...a.value.errors] } };
+    importCounts.set(size, `${preview.value.update.length} updates + ${preview.value.add.length} additions (${preview.value.duplicates.length} duplicates, ${preview.value.errors.length} errors)`);
+    return preview;
+  });
+  await time('导入 apply (100 rows)', () => {
+    const p = preview as Awaited<ReturnType<typeof previewImport>> | null;
+    if (!p || !p.ok) throw new Error('no preview');
+    return applyImport(xl.run, p.value, ctx(clerk));
+  });
   return rows;
 }
 
@@ -76,6 +133,30 @@ async function main() {
   const grows = actions.filter((a) => new Set(all.filter((r) => r.action === a).map((r) => r.roundTrips)).size > 1);
   console.log(grows.length === 0 ? 'round trips: constant in ledger size ✓' : `round trips GROW with size: ${grows.join(', ')}`);
   if (grows.length > 0) process.exitCode = 1;
+  console.log(`ledger fixture build (not an action): ${SIZES.map((s) => `${s} rows ${fixtureMs.get(s)!.toFixed(0)} ms`).join(' · ')}`);
+  console.log(`导入: 2 pasted blocks (50 updates, 50 additions), one preview sync each; previewed ${SIZES.map((s) => `${s}: ${importCounts.get(s)}`).join(' · ')}`);
+  console.log(bundleSize());
+}
+
+/** Sum of gzip sizes of the JS files dist/taskpane.html loads. */
+function bundleSize(): string {
+  const dist = path.join(__dirname, '..', 'dist');
+  const html = path.join(dist, 'taskpane.html');
+  if (!existsSync(html)) return 'task pane bundle: run npm run build first';
+  const srcs = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((s) => !/^(https?:)?\/\//.test(s));
+  let raw = 0;
+  let gz = 0;
+  const parts: string[] = [];
+  for (const s of srcs) {
+    const file = path.join(dist, s);
+    if (!existsSync(file)) continue;
+    const buf = readFileSync(file);
+    const g = gzipSync(buf, { level: 9 }).length;
+    raw += buf.length;
+    gz += g;
+    parts.push(`${s} ${(g / 1024).toFixed(1)} KiB`);
+  }
+  return `task pane bundle (dist/taskpane.html, gzip -9): ${(gz / 1024).toFixed(1)} KiB gzip (${(raw / 1024).toFixed(1)} KiB raw) — ${parts.join(', ')}`;
 }
 
 void main();

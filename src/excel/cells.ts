@@ -9,12 +9,22 @@ import type { IsoDate } from '../domain/types';
 
 export type CellValue = string | number | boolean;
 
-const FORMULA_LIKE = /^[=+\-@]/;
+/** English month names Excel parses as dates ("Mar 5", "march"). */
+const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
-/** A text value safe to write through `values` or `formulas`. */
+/**
+ * A text value safe to write through `values` or `formulas`: behind Excel's apostrophe prefix
+ * whenever Excel would otherwise read it as a formula (= + - @), a number, a date, a percentage,
+ * a boolean or an error — so "007", "2026-03-05" or "TRUE" typed into a text column stay exactly
+ * what was typed when the add-in writes the row back.
+ */
 export function textCell(s: string | null | undefined): string {
   if (s == null || s === '') return '';
-  return FORMULA_LIKE.test(s) ? `'${s}` : s;
+  const t0 = s.trimStart();
+  if (/^[=+\-@'#]/.test(s) || /^[\d.,(（$¥€£%]/.test(t0) || /^[+-]/.test(t0) || /^(true|false)$/i.test(s.trim()) || MONTHS.test(t0) || t0 !== s) {
+    return `'${s}`;
+  }
+  return s;
 }
 
 export function dateCell(d: IsoDate | null | undefined): number | '' {

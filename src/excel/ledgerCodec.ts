@@ -25,7 +25,8 @@ export function rowRecord(index: Map<string, number>, row: readonly unknown[]): 
   return rec;
 }
 
-function fieldCell<F extends string>(col: InputColumn<F>, v: unknown): CellValue {
+/** A field as the cell value Excel holds (dates as serials); text as it is, not yet escaped. */
+function fieldValue<F extends string>(col: InputColumn<F>, v: unknown): CellValue {
   if (v == null) return '';
   switch (col.kind) {
     case 'date':
@@ -35,11 +36,24 @@ function fieldCell<F extends string>(col: InputColumn<F>, v: unknown): CellValue
     case 'bool':
       return v ? '是' : '';
     default:
-      return textCell(String(v));
+      return String(v);
   }
 }
 
-/** Input-column cells of an item, by header. */
+/** A field as written: text escaped so Excel keeps it as typed (cells.textCell). */
+function fieldCell<F extends string>(col: InputColumn<F>, v: unknown): CellValue {
+  const value = fieldValue(col, v);
+  return typeof value === 'string' ? textCell(value) : value;
+}
+
+/** Input-column values of an item, by header, as the cells hold them (for comparisons). */
+export function itemValues(item: LedgerItem): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  for (const col of LEDGER_INPUT_COLUMNS) out[col.header] = fieldValue(col, item[col.field]);
+  return out;
+}
+
+/** Input-column cells of an item, by header, ready to write. */
 export function itemCells(item: LedgerItem): Record<string, CellValue> {
   const out: Record<string, CellValue> = {};
   for (const col of LEDGER_INPUT_COLUMNS) out[col.header] = fieldCell(col, item[col.field]);

@@ -24,6 +24,7 @@ import { LEDGER_COLUMNS, LOG_COLUMNS, RECORD_COLUMNS, columnLetter } from '../wo
 import { cellText, dateCell, textCell, type CellValue } from './cells';
 import { changedCells, headerIndex, itemCells, recordCells, rowRecord } from './ledgerCodec';
 import { auditLedger, selectCell } from './audit';
+import { refreshDashboard } from './dashboard';
 import { initialiseLedger } from './initialise';
 import { generateRound } from './rounds';
 import { freezeMonth } from './scoresArchive';
@@ -483,6 +484,11 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
     },
     freezeMonth: async (month, ctx) => {
       const r = await freezeMonth(run, month, { asOf: ctx.on, actor: ctx.actor, opId: ctx.opId, now: ctx.now });
+      if (r.ok) options.afterWrite?.();
+      return r;
+    },
+    refreshDashboard: async (asOf) => {
+      const r = await refreshDashboard(run, { asOf });
       if (r.ok) options.afterWrite?.();
       return r;
     },

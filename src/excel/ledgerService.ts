@@ -11,6 +11,7 @@ import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople } from '../doma
 import type { CellError } from '../domain/validation';
 import type { Action, ActionOutcome, Actor, NewItemInput } from '../domain/workflow';
 import type { AuditReport } from './audit';
+import type { DashboardOutcome } from './dashboard';
 import type { RoundOutcome } from './rounds';
 import type { FreezeOutcome } from './scoresArchive';
 
@@ -73,6 +74,8 @@ export interface LedgerService {
   generateRound(period: { from: IsoDate; to: IsoDate }, ctx: ActionContext): Promise<Result<RoundOutcome>>;
   /** 综评: copy a month's scores (computed from raw fields) as values into 考核存档. */
   freezeMonth(month: string, ctx: ActionContext): Promise<Result<FreezeOutcome>>;
+  /** 看板: the chart source tables and the three charts, recomputed from raw fields as of `asOf`. */
+  refreshDashboard(asOf: IsoDate): Promise<Result<DashboardOutcome>>;
   /** 校验台账: every row and every computed column checked; problems located by sheet/row/column. */
   audit(): Promise<AuditReport>;
   /** Select a cell the audit named. */

@@ -7,6 +7,9 @@ import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from '../workbook/sections';
 import { ARCHIVE_HEADERS, ARCHIVE_HEADER_ROW, archiveRow, freezeMonth, type FreezeOptions } from './scoresArchive';
 import { ledgerFixture } from './testing/ledgerFixture';
 
+/** What a cell shows for a value written behind Excel's text apostrophe (cells.textCell). */
+const shown = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)));
+
 const TODAY = '2026-11-20';
 const actor: Actor = { role: '督办员', name: '王督办' };
 const opts = (opId: string, asOf = TODAY): FreezeOptions => ({ asOf, actor, opId, now: new Date(2026, 10, 20, 10, 0, 0) });
@@ -35,7 +38,7 @@ describe('freezeMonth', () => {
     const scores = want('2026-10');
     expect(r.value.scores).toEqual(scores);
     const rows = archiveRows(xl);
-    expect(rows).toEqual(scores.map((s) => archiveRow(s, TODAY, TODAY, actor, 1, 'op-f1')));
+    expect(rows).toEqual(shown(scores.map((s) => archiveRow(s, TODAY, TODAY, actor, 1, 'op-f1'))));
     const sheet = xl.workbook.sheet('考核存档');
     expect(sheet.getValues(`A${ARCHIVE_HEADER_ROW}:B${ARCHIVE_HEADER_ROW}`)).toEqual([['考核月份', '科室']]);
     expect(sheet.protection.protected).toBe(true);
@@ -64,7 +67,7 @@ describe('freezeMonth', () => {
     const v = ARCHIVE_HEADERS.indexOf('版本');
     const nov = rows.filter((r) => r[0] === '2026-11');
     expect(nov.map((r) => r[v])).toEqual([...sections.map(() => 1), ...sections.map(() => 2)]);
-    expect(nov.slice(sections.length)).toEqual(want('2026-11').map((s) => archiveRow(s, TODAY, TODAY, actor, 2, 'op-c')));
+    expect(nov.slice(sections.length)).toEqual(shown(want('2026-11').map((s) => archiveRow(s, TODAY, TODAY, actor, 2, 'op-c'))));
     expect(xl.workbook.sheet('考核存档').protection.protected).toBe(true);
     const log = xl.workbook.sheet('操作日志');
     const logRows = (log.getValues(log.usedRange()!) as unknown[][]).slice(1).filter((r) => r[3] !== '');

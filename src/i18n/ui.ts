@@ -258,6 +258,10 @@ export const ui = {
   lists: {
     officeOnly: '督查报告和两张清单由党政办公室（运行监督科）生成；请在页面上方选择“督办员”身份。',
     formTitle: '生成督查报告与清单',
+    dashboardTitle: '督查看板',
+    dashboardHint: '按今天的台账重算“督查看板”工作表：各科室预警状态、近 6 个月按期办结率、来源类别构成，附三张图表。',
+    dashboardRefresh: '刷新看板',
+    dashboardDone: (on: string): string => `看板已按 ${on} 的台账刷新。`,
     mode: '统计区间',
     modeMonth: '按月份',
     modeRange: '按起止日期',

@@ -175,3 +175,13 @@ describe('periodOf', () => {
     expect(periodOf('range', '', TODAY, '2026-12-31', TODAY).period).toEqual({ from: TODAY, to: '2026-12-31' });
   });
 });
+
+describe('督查看板', () => {
+  it('刷新看板 asks the service to redraw the dashboard as of today and confirms it', async () => {
+    const service = new FakeLedgerService({ today: TODAY, items });
+    await open(service);
+    press(ui.lists.dashboardRefresh);
+    expect(await screen.findByText(ui.lists.dashboardDone(TODAY))).toBeInTheDocument();
+    expect(service.calls.filter((c) => c.method === 'refreshDashboard')).toHaveLength(1);
+  });
+});

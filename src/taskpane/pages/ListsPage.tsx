@@ -64,7 +64,37 @@ function ListsBody(): JSX.Element {
       </MessageBar>
     );
   }
-  return <RoundForm />;
+  return (
+    <>
+      <RoundForm />
+      <DashboardForm />
+    </>
+  );
+}
+
+/** 看板: refresh the chart tables and charts of the 督查看板 sheet (from raw fields, as of today). */
+function DashboardForm(): JSX.Element {
+  const { service, snapshot } = useReadyLedger();
+  const op = useLedgerOperation();
+  const refresh = () => {
+    void op.run(`看板:${snapshot.today}`, async (step) => {
+      await step('dashboard', () => service.refreshDashboard(snapshot.today));
+      return t.dashboardDone(snapshot.today);
+    });
+  };
+  return (
+    <>
+      <FormSection id="dashboard" title={t.dashboardTitle}>
+        <Caption1>{t.dashboardHint}</Caption1>
+        <FormActions>
+          <Button disabled={op.busy} onClick={refresh}>
+            {t.dashboardRefresh}
+          </Button>
+        </FormActions>
+      </FormSection>
+      <OperationMessage op={op} />
+    </>
+  );
 }
 
 /** The period a form asks for, with its field errors (none when it may be sent). */

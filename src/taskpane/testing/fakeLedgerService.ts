@@ -8,6 +8,7 @@
  * computes monthlyScores into an in-memory 考核存档 (versions per month), and 校验台账 reports the
  * snapshot's row errors and duplicate 编号 (or the report a test sets in `auditReport`).
  */
+import { dashboardData, type DashboardOutcome } from '../../excel/dashboard';
 import { createCalendar, type WorkCalendar } from '../../domain/calendar';
 import { isIsoDate, yearOf } from '../../domain/dates';
 import { nextItemNumber } from '../../domain/itemNumber';
@@ -42,6 +43,7 @@ export interface FakeCall {
     | 'initialise'
     | 'selectItem'
     | 'generateRound'
+    | 'refreshDashboard'
     | 'freezeMonth'
     | 'audit'
     | 'selectCell';
@@ -228,6 +230,14 @@ export class FakeLedgerService implements LedgerService {
     const created = this.initialised ? [] : ['台账', '反馈记录', '科室人员', '日历', '设置', '操作日志'];
     this.initialised = true;
     return ok({ createdSheets: created, repaired: created.length ? [] : ['台账'] });
+  }
+
+  async refreshDashboard(asOf: IsoDate): Promise<Result<DashboardOutcome>> {
+    this.calls.push({ method: 'refreshDashboard' });
+    await this.enter('refreshDashboard');
+    const sections = this.people.map((p) => p.section);
+    const figures = dashboardData({ items: this.items, sections, settings: this.settings, cal: this.calendar }, asOf);
+    return ok({ syncs: 2, figures, rowErrors: clone(this.rowErrors) });
   }
 
   async generateRound(period: { from: IsoDate; to: IsoDate }, ctx: ActionContext): Promise<Result<RoundOutcome>> {
