@@ -25,6 +25,7 @@ import { cellText, dateCell, textCell, type CellValue } from './cells';
 import { changedCells, headerIndex, itemCells, recordCells, rowRecord } from './ledgerCodec';
 import { auditLedger, selectCell } from './audit';
 import { refreshDashboard } from './dashboard';
+import { applyImport, parsePastedBlock, previewImport, undoImport } from './importRows';
 import { initialiseLedger } from './initialise';
 import { generateRound } from './rounds';
 import { freezeMonth } from './scoresArchive';
@@ -489,6 +490,17 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
     },
     refreshDashboard: async (asOf) => {
       const r = await refreshDashboard(run, { asOf });
+      if (r.ok) options.afterWrite?.();
+      return r;
+    },
+    previewImport: (text) => previewImport(run, parsePastedBlock(text)),
+    applyImport: async (preview, ctx) => {
+      const r = await applyImport(run, preview, ctx);
+      if (r.ok) options.afterWrite?.();
+      return r;
+    },
+    undoImport: async (opId, ctx) => {
+      const r = await undoImport(run, opId, ctx);
       if (r.ok) options.afterWrite?.();
       return r;
     },

@@ -13,6 +13,7 @@ import type { Action, ActionOutcome, Actor, NewItemInput } from '../domain/workf
 import type { AuditReport } from './audit';
 import type { DashboardOutcome } from './dashboard';
 import type { RoundOutcome } from './rounds';
+import type { ImportOutcome, ImportPreview, UndoOutcome } from './importRows';
 import type { FreezeOutcome } from './scoresArchive';
 
 /** A 反馈记录 row with where it lives, so a later 审签 can find it. */
@@ -76,6 +77,12 @@ export interface LedgerService {
   freezeMonth(month: string, ctx: ActionContext): Promise<Result<FreezeOutcome>>;
   /** 看板: the chart source tables and the three charts, recomputed from raw fields as of `asOf`. */
   refreshDashboard(asOf: IsoDate): Promise<Result<DashboardOutcome>>;
+  /** 导入 step 1: the pasted block (first line = headers) checked against the ledger; nothing written. */
+  previewImport(text: string): Promise<Result<ImportPreview>>;
+  /** 导入 step 2: the preview's additions and updates written under ONE operation id (ctx.opId). */
+  applyImport(preview: ImportPreview, ctx: ActionContext): Promise<Result<ImportOutcome>>;
+  /** 撤销导入: the import `opId` undone (updates restored, additions cleared), as operation ctx.opId. */
+  undoImport(opId: string, ctx: ActionContext): Promise<Result<UndoOutcome>>;
   /** 校验台账: every row and every computed column checked; problems located by sheet/row/column. */
   audit(): Promise<AuditReport>;
   /** Select a cell the audit named. */

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { ExcelRun } from '../../excel/run';
 import { ui } from '../../i18n';
 import { AuditPanel } from '../components/AuditPanel';
+import { ImportPanel } from '../components/ImportPanel';
 import { InitLedgerPanel } from '../components/InitLedgerPanel';
 import { ItemList } from '../components/ItemList';
 import { PageFrame } from '../components/PageFrame';
@@ -20,7 +21,7 @@ const useStyles = makeStyles({
 /** Items shown in 「我的未办结事项」; the item picker of the working pages reaches the rest. */
 const MY_LIMIT = 10;
 
-/** 概览: 预警状态 counts for today, the user's open items (overdue first), row errors, workbook status; 校验台账 (督办员). */
+/** 概览: 预警状态 counts for today, the user's open items (overdue first), row errors, workbook status; 导入科室台账 and 校验台账 (督办员). */
 export function OverviewPage({ run }: { run?: ExcelRun }): JSX.Element {
   const { choice } = useLedger();
   return (
@@ -30,6 +31,7 @@ export function OverviewPage({ run }: { run?: ExcelRun }): JSX.Element {
       </SnapshotGate>
       <WorkbookStatus run={run} />
       <InitLedgerPanel />
+      {choice?.role === '督办员' && <ImportPanel />}
       {choice?.role === '督办员' && <AuditPanel />}
     </PageFrame>
   );

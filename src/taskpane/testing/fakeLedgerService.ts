@@ -7,6 +7,8 @@
  * 督查轮次 runs the real domain builders (buildReport: totals, rates, both lists, 主要问题), 冻结考核
  * computes monthlyScores into an in-memory 考核存档 (versions per month), and 校验台账 reports the
  * snapshot's row errors and duplicate 编号 (or the report a test sets in `auditReport`).
+ * 导入 previews with the real previewRows over the fake's items; applyImport / undoImport keep a
+ * journal per operation id (`imports`) and skip rows changed since the preview / the import.
  */
 import { dashboardData, type DashboardOutcome } from '../../excel/dashboard';
 import { createCalendar, type WorkCalendar } from '../../domain/calendar';
@@ -21,6 +23,15 @@ import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople } from '../../d
 import type { CellError } from '../../domain/validation';
 import { applyAction, registerItem, type Action, type ActionOutcome, type Actor, type NewItemInput } from '../../domain/workflow';
 import type { AuditProblem, AuditReport, AuditSheetGroup } from '../../excel/audit';
+import {
+  importText,
+  parsePastedBlock,
+  previewRows,
+  type ImportOutcome,
+  type ImportPreview,
+  type UndoOutcome,
+} from '../../excel/importRows';
+import { itemValues } from '../../excel/ledgerCodec';
 import type {
   ActionContext,
   InitialiseOutcome,
@@ -46,7 +57,10 @@ export interface FakeCall {
     | 'refreshDashboard'
     | 'freezeMonth'
     | 'audit'
-    | 'selectCell';
+    | 'selectCell'
+    | 'previewImport'
+    | 'applyImport'
+    | 'undoImport';
   opId?: string;
   /** who the write was made as */
   actor?: Actor;
@@ -59,6 +73,19 @@ export interface FakeCall {
   month?: string;
   sheet?: string;
   address?: string;
+  /** previewImport: the pasted text */
+  text?: string;
+  /** applyImport: the preview sent */
+  preview?: ImportPreview;
+  /** undoImport: the operation id of the import undone */
+  importOpId?: string;
+}
+
+/** One row an import wrote: its item before (null for an addition) and after. */
+export interface ImportedRow {
+  id: string;
+  before: LedgerItem | null;
+  after: LedgerItem;
 }
 
 /** One 冻结 of a month in the fake's 考核存档. */
@@ -99,7 +126,9 @@ export const FAKE_PEOPLE: SectionPeople[] = [
 ];
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-const WRITES: FakeCall['method'][] = ['register', 'act', 'urgeOverdue', 'initialise', 'generateRound', 'freezeMonth'];
+const WRITES: FakeCall['method'][] = ['register', 'act', 'urgeOverdue', 'initialise', 'generateRound', 'freezeMonth', 'applyImport', 'undoImport'];
+/** An item as its input cells: what the real import compares. */
+const cellsOf = (item: LedgerItem): string => JSON.stringify(itemValues(item));
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class FakeLedgerService implements LedgerService {
@@ -122,6 +151,8 @@ export class FakeLedgerService implements LedgerService {
   readonly rounds: RoundOutcome[] = [];
   /** When set, audit() answers this instead of checking the fake ledger. */
   auditReport: AuditReport | null = null;
+  /** 导入 journal: operation id → the rows it wrote */
+  readonly imports = new Map<string, ImportedRow[]>();
   private readonly failures: Failure[] = [];
   private readonly replies = new Map<string, unknown>();
   private readonly handlers = new Set<(id: string | null) => void>();
@@ -301,6 +332,73 @@ export class FakeLedgerService implements LedgerService {
         computeMs: Date.now() - started,
         rowErrors: clone(this.rowErrors),
       });
+    });
+  }
+
+  async previewImport(text: string): Promise<Result<ImportPreview>> {
+    this.calls.push({ method: 'previewImport', text });
+    await this.enter('previewImport');
+    // the fake's items stand for 台账 rows 5, 6, … (header on row 4)
+    const rows = this.items.map((item, k) => ({ row: k + 5, values: itemValues(item) }));
+    return ok(previewRows(parsePastedBlock(text), rows, this.people.map((p) => p.section)));
+  }
+
+  async applyImport(preview: ImportPreview, ctx: ActionContext): Promise<Result<ImportOutcome>> {
+    this.calls.push({ method: 'applyImport', opId: ctx.opId, actor: ctx.actor, preview: clone(preview) });
+    return this.write('applyImport', ctx.opId, () => {
+      const outcome: ImportOutcome = { opId: ctx.opId, added: [], updated: [], skipped: [], syncs: 2 };
+      const journal: ImportedRow[] = [];
+      for (const u of preview.update) {
+        const at = this.items.findIndex((i) => i.id === u.id);
+        if (at < 0) {
+          outcome.skipped.push({ pastedRow: u.pastedRow, id: u.id, message: importText.rowGone(u.id) });
+        } else if (u.before && cellsOf(this.items[at]) !== cellsOf(u.before)) {
+          outcome.skipped.push({ pastedRow: u.pastedRow, id: u.id, message: importText.changedSincePreview(u.id) });
+        } else {
+          journal.push({ id: u.id, before: clone(this.items[at]), after: clone(u.after) });
+          this.items[at] = clone(u.after);
+          outcome.updated.push({ pastedRow: u.pastedRow, id: u.id });
+        }
+      }
+      for (const a of preview.add) {
+        const id = a.item.id || nextItemNumber(this.items.map((i) => i.id), yearOf(ctx.on));
+        if (this.item(id)) {
+          outcome.skipped.push({ pastedRow: a.pastedRow, id, message: importText.idTakenSincePreview(id) });
+          continue;
+        }
+        const item = { ...clone(a.item), id };
+        journal.push({ id, before: null, after: clone(item) });
+        this.items.push(item);
+        outcome.added.push({ pastedRow: a.pastedRow, id });
+      }
+      this.imports.set(ctx.opId, journal);
+      return ok(outcome);
+    });
+  }
+
+  async undoImport(opId: string, ctx: ActionContext): Promise<Result<UndoOutcome>> {
+    this.calls.push({ method: 'undoImport', opId: ctx.opId, actor: ctx.actor, importOpId: opId });
+    return this.write('undoImport', ctx.opId, () => {
+      const journal = this.imports.get(opId);
+      if (!journal) return err('nothing-to-undo', importText.nothingToUndo(opId));
+      const outcome: UndoOutcome = { restored: [], already: [], skipped: [] };
+      for (const row of journal) {
+        const at = this.items.findIndex((i) => i.id === row.id);
+        const now = at < 0 ? null : cellsOf(this.items[at]);
+        if (now === (row.before ? cellsOf(row.before) : null)) {
+          outcome.already.push(row.id);
+        } else if (now !== cellsOf(row.after)) {
+          outcome.skipped.push({ id: row.id, message: importText.changedSinceImport(row.id) });
+        } else if (row.before) {
+          this.items[at] = clone(row.before);
+          outcome.restored.push(row.id);
+        } else {
+          // the real undo blanks the added row, which every reader skips: gone from the snapshot
+          this.items.splice(at, 1);
+          outcome.restored.push(row.id);
+        }
+      }
+      return ok(outcome);
     });
   }
 
