@@ -27,6 +27,8 @@
  * Text written by the import that Excel would read as something else (numbers, dates, TRUE, a
  * leading ' or = + - @) is written behind an apostrophe so it reads back byte for byte.
  */
+import { logLine as operationLogLine } from './operationLog';
+import { patchedRow } from './ledgerWrites';
 import { nextItemNumber } from '../domain/itemNumber';
 import { err, ok, type Result } from '../domain/result';
 import type { LedgerItem } from '../domain/types';
@@ -34,14 +36,13 @@ import { LEDGER_INPUT_COLUMNS, validateLedgerRow, type CellError, type CellNote 
 import { excel as t } from '../i18n/excel';
 import { sectionsFromTable, settingsFromPairs } from '../workbook/ledgerData';
 import { LEDGER_COLUMNS, LOG_COLUMNS, columnLetter } from '../workbook/schema';
-import { cellText, dateCell, textCell, type CellValue } from './cells';
+import { cellText, textCell, type CellValue } from './cells';
 import { headerIndex, itemValues, rowRecord } from './ledgerCodec';
 import type { ActionContext } from './ledgerService';
 import { locateRow, queueAppend, queuePlaceholderCheck } from './ledgerWrites';
 import { queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
 import { queueTable, queueUsedRange } from './tableRead';
-import { localToday } from './today';
 
 const LEDGER = '台账';
 const PEOPLE = '科室人员';
@@ -56,7 +57,6 @@ export const IMPORT_SYNCS = 2;
 
 const INPUT_HEADERS = LEDGER_INPUT_COLUMNS.map((c) => c.header);
 const INPUT_SET = new Set(INPUT_HEADERS);
-const FORMULA_HEADERS = new Set(LEDGER_COLUMNS.filter((c) => c.kind === 'formula').map((c) => c.header));
 
 /** zh-CN texts of the import. */
 export const importText = {
@@ -431,32 +431,7 @@ function parsePayload(s: unknown): LogPayload | null {
 }
 
 function logLine(ctx: ActionContext, action: string, id: string, section: string, before: string, after: string): Record<string, CellValue> {
-  const n = ctx.now;
-  const serial = dateCell(localToday(n)) as number;
-  return {
-    时间: serial + (n.getHours() * 3600 + n.getMinutes() * 60 + n.getSeconds()) / 86400,
-    操作人: textCell(ctx.actor.name),
-    角色: textCell(ctx.actor.role),
-    动作: textCell(action),
-    编号: textCell(id),
-    科室: textCell(section),
-    变更前: textCell(before),
-    变更后: textCell(after),
-    操作ID: textCell(ctx.opId),
-  };
-}
-
-/** A 台账 row as read with `changes` applied, as ONE operation (the gateway's patchedRow rules). */
-function patchedRow(headers: readonly string[], values: readonly unknown[], formulas: readonly unknown[], changes: Record<string, CellValue>): CellValue[] {
-  return headers.map((h, i) => {
-    if (h in changes) return changes[h];
-    const f = formulas[i];
-    const v = values[i];
-    if (FORMULA_HEADERS.has(h) && typeof f === 'string' && f.startsWith('=')) return f;
-    if (typeof f === 'string' && f.startsWith('=') && f !== v) return f;
-    if (typeof v === 'string') return importTextCell(v);
-    return (v ?? '') as CellValue;
-  });
+  return operationLogLine(ctx.actor, ctx.now, ctx.opId, action, before, after, id, section);
 }
 
 function lettersOf(headers: readonly string[], firstColumnIndex: number): Record<string, string> {

@@ -29,7 +29,8 @@ import { applyImport, parsePastedBlock, previewImport, undoImport } from './impo
 import { initialiseLedger } from './initialise';
 import { generateRound } from './rounds';
 import { freezeMonth } from './scoresArchive';
-import { locateRow, queueAppend, queuePlaceholderCheck } from './ledgerWrites';
+import { locateRow, patchedRow, queueAppend, queuePlaceholderCheck } from './ledgerWrites';
+import { isNotFound, logLine, syncMessage } from './operationLog';
 import { queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
 import { queueTable, queueUsedRange } from './tableRead';
@@ -63,30 +64,9 @@ function settingsPairs(used: { values: unknown[][]; formulas: unknown[][] }) {
   return { byName, todayIsFormula };
 }
 
-function syncMessage(e: unknown): string {
-  const o = e as { message?: string; code?: string };
-  return o?.message ? `${o.message}${o.code ? `（${o.code}）` : ''}` : String(e);
-}
-
-function isNotFound(e: unknown): boolean {
-  return (e as { code?: string })?.code === 'ItemNotFound';
-}
-
-/** One 操作日志 line. */
+/** One 操作日志 line of an action. */
 function logRow(ctx: ActionContext, action: string, itemId: string, section: string, before: string, after: string): Record<string, CellValue> {
-  const n = ctx.now;
-  const serial = dateCell(localToday(n)) as number;
-  return {
-    时间: serial + (n.getHours() * 3600 + n.getMinutes() * 60 + n.getSeconds()) / 86400,
-    操作人: textCell(ctx.actor.name),
-    角色: textCell(ctx.actor.role),
-    动作: textCell(action),
-    编号: textCell(itemId),
-    科室: textCell(section),
-    变更前: textCell(before),
-    变更后: textCell(after),
-    操作ID: textCell(ctx.opId),
-  };
+  return logLine(ctx.actor, ctx.now, ctx.opId, action, before, after, itemId, section);
 }
 
 /** A readable "field: value" summary of the cells an action changes, for 操作日志. */
@@ -601,24 +581,3 @@ function rowProblem(item: LedgerItem, sections: readonly string[], rowNumber: nu
   const v = validateLedgerRow(raw, { sheet: LEDGER, rowNumber, columnLetters: letters, sections });
   return v.errors.length > 0 ? t.rowInvalid(v.errors[0].message, v.errors.length - 1) : null;
 }
-
-/**
- * A 台账 row as read (values and formulas), with `changes` applied, ready to be written back as ONE
- * operation: schema formula columns keep their formulas, a user's own formula stays a formula,
- * every constant is written back as the value it holds (text behind an apostrophe when it would
- * otherwise turn into a formula).
- */
-function patchedRow(headers: readonly string[], values: readonly unknown[], formulas: readonly unknown[], changes: Record<string, CellValue>): CellValue[] {
-  return headers.map((h, i) => {
-    if (h in changes) return changes[h];
-    const f = formulas[i];
-    const v = values[i];
-    if (FORMULA_HEADERS.has(h) && typeof f === 'string' && f.startsWith('=')) return f;
-    if (typeof f === 'string' && f.startsWith('=') && f !== v) return f;
-    if (typeof v === 'string') return textCell(v);
-    return (v ?? '') as CellValue;
-  });
-}
-
-const FORMULA_HEADERS = new Set(LEDGER_COLUMNS.filter((c) => c.kind === 'formula').map((c) => c.header));
-

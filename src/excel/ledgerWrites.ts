@@ -7,9 +7,9 @@
  * - 操作日志 lines.
  * Rows are located first: if one is gone, the find fails the sync before anything is written.
  */
-import type { ColumnSpec } from '../workbook/schema';
+import { LEDGER_COLUMNS, type ColumnSpec } from '../workbook/schema';
 import { tableRow } from './ledgerCodec';
-import type { CellValue } from './cells';
+import { textCell, type CellValue } from './cells';
 
 /**
  * Locate the row of `tableName` whose `keyHeader` cell equals `key` — queued NOW, so the find runs
@@ -73,3 +73,23 @@ export function queuePlaceholderCheck(context: Excel.RequestContext, tableName: 
     },
   };
 }
+
+/**
+ * A 台账 row as read (values and formulas), with `changes` applied, ready to be written back as ONE
+ * operation: schema formula columns keep their formulas, a user's own formula stays a formula,
+ * every constant is written back as the value it holds (text behind an apostrophe when it would
+ * otherwise turn into a formula).
+ */
+export function patchedRow(headers: readonly string[], values: readonly unknown[], formulas: readonly unknown[], changes: Record<string, CellValue>): CellValue[] {
+  return headers.map((h, i) => {
+    if (h in changes) return changes[h];
+    const f = formulas[i];
+    const v = values[i];
+    if (FORMULA_HEADERS.has(h) && typeof f === 'string' && f.startsWith('=')) return f;
+    if (typeof f === 'string' && f.startsWith('=') && f !== v) return f;
+    if (typeof v === 'string') return textCell(v);
+    return (v ?? '') as CellValue;
+  });
+}
+
+const FORMULA_HEADERS = new Set(LEDGER_COLUMNS.filter((c) => c.kind === 'formula').map((c) => c.header));

@@ -4,15 +4,13 @@
  * of the sheets an action writes, all QUEUED into the caller's first batch (no sync here).
  * Decisions are made from raw fields through the domain's validation, never from computed cells.
  */
+export { isNotFound, logLine, syncMessage } from './operationLog';
 import { createCalendar, type WorkCalendar } from '../domain/calendar';
 import type { Settings } from '../domain/settings';
 import type { FeedbackRecord, LedgerItem, SectionPeople } from '../domain/types';
 import type { CellError } from '../domain/validation';
-import type { Actor } from '../domain/workflow';
 import { ledgerFromTable, overridesFromTable, recordsFromTable, sectionsFromTable, settingsFromPairs } from '../workbook/ledgerData';
-import { dateCell, textCell, type CellValue } from './cells';
 import { queueTable, queueUsedRange } from './tableRead';
-import { localToday } from './today';
 
 export interface LedgerInputs {
   items: LedgerItem[];
@@ -81,31 +79,6 @@ export function queueLog(context: Excel.RequestContext) {
 export function queueProtectionStates(context: Excel.RequestContext, names: readonly string[]) {
   const sheets = names.map((name) => ({ name, p: context.workbook.worksheets.getItem(name).protection.load('protected') }));
   return { read: () => new Set(sheets.filter((x) => x.p.protected).map((x) => x.name)) };
-}
-
-/** One 操作日志 line (same shape as the gateway's). */
-export function logLine(actor: Actor, now: Date, opId: string, action: string, before: string, after: string, itemId = '', section = ''): Record<string, CellValue> {
-  const serial = dateCell(localToday(now)) as number;
-  return {
-    时间: serial + (now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds()) / 86400,
-    操作人: textCell(actor.name),
-    角色: textCell(actor.role),
-    动作: textCell(action),
-    编号: textCell(itemId),
-    科室: textCell(section),
-    变更前: textCell(before),
-    变更后: textCell(after),
-    操作ID: textCell(opId),
-  };
-}
-
-export function syncMessage(e: unknown): string {
-  const o = e as { message?: string; code?: string };
-  return o?.message ? `${o.message}${o.code ? `（${o.code}）` : ''}` : String(e);
-}
-
-export function isNotFound(e: unknown): boolean {
-  return (e as { code?: string })?.code === 'ItemNotFound';
 }
 
 /**

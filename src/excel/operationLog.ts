@@ -1,0 +1,33 @@
+/**
+ * 操作日志 lines and sync-error helpers shared by every writer in src/excel: one line per write,
+ * keyed by the operation id that makes retries idempotent.
+ */
+import type { Actor } from '../domain/workflow';
+import { dateCell, textCell, type CellValue } from './cells';
+import { localToday } from './today';
+
+/** One 操作日志 line: time (local), who, role, action, 编号, 科室, before → after, operation id. */
+export function logLine(actor: Actor, now: Date, opId: string, action: string, before: string, after: string, itemId = '', section = ''): Record<string, CellValue> {
+  const serial = dateCell(localToday(now)) as number;
+  return {
+    时间: serial + (now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds()) / 86400,
+    操作人: textCell(actor.name),
+    角色: textCell(actor.role),
+    动作: textCell(action),
+    编号: textCell(itemId),
+    科室: textCell(section),
+    变更前: textCell(before),
+    变更后: textCell(after),
+    操作ID: textCell(opId),
+  };
+}
+
+export function syncMessage(e: unknown): string {
+  const o = e as { message?: string; code?: string };
+  return o?.message ? `${o.message}${o.code ? `（${o.code}）` : ''}` : String(e);
+}
+
+export function isNotFound(e: unknown): boolean {
+  return (e as { code?: string })?.code === 'ItemNotFound';
+}
+
