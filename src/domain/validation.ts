@@ -151,7 +151,8 @@ export interface LedgerRowContext extends RowContext {
 
 export interface FeedbackRowContext extends RowContext {
   /** 编号 of the 台账 items; when given, a record must belong to one of them. */
-  itemIds?: readonly string[];
+  /** known 编号 (a Set is looked up in constant time: 反馈记录 has tens of thousands of rows) */
+  itemIds?: readonly string[] | ReadonlySet<string>;
 }
 
 export interface LedgerRowValidation {
@@ -465,7 +466,7 @@ export function validateFeedbackRow(raw: Record<string, unknown>, ctx: FeedbackR
   const v = readColumns(FEEDBACK_INPUT_COLUMNS, report);
   const get = <K extends keyof FeedbackRecord>(field: K) => v.get(field) as FeedbackRecord[K];
 
-  if (v.has('itemId') && Array.isArray(ctx.itemIds) && !ctx.itemIds.includes(get('itemId'))) {
+  if (v.has('itemId') && ctx.itemIds && !knownId(ctx.itemIds, get('itemId'))) {
     report.error('编号', 'unknown-item', domain.cell.unknownItem(displayValue(get('itemId'))));
   }
   const date = v.has('date') ? get('date') : null;
@@ -484,4 +485,8 @@ export function validateFeedbackRow(raw: Record<string, unknown>, ctx: FeedbackR
 
   if (report.errors.length > 0) return { record: null, errors: report.errors, notes: report.notes };
   return { record: Object.fromEntries(v) as unknown as FeedbackRecord, errors: [], notes: report.notes };
+}
+
+function knownId(ids: readonly string[] | ReadonlySet<string>, id: string): boolean {
+  return ids instanceof Set ? ids.has(id) : Array.isArray(ids) ? ids.includes(id) : true;
 }

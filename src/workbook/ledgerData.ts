@@ -108,10 +108,11 @@ export function recordsFromTable(
   sheet = '反馈记录',
 ): { records: (FeedbackRecord & { opId: string })[]; errors: CellError[] } {
   const records: (FeedbackRecord & { opId: string })[] = [];
+  const known = itemIds ? new Set(itemIds) : undefined;
   const errors: CellError[] = [];
   for (const r of t.rows) {
     if (isBlank(r.values['编号'])) continue;
-    const v = validateFeedbackRow(r.values, { sheet, rowNumber: r.row, columnLetters: t.letters, itemIds });
+    const v = validateFeedbackRow(r.values, { sheet, rowNumber: r.row, columnLetters: t.letters, itemIds: known });
     if (v.record) records.push({ ...v.record, opId: String(r.values['操作ID'] ?? '') });
     errors.push(...v.errors);
   }
