@@ -191,7 +191,7 @@ export async function refreshDashboard(run: ExcelRun, opts: DashboardOptions): P
       await context.sync();
     };
     // ---- 1: raw inputs, sheet names
-    const inputs = queueLedgerInputs(context);
+    const inputs = queueLedgerInputs(context, { recordTypes: [] });
     const sheets = context.workbook.worksheets.load('items/name');
     try {
       await sync();

@@ -526,7 +526,7 @@ export async function generateRound(run: ExcelRun, opts: RoundOptions): Promise<
       await context.sync();
     };
     // ---- round trip 1: everything the round needs
-    const inputs = queueLedgerInputs(context);
+    const inputs = queueLedgerInputs(context, { recordTypes: ['退回'] });
     const queueList = (name: string) => {
       const table = context.workbook.tables.getItem(name);
       const header = table.getHeaderRowRange().load('values');

@@ -7,7 +7,7 @@
 export { isNotFound, logLine, syncMessage } from './operationLog';
 import { createCalendar, type WorkCalendar } from '../domain/calendar';
 import type { Settings } from '../domain/settings';
-import type { FeedbackRecord, LedgerItem, SectionPeople } from '../domain/types';
+import type { FeedbackRecord, LedgerItem, RecordType, SectionPeople } from '../domain/types';
 import type { CellError } from '../domain/validation';
 import { ledgerFromTable, overridesFromTable, recordsFromTable, sectionsFromTable, settingsFromPairs } from '../workbook/ledgerData';
 import { queueTable, queueUsedRange } from './tableRead';
@@ -24,8 +24,12 @@ export interface LedgerInputs {
   rowErrors: CellError[];
 }
 
-/** Queue the reads of the raw ledger inputs; `read()` after the sync. */
-export function queueLedgerInputs(context: Excel.RequestContext) {
+/**
+ * Queue the reads of the raw ledger inputs; `read()` after the sync. `recordTypes` limits which
+ * 反馈记录 rows are parsed (and checked): a round and a freeze need only the 退回 records, the
+ * dashboard none — on a large ledger the record rows outnumber the items several times.
+ */
+export function queueLedgerInputs(context: Excel.RequestContext, opts: { recordTypes?: readonly RecordType[] } = {}) {
   const ledger = queueTable(context, '台账');
   const records = queueTable(context, '反馈记录');
   const people = queueTable(context, '科室人员');
@@ -45,7 +49,12 @@ export function queueLedgerInputs(context: Excel.RequestContext) {
       s.settings.extraWorkdays = [...(overrides.extraWorkdays ?? [])];
       const sections = ppl.map((p) => p.section);
       const l = ledgerFromTable(ledger.read(), sections);
-      const r = recordsFromTable(records.read(), l.items.map((i) => i.id));
+      const table = records.read();
+      const wanted = opts.recordTypes ? new Set<string>(opts.recordTypes) : null;
+      const r = recordsFromTable(
+        wanted ? { ...table, rows: table.rows.filter((row) => wanted.has(String(row.values['类型'] ?? '').trim())) } : table,
+        l.items.map((i) => i.id),
+      );
       return {
         items: l.items,
         records: r.records,

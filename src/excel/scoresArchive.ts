@@ -107,7 +107,7 @@ export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOpti
       await context.sync();
     };
     // ---- round trip 1: raw inputs, sheet names, log
-    const inputs = queueLedgerInputs(context);
+    const inputs = queueLedgerInputs(context, { recordTypes: ['退回'] });
     const names = context.workbook.worksheets.load('items/name');
     const log = queueLog(context);
     const prot = queueProtectionStates(context, [LOG]);
