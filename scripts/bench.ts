@@ -22,6 +22,9 @@ import { ISSUE_HEADERS, NONIMPL_HEADERS, generateRound, monthPeriod } from '../s
 import { freezeMonth } from '../src/excel/scoresArchive';
 import { columnLetter } from '../src/workbook/schema';
 import { generateSample } from '../src/workbook/sample';
+import { buildTemplate, writeWorkbook } from '../src/workbook/template';
+import { convert, makeProfile, sofficeAvailable } from '../test/recalc/libreoffice';
+import { rmSync, mkdirSync } from 'node:fs';
 
 const TODAY = '2026-11-20';
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -136,6 +139,30 @@ async function main() {
   console.log(`ledger fixture build (not an action): ${SIZES.map((s) => `${s} rows ${fixtureMs.get(s)!.toFixed(0)} ms`).join(' · ')}`);
   console.log(`导入: 2 pasted blocks (50 updates, 50 additions), one preview sync each; previewed ${SIZES.map((s) => `${s}: ${importCounts.get(s)}`).join(' · ')}`);
   console.log(bundleSize());
+  if (!process.argv.includes('--no-recalc')) console.log(await libreOfficeRecalc(10000));
+}
+
+/**
+ * The workbook without the add-in: how long LibreOffice takes to open and fully recalculate a
+ * template holding `items` sample items (every formula: due dates over 日历, status, scores).
+ */
+async function libreOfficeRecalc(items: number): Promise<string> {
+  if (!sofficeAvailable()) return 'LibreOffice recalculation: soffice not installed (scripts/install-system-deps.sh)';
+  const dir = path.join(__dirname, '..', 'build', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `台账-${items}.xlsx`);
+  let t = performance.now();
+  await writeWorkbook(buildTemplate({ sampleItems: items, seed: 7, today: '2026-11-20' }), file);
+  const writeMs = performance.now() - t;
+  const profile = makeProfile();
+  try {
+    t = performance.now();
+    await convert([file], path.join(dir, 'out'), 'xlsx:Calc MS Excel 2007 XML', profile, 1_800_000);
+    const recalcMs = performance.now() - t;
+    return `LibreOffice recalculation of a ${items}-item template: ${(recalcMs / 1000).toFixed(1)} s (open + recalc + save; writing the xlsx with exceljs ${(writeMs / 1000).toFixed(1)} s)`;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 /** Sum of gzip sizes of the JS files dist/taskpane.html loads. */
