@@ -24,7 +24,7 @@
  * Differences from template.ts (exceljs) — Office.js or co-authoring reasons:
  * - data validation and table conditional formats cover the table's body (they follow the table as
  *   it grows) instead of BODY_ROWS rows below the header: validation on cells *below* a table breaks
- *   appending through `getRowsBelow` under co-authoring (see /work/shared/notes/excel-api.md);
+ *   appending through `getRowsBelow` under co-authoring (see shared/notes/excel-api.md);
  * - not applied: fonts (等线 10 / title 14: the double models bold/colour only), vertical
  *   alignment, header notes (comments), column outline levels, page setup (orientation, fit to
  *   width, print titles, footer).
