@@ -126,6 +126,11 @@ export function roundHalfAwayFromZero(x: number, digits = 2): number {
   return r === 0 ? 0 : r; // no -0
 }
 
+/** A dimension's score: W × part / whole, ROUNDed; W when there is nothing to count (无应办事项). */
+function shareOfWeight(W: number, part: number, whole: number): number {
+  return roundHalfAwayFromZero(whole === 0 ? W : (W * part) / whole, 2);
+}
+
 /** Excel RANK(x, list) descending: 1 + the number of values greater than x. */
 export function excelRank(x: number, list: readonly number[]): number {
   return 1 + list.filter((v) => v > x).length;
@@ -166,7 +171,7 @@ export function carriedCount(sectionItems: readonly LedgerItem[], w: MonthWindow
 /** 任务总量: W × carried / max carried over all sections; when that max is 0 → W. */
 export function volumeScore(carried: number, maxCarried: number, settings: Settings): number {
   const W = settings.weights.volume;
-  return roundHalfAwayFromZero(maxCarried === 0 ? W : (W * carried) / maxCarried, 2);
+  return shareOfWeight(W, carried, maxCarried);
 }
 
 /** 反馈实效: nodes (1, 3, F) falling in M; on time = report given and report ≤ due. */
@@ -188,7 +193,7 @@ export function feedbackDimension(
     }
   }
   const W = settings.weights.feedback;
-  return { score: roundHalfAwayFromZero(due === 0 ? W : (W * onTime) / due, 2), noDue: due === 0, due, onTime };
+  return { score: shareOfWeight(W, onTime, due), noDue: due === 0, due, onTime };
 }
 
 /** 落实进度: open = assigned ≤ asOf and (repF empty or repF > asOf); ok = of those, deadline ≥ asOf. */
@@ -208,7 +213,7 @@ export function progressDimension(
     if (clock.deadline >= w.asOf) ok++;
   }
   const W = settings.weights.progress;
-  return { score: roundHalfAwayFromZero(open === 0 ? W : (W * ok) / open, 2), noDue: open === 0, open, ok };
+  return { score: shareOfWeight(W, ok, open), noDue: open === 0, open, ok };
 }
 
 /** 落实效果: items closed in [ms, me] with a 评价等级; W × average grade rate (percent) / 100. */
@@ -249,7 +254,7 @@ export function closureDimension(
     if (clock.finalDoneOn && clock.finalDoneOn <= clock.deadline) onTime++;
   }
   const W = settings.weights.closure;
-  return { score: roundHalfAwayFromZero(due === 0 ? W : (W * onTime) / due, 2), noDue: due === 0, due, onTime };
+  return { score: shareOfWeight(W, onTime, due), noDue: due === 0, due, onTime };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -220,8 +220,8 @@ function record(item: LedgerItem, type: RecordType, on: IsoDate, content: string
   return { itemId: item.id, type, date: on, content, signer, signedOn: null };
 }
 
-/** A fresh item in 待审批 with nothing but its registration. */
-function draft(fields: {
+/** A fresh item in 待审批 with nothing but its registration (also the sample generator's start). */
+export function draftItem(fields: {
   id: string;
   on: IsoDate;
   source: SourceCategory | string;
@@ -316,7 +316,7 @@ export function registerItem(input: NewItemInput, actor: Actor, on: IsoDate): Re
   const note = checkText('备注', input.note, maxLength('note'), false);
   if (!note.ok) return note;
   return ok(
-    draft({
+    draftItem({
       id: input.id,
       on,
       source: input.source,
@@ -500,7 +500,7 @@ function effect(item: LedgerItem, action: Action, actor: Actor, on: IsoDate): Re
       if (!requirement.ok) return requirement;
       const kind = action.kind ?? item.kind;
       if (!(ITEM_KINDS as readonly unknown[]).includes(kind)) return err('bad-enum', w.registerBadEnum('事项类型', displayValue(kind)));
-      const newItem = draft({
+      const newItem = draftItem({
         id: typeof action.newId === 'string' ? action.newId : '',
         on,
         source: item.source,

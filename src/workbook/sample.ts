@@ -5,6 +5,7 @@
  * 退回, 催办, 敷衍推诿 / 弄虚作假 flags, 重新立项 links), spread over several months up to
  * `today`, plus the matching 反馈记录 rows. Same seed, same output.
  */
+import { draftItem } from '../domain/workflow';
 import { createCalendar, type WorkCalendar } from '../domain/calendar';
 import { itemClock, monthlyReportDues } from '../domain/clock';
 import { addCalendarDays, diffDays, maxDate, minDate } from '../domain/dates';
@@ -183,9 +184,9 @@ export function generateSample(opts: SampleOptions): Sample {
     const record = (type: FeedbackRecord['type'], date: IsoDate, text: string, signed: IsoDate | null, by = signer) =>
       records.push({ itemId: '', type, date, content: text, signer: signed || type === '催办' || type === '退回' || type === '升级' ? by : '', signedOn: signed });
 
-    const base: LedgerItem = {
+    const base: LedgerItem = draftItem({
       id: '',
-      registeredOn: registered,
+      on: registered,
       source: rnd.pick(SOURCE_CATEGORIES),
       level: rnd.weighted([
         [ASSIGN_LEVELS[0], 3],
@@ -197,29 +198,9 @@ export function generateSample(opts: SampleOptions): Sample {
       section,
       coSections: rnd.chance(0.2) ? rnd.pick(sectionNames.filter((s) => s !== section)) : '',
       kind,
-      assignedOn: null,
-      explicitDeadline: null,
-      extensionApprovedOn: null,
-      extensionDeadline: null,
-      extensionNodes: '',
-      report1On: null,
-      report3On: null,
-      reportFinalOn: null,
-      progress: '',
-      state: '待审批',
-      appliedOn: null,
-      checkedOn: null,
-      approvedOn: null,
-      closedOn: null,
-      grade: null,
-      returnCount: 0,
-      urgeCount: 0,
-      lastUrgedOn: null,
-      perfunctoryOn: null,
-      falsifiedOn: null,
       linkedId: '',
       note: '',
-    };
+    });
 
     // 待审批: registered, not yet 交办 (the 13710 clock has not started).
     if (registered >= addCalendarDays(today, -3) && rnd.chance(0.3)) {
