@@ -44,6 +44,17 @@ export interface Fmt {
   locked?: boolean;
   wrapText?: boolean;
   horizontalAlignment?: string;
+  /** Excel.VerticalAlignment: 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed' */
+  verticalAlignment?: string;
+  /** font face, e.g. '宋体' */
+  fontName?: string;
+  /** points */
+  fontSize?: number;
+  /** Cell edges, Excel.BorderLineStyle: 'None' | 'Continuous' | 'Dash' | 'Double' | … (colour: always black here) */
+  borderTop?: string;
+  borderBottom?: string;
+  borderLeft?: string;
+  borderRight?: string;
   /** `null` = explicitly no validation (over an inherited one). */
   validation?: ValidationSpec | null;
 }
@@ -58,6 +69,13 @@ export const FMT_KEYS: FmtKey[] = [
   'locked',
   'wrapText',
   'horizontalAlignment',
+  'verticalAlignment',
+  'fontName',
+  'fontSize',
+  'borderTop',
+  'borderBottom',
+  'borderLeft',
+  'borderRight',
   'validation',
 ];
 
@@ -70,6 +88,13 @@ export const FMT_DEFAULTS: { [K in FmtKey]-?: Exclude<Fmt[K], undefined> | null 
   locked: true,
   wrapText: false,
   horizontalAlignment: 'General',
+  verticalAlignment: 'Bottom',
+  fontName: 'Calibri',
+  fontSize: 11,
+  borderTop: 'None',
+  borderBottom: 'None',
+  borderLeft: 'None',
+  borderRight: 'None',
   validation: null,
 };
 
