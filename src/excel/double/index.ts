@@ -21,6 +21,8 @@ import { Exec, RequestCtx, SyncEngine } from './proxy';
 import './setupApi';
 // Charts (what the 督查看板 needs).
 import './chartsApi';
+// Page layout, print settings, page breaks, showGridlines (what printing/export needs).
+import './pageLayoutApi';
 
 export { DoubleExcelError } from './errors';
 export { DoubleSheet, DoubleWorkbook } from './model';
@@ -39,6 +41,8 @@ export { definedNames, hiddenColumns, mergedAreas } from './setupApi';
 export type { NamedItemModel } from './setupApi';
 export { chartsOf } from './chartsApi';
 export type { ChartModel } from './chartsApi';
+export { defaultPageLayout, pageLayoutOf } from './pageLayoutModel';
+export type { HeaderFooterModel, PageLayoutModel } from './pageLayoutModel';
 
 export interface ExcelDoubleOptions {
   /** `context.workbook.name`. Default "Book1.xlsx". */

@@ -225,6 +225,12 @@ export interface CellSnapshot {
   italic: boolean;
   locked: boolean;
   validation?: ValidationSpec;
+  /** Only when not the default (FMT_DEFAULTS: Calibri, 11, 'Bottom'). */
+  fontName?: string;
+  fontSize?: number;
+  verticalAlignment?: string;
+  /** Excel.BorderLineStyle of each cell edge that has a line (style other than 'None'); absent when none has. */
+  borders?: { top?: string; bottom?: string; left?: string; right?: string };
 }
 
 export interface TableSnapshot {
@@ -441,6 +447,14 @@ export class DoubleSheet {
       }
       return;
     }
+    if (value === undefined) {
+      // Removing a cell-level value: only cells that exist can hold one (clear('Formats') on a big range).
+      for (const [r, c, cell] of [...this.presentCells(rect)]) {
+        delete cell[key];
+        this.tidy(r, c);
+      }
+      return;
+    }
     for (let r = rect.r0; r <= rect.r1; r += 1) {
       for (let c = rect.c0; c <= rect.c1; c += 1) {
         const cell = this.ensureCell(r, c);
@@ -611,7 +625,7 @@ export class DoubleSheet {
       this.wb.recordChange(this, rect, 'RangeEdited', source);
     }
     if (formats) {
-      // Clearing formats resets number format, fill, font, alignment and the locked flag.
+      // Clearing formats resets number format, fill, font, alignment, borders and the locked flag.
       // Data validation is not a format; Excel's Clear All/Clear Formats keep it (not verified via the API).
       for (const key of FMT_KEYS) {
         if (key === 'validation') continue;
@@ -1061,6 +1075,14 @@ export class DoubleSheet {
     const cell = this.cell(r, c);
     const fill = this.fmtAt(r, c, 'fill');
     const validation = this.fmtAt(r, c, 'validation');
+    const fontName = this.fmtAt(r, c, 'fontName');
+    const fontSize = this.fmtAt(r, c, 'fontSize');
+    const verticalAlignment = this.fmtAt(r, c, 'verticalAlignment');
+    const borders: NonNullable<CellSnapshot['borders']> = {};
+    for (const [side, key] of [['top', 'borderTop'], ['bottom', 'borderBottom'], ['left', 'borderLeft'], ['right', 'borderRight']] as const) {
+      const b = this.fmtAt(r, c, key);
+      if (b !== null && b !== 'None') borders[side] = b;
+    }
     return {
       address: formatRect({ r0: r, r1: r, c0: c, c1: c }),
       value: cell?.v ?? '',
@@ -1073,6 +1095,10 @@ export class DoubleSheet {
       italic: this.fmtAt(r, c, 'italic') === true,
       locked: this.fmtAt(r, c, 'locked') !== false,
       ...(validation ? { validation: cloneJson(validation) } : {}),
+      ...(fontName !== null && fontName !== FMT_DEFAULTS.fontName ? { fontName } : {}),
+      ...(fontSize !== null && fontSize !== FMT_DEFAULTS.fontSize ? { fontSize } : {}),
+      ...(verticalAlignment !== null && verticalAlignment !== FMT_DEFAULTS.verticalAlignment ? { verticalAlignment } : {}),
+      ...(Object.keys(borders).length > 0 ? { borders } : {}),
     };
   }
 
