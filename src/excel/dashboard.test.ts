@@ -105,9 +105,9 @@ describe('refreshDashboard on a 200-item sample', () => {
       `${DASHBOARD_SHEET}!A${row(t.sourceTableTitle)}:B${lastOf(t.sourceTableTitle)}`,
     ]);
     expect(charts.map((c) => c.position)).toEqual([
-      { start: 'J1', end: 'R19' },
-      { start: 'J21', end: 'R39' },
-      { start: 'J41', end: 'R59' },
+      { start: 'J1', end: 'R16' },
+      { start: 'J18', end: 'R33' },
+      { start: 'J35', end: 'R50' },
     ]);
     expect(out.syncs).toBe(2);
     expect(out.figures.bySection.map((r) => r.section)).toEqual(sections);

@@ -30,9 +30,12 @@ import { SOURCE_CATEGORIES, WARNING_STATUSES, type IsoDate, type LedgerItem, typ
 import type { CellError } from '../domain/validation';
 import { excel as xt } from '../i18n/excel';
 import { rounds as t } from '../i18n/rounds';
+import { dashboardPrintSetup } from '../workbook/print';
 import { columnLetter } from '../workbook/schema';
 import { textCell, type CellValue } from './cells';
+import { queuePrintSetup } from './printSetup';
 import { queueProtect, queueUnprotect } from './protection';
+import { dashboardStyles, queueStyles } from './reportStyle';
 import type { ExcelRun } from './run';
 import { isNotFound, queueLedgerInputs, syncMessage } from './roundsRead';
 
@@ -176,9 +179,10 @@ export interface DashboardOutcome {
   rowErrors: CellError[];
 }
 
-/** Where the charts go: to the right of the tables, one below the other (rows of 19). */
+/** Where the charts go: to the right of the tables, one below the other (16 rows each: together about as tall as the tables, so the sheet prints on one page). */
 const CHART_COLUMNS = { first: 'J', last: 'R' } as const;
-const CHART_ROWS = 19;
+const CHART_ROWS = 16;
+const CHARTS_LAST_ROW = 3 * (CHART_ROWS + 1) - 1;
 
 export async function refreshDashboard(run: ExcelRun, opts: DashboardOptions): Promise<Result<DashboardOutcome>> {
   const months = opts.months ?? DEFAULT_TREND_MONTHS;
@@ -226,7 +230,9 @@ export async function refreshDashboard(run: ExcelRun, opts: DashboardOptions): P
     queueUnprotect(context, ws, wasProtected, data.password);
     if (old) {
       for (const c of old.items) c.delete();
-      ws.getUsedRange().clear('All' as Excel.ClearApplyTo.all);
+      const used = ws.getUsedRange();
+      used.unmerge();
+      used.clear('All' as Excel.ClearApplyTo.all);
     }
     const width = grid.width;
     const padded = grid.rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill('')]);
@@ -235,6 +241,11 @@ export async function refreshDashboard(run: ExcelRun, opts: DashboardOptions): P
     for (const f of grid.formats) ws.getRange(f.address).numberFormat = [[f.numberFormat]];
     ws.getRange('A:A').format.columnWidth = 150;
     ws.getRange(`B:${columnLetter(width)}`).format.columnWidth = 56;
+    ws.getRange(`A1:${columnLetter(width)}1`).merge(false);
+    ws.getRange(`A2:${columnLetter(width)}2`).merge(false);
+    queueStyles(ws, dashboardStyles(grid));
+    // tables on the left, the charts beside them: one landscape page across
+    queuePrintSetup(ws, dashboardPrintSetup(Math.max(padded.length, CHARTS_LAST_ROW), CHART_COLUMNS.last));
 
     const charts: { type: 'ColumnStacked' | 'Line' | 'Pie'; block: TableBlock; cols: number; title: string }[] = [
       { type: 'ColumnStacked', block: grid.status, cols: grid.status.width, title: t.chartStatusTitle },

@@ -52,6 +52,8 @@ import {
   type ValidationSpec,
 } from '../workbook/schema';
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from '../workbook/sections';
+import { sheetPrintSetup } from '../workbook/print';
+import { queuePrintSetup } from './printSetup';
 import { textCell } from './cells';
 import type { InitialiseOutcome } from './ledgerService';
 import { LEDGER_PROTECTION_OPTIONS, normalisePassword, queueProtect, queueUnprotect } from './protection';
@@ -566,6 +568,8 @@ function layoutSheet(w: SheetWriter): void {
         if (c.hidden) w.wholeColumn(table.firstCol + i).columnHidden = true;
       });
     }
+    // printed as the template prints it
+    queuePrintSetup(w.ws(), sheetPrintSetup(spec));
   });
   if (spec.freeze && (spec.freeze.row > 0 || spec.freeze.col > 0)) {
     const { row, col } = spec.freeze;

@@ -48,9 +48,12 @@ import type { Actor } from '../domain/workflow';
 import { excel as xt } from '../i18n/excel';
 import { rounds as t } from '../i18n/rounds';
 import { workbook as wt } from '../i18n/workbook';
+import { documentPrintSetup } from '../workbook/print';
 import { LOG_COLUMNS, columnLetter } from '../workbook/schema';
 import { cellDate, cellText, dateCell, textCell, type CellValue } from './cells';
 import { queueAppend } from './ledgerWrites';
+import { queuePrintSetup } from './printSetup';
+import { REPORT_WIDTHS, queueStyles, reportStyles } from './reportStyle';
 import { queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
 import { isNotFound, logLine, nowMs, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage } from './roundsRead';
@@ -75,10 +78,12 @@ export const LAYOUT = {
   problemsLast: 24,
   suggestionsFirst: 26,
   suggestionsLast: 35,
-  hint: 36,
   appendixFirst: 38,
   headingRows: [5, 15, 25],
 } as const;
+
+/** The clerk's editing hint: beside the 督查建议 heading, outside the printed columns A:H. */
+export const HINT_CELL = { row: 25, column: 10 } as const;
 
 /** 生成记录 (hidden) on 督查报告: 类别 / 键 / 值 in these columns. */
 export const BASELINE_COLS = { first: 'Z', last: 'AB' } as const;
@@ -139,6 +144,15 @@ export interface ReportGrid {
   formats: { address: string; numberFormat: string }[];
   /** widest row */
   width: number;
+  /** 1-based rows of 一、二、三 headings (level 1) and of 附表 / list headings (level 2) */
+  headings: { row: number; level: 1 | 2 }[];
+  /** bordered tables: header row, last row, columns used from A; `labels`: column A holds names (left-aligned) */
+  tables: { header: number; last: number; width: number; labels: boolean; longText?: boolean }[];
+  /** what prints: rows 1..lastRow over columns 1..printWidth (not the hint, not the hidden 生成记录) */
+  lastRow: number;
+  printWidth: number;
+  /** 1-based row the 附表 start on (a page of their own when printed) */
+  appendixFirst: number;
 }
 
 const pct = (r: number | null): CellValue => (r === null ? t.noRate : r);
@@ -181,6 +195,8 @@ export function reportGrid(report: SupervisionReport, opts: GridOptions): Report
   const mergedRows: number[] = [];
   const boldRows: number[] = [];
   const formats: ReportGrid['formats'] = [];
+  const headings: ReportGrid['headings'] = [];
+  const tables: ReportGrid['tables'] = [];
   const set = (r: number, row: Row) => {
     while (rows.length < r) rows.push([]);
     rows[r - 1] = row;
@@ -198,6 +214,7 @@ export function reportGrid(report: SupervisionReport, opts: GridOptions): Report
   LAYOUT.headingRows.forEach((r, i) => {
     set(r, [t.headings[i]]);
     boldRows.push(r);
+    headings.push({ row: r, level: 1 });
   });
   sentence(LAYOUT.overview, t.overview(report.period.from, report.period.to, report.asOf, tot.items, tot.open, tot.closed, tot.notAssigned));
   set(LAYOUT.totals1, [...t.totalsHeaders1]);
@@ -205,6 +222,10 @@ export function reportGrid(report: SupervisionReport, opts: GridOptions): Report
   set(LAYOUT.totals2, [...t.totalsHeaders2]);
   set(LAYOUT.totals2 + 1, [tot.closed, tot.onTimeClosed, pct(report.onTimeClosureRate), report.reportsDue, report.reportsOnTime, pct(report.feedbackTimelinessRate)]);
   boldRows.push(LAYOUT.totals1, LAYOUT.totals2);
+  tables.push(
+    { header: LAYOUT.totals1, last: LAYOUT.totals1 + 1, width: t.totalsHeaders1.length, labels: false },
+    { header: LAYOUT.totals2, last: LAYOUT.totals2 + 1, width: t.totalsHeaders2.length, labels: false },
+  );
   formats.push({ address: `C${LAYOUT.totals2 + 1}`, numberFormat: '0.0%' }, { address: `F${LAYOUT.totals2 + 1}`, numberFormat: '0.0%' });
   sentence(LAYOUT.appendixNote, t.seeAppendix);
 
@@ -212,12 +233,17 @@ export function reportGrid(report: SupervisionReport, opts: GridOptions): Report
   fitLines(opts.suggestions, LAYOUT.suggestionsLast - LAYOUT.suggestionsFirst + 1).forEach((s, i) =>
     sentence(LAYOUT.suggestionsFirst + i, `${i + 1}. ${s.replace(/^\d+\.\s*/, '')}`),
   );
-  if (!opts.lists) sentence(LAYOUT.hint, t.suggestionsHint);
+  if (!opts.lists) {
+    const heading = rows[HINT_CELL.row - 1];
+    while (heading.length < HINT_CELL.column - 1) heading.push('');
+    heading[HINT_CELL.column - 1] = t.suggestionsHint;
+  }
 
   let r = LAYOUT.appendixFirst;
   const table = (heading: string, first: string, body: Row[], total: Row) => {
     set(r, [heading]);
     boldRows.push(r);
+    headings.push({ row: r, level: 2 });
     set(r + 1, [...t.breakdownHeaders(first)]);
     boldRows.push(r + 1);
     body.forEach((row, k) => set(r + 2 + k, row));
@@ -225,6 +251,7 @@ export function reportGrid(report: SupervisionReport, opts: GridOptions): Report
     set(totalRow, total);
     boldRows.push(totalRow);
     formats.push({ address: `G${r + 2}:H${totalRow}`, numberFormat: '0.0%' });
+    tables.push({ header: r + 1, last: totalRow, width: LAYOUT.width, labels: true });
     r = totalRow + 2;
   };
   table(t.appendixSection, t.sectionHeader, report.bySection.map((b: SectionBreakdown) => breakdownRow(b.section, b)), breakdownRow(t.total, sumBreakdown(report.bySection)));
@@ -233,21 +260,25 @@ export function reportGrid(report: SupervisionReport, opts: GridOptions): Report
   if (opts.lists) {
     set(r, [t.archiveIssues]);
     boldRows.push(r);
+    headings.push({ row: r, level: 2 });
     set(r + 1, [...ISSUE_HEADERS]);
     boldRows.push(r + 1);
+    tables.push({ header: r + 1, last: r + 1 + opts.lists.issues.length, width: ISSUE_HEADERS.length, labels: false, longText: true });
     opts.lists.issues.forEach((row, k) => set(r + 2 + k, issueCells(row)));
     if (opts.lists.issues.length) formats.push({ address: `F${r + 2}:F${r + 1 + opts.lists.issues.length}`, numberFormat: 'yyyy-mm-dd' });
     r += 3 + opts.lists.issues.length;
     set(r, [t.archiveNonImpl]);
     boldRows.push(r);
+    headings.push({ row: r, level: 2 });
     set(r + 1, [...NONIMPL_HEADERS]);
     boldRows.push(r + 1);
+    tables.push({ header: r + 1, last: r + 1 + opts.lists.nonImpl.length, width: NONIMPL_HEADERS.length, labels: false, longText: true });
     opts.lists.nonImpl.forEach((row, k) => set(r + 2 + k, nonImplCells(row)));
     r += 3 + opts.lists.nonImpl.length;
     sentence(r, opts.lists.footer);
   }
   const width = Math.max(LAYOUT.width, ...rows.map((x) => x.length));
-  return { rows, mergedRows, boldRows, formats, width };
+  return { rows, mergedRows, boldRows, formats, width, headings, tables, lastRow: rows.length, printWidth: Math.max(LAYOUT.width, ...tables.map((x) => x.width)), appendixFirst: LAYOUT.appendixFirst };
 }
 
 /** Pad ragged rows to `width` with blanks. */
@@ -492,11 +523,7 @@ function queueGrid(ws: Excel.Worksheet, grid: ReportGrid, firstWriteRow: number)
   if (rows.length > 0) ws.getRange(`A${firstWriteRow}:${last}${firstWriteRow + rows.length - 1}`).values = rows;
   for (const r of grid.mergedRows) {
     if (r < firstWriteRow) continue;
-    const range = ws.getRange(`A${r}:${columnLetter(LAYOUT.width)}${r}`);
-    range.merge(false);
-    range.format.wrapText = true;
-    const len = cellText(grid.rows[r - 1]?.[0]).length;
-    range.format.rowHeight = Math.max(15, Math.ceil(len / 52) * 15);
+    ws.getRange(`A${r}:${columnLetter(LAYOUT.width)}${r}`).merge(false);
   }
   for (const r of grid.boldRows) if (r >= firstWriteRow) ws.getRange(`A${r}:${last}${r}`).format.font.bold = true;
   for (const f of grid.formats) ws.getRange(f.address).numberFormat = [[f.numberFormat]];
@@ -650,7 +677,7 @@ export async function generateRound(run: ExcelRun, opts: RoundOptions): Promise<
       // 督查报告
       queueClearRows(reportWs, 4, Math.max(usedLast, baseline.lastRow, 4), 'Y');
       queueGrid(reportWs, liveGrid, 1);
-      queueReportLayout(reportWs);
+      queueReportLayout(reportWs, liveGrid);
       baselineCount = baselineWrite(lists, previousBaselineRows);
       queueAppend(context, LOG, logState.headers, LOG_COLUMNS, [
         logLine(opts.actor, opts.now, opts.opId, t.logAction, t.logBefore(baseline.archiveSheet, baseline.issues, baseline.nonImpl), logAfter(lists)),
@@ -717,18 +744,27 @@ function stripExtra<T extends object>(r: T & Extra): T {
   return rest as unknown as T;
 }
 
-/** Widths and hidden 生成记录 columns of 督查报告 (idempotent). */
-function queueReportLayout(ws: Excel.Worksheet): void {
-  ws.getRange('A:A').format.columnWidth = 150;
-  ws.getRange('B:H').format.columnWidth = 62;
+/** Widths, look and print setup of a report sheet (idempotent). */
+function queueReportLook(ws: Excel.Worksheet, grid: ReportGrid): void {
+  // the title over the printed width (the template's merge is narrower)
+  const title = ws.getRange(`A1:${columnLetter(grid.printWidth)}1`);
+  title.unmerge();
+  title.merge(false);
+  ws.getRange('A:A').format.columnWidth = REPORT_WIDTHS.first;
+  ws.getRange(`B:${columnLetter(Math.max(grid.width, grid.printWidth))}`).format.columnWidth = REPORT_WIDTHS.rest;
+  queueStyles(ws, reportStyles(grid));
+  queuePrintSetup(ws, documentPrintSetup({ lastRow: grid.lastRow, lastColumn: columnLetter(grid.printWidth) }, [grid.appendixFirst]));
+}
+
+/** 督查报告: the look, and the hidden 生成记录 columns. */
+function queueReportLayout(ws: Excel.Worksheet, grid: ReportGrid): void {
+  queueReportLook(ws, grid);
   ws.getRange(`${BASELINE_COLS.first}:${BASELINE_COLS.last}`).columnHidden = true;
 }
 
 function queueArchiveLayout(ws: Excel.Worksheet, grid: ReportGrid): void {
   queueGrid(ws, grid, 1);
-  ws.getRange('A1:H1').merge(false);
-  ws.getRange('A:A').format.columnWidth = 150;
-  ws.getRange('B:I').format.columnWidth = 62;
+  queueReportLook(ws, grid);
 }
 
 /** The report date range a month's round covers: [first day, last day] of 'YYYY-MM'. */

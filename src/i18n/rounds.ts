@@ -62,8 +62,6 @@ export const rounds = {
   trendTableTitle: '表二：月度按期办结率',
   sourceTableTitle: '表三：事项来源类别构成（项）',
   chartNames: ['看板-预警状态', '看板-按期办结率', '看板-来源类别'] as const,
-  dashboardPrintNote: '注：图表由加载项在 Excel 中根据上列三表生成，本打印件仅含图表数据。',
-  printFooter: '&C— &P —',
   dashboardNotInitialised: '当前工作簿缺少台账、反馈记录、科室人员、日历或设置表，请先点击“初始化台账”。',
   badMonths: (n: number) => `月份数不正确：${n}（应为 1 到 36 的整数）。`,
 } as const;

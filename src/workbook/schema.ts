@@ -139,6 +139,8 @@ export interface SheetSpec {
   fitToWidth?: number;
   /** columns repeated on every printed page, e.g. 'A:A' */
   printTitleColumns?: string;
+  /** printed as a document (A4 公文 attachment, see print.ts) rather than as a table */
+  printAs?: 'document';
   /** width of columns not described by a table/block */
   widths?: Record<string, number>;
 }
@@ -736,6 +738,7 @@ const reportSheet: SheetSpec = {
   ],
   conditionalFormats: [],
   protect: false,
+  printAs: 'document',
   widths: { A: 16, B: 16, C: 16, D: 16, E: 16, F: 30 },
 };
 

@@ -13,6 +13,7 @@ import { isoToSerial } from '../domain/parseDate';
 import type { FeedbackRecord, IsoDate, LedgerItem } from '../domain/types';
 import { workbook as t } from '../i18n/workbook';
 import { calendarRows } from './calendarRows';
+import { footerCode, sheetPrintSetup, type PrintSetup } from './print';
 import {
   LAST_ROW,
   DATE_FORMAT,
@@ -61,6 +62,23 @@ const HEADER_INPUT = 'FF1F4E79';
 const HEADER_FORMULA = 'FF595959';
 const HEADER_HELPER = 'FFA6A6A6';
 const FORMULA_FILL = 'FFF2F2F2';
+
+/** A sheet's print setup (print.ts) in exceljs's terms. */
+function exceljsPageSetup(p: PrintSetup): Partial<ExcelJS.PageSetup> {
+  return {
+    orientation: p.orientation,
+    paperSize: (p.paper === 'A3' ? 8 : 9) as unknown as ExcelJS.PaperSize,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    margins: p.margins,
+    horizontalCentered: p.centred,
+    pageOrder: p.pageOrder,
+    ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
+    ...(p.titleColumns ? { printTitlesColumn: p.titleColumns } : {}),
+    ...(p.area ? { printArea: p.area } : {}),
+  };
+}
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
@@ -307,24 +325,15 @@ export function buildTemplate(opts: TemplateOptions = {}): ExcelJS.Workbook {
   wb.properties.date1904 = false;
 
   for (const sheet of WORKBOOK_SCHEMA.sheets) {
+    const print = sheetPrintSetup(sheet);
     const ws = wb.addWorksheet(sheet.name, {
       properties: sheet.tabColor ? { tabColor: { argb: sheet.tabColor } } : {},
       views: sheet.freeze
-        ? [{ state: 'frozen', xSplit: sheet.freeze.col, ySplit: sheet.freeze.row, activeCell: 'A2' }]
-        : [{}],
-      pageSetup: {
-        orientation: sheet.landscape ? 'landscape' : 'portrait',
-        paperSize: (sheet.landscape ? 8 : 9) as unknown as ExcelJS.PaperSize, // A3 : A4
-        fitToPage: true,
-        fitToWidth: sheet.fitToWidth ?? 1,
-        fitToHeight: 0,
-        margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
-        horizontalCentered: true,
-        // A ledger row is read across: print both halves of the same rows one after the other.
-        pageOrder: 'overThenDown',
-      },
+        ? [{ state: 'frozen', xSplit: sheet.freeze.col, ySplit: sheet.freeze.row, activeCell: 'A2', showGridLines: print.gridlines }]
+        : [{ showGridLines: print.gridlines }],
+      pageSetup: exceljsPageSetup(print),
     });
-    ws.headerFooter.oddFooter = `&L${sheet.name}&C第 &P 页，共 &N 页`;
+    ws.headerFooter.oddFooter = footerCode(print.footer);
     if (sheet.widths) for (const [letter, w] of Object.entries(sheet.widths)) ws.getColumn(letter).width = w;
 
     // Column styles first (a table's win over a block's: its cells below the table are typed into).
@@ -341,8 +350,6 @@ export function buildTemplate(opts: TemplateOptions = {}): ExcelJS.Workbook {
         rows = months.flatMap((m) => sections.map((s) => [isoToSerial(`${m}-01`), s.section] as CellInput[]));
       }
       writeTable(ws, table, rows, cache);
-      if (table.headerRow === 1) ws.pageSetup.printTitlesRow = '1:1';
-      if (sheet.printTitleColumns) ws.pageSetup.printTitlesColumn = sheet.printTitleColumns;
     }
     for (const block of sheet.blocks) writeBlock(ws, block, cache);
     for (const cell of sheet.cells) writeCell(ws, cell, cache);
