@@ -7,7 +7,7 @@ import { rounds as t } from '../i18n/rounds';
 import { generateSample } from '../workbook/sample';
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from '../workbook/sections';
 import { DASHBOARD_SHEET, lastMonths, refreshDashboard, type DashboardOutcome } from './dashboard';
-import { chartsOf, createExcelDouble, type ExcelDouble } from './double';
+import { chartsOf, createExcelDouble, pageLayoutOf, type ExcelDouble } from './double';
 import { ledgerFixture } from './testing/ledgerFixture';
 
 const TODAY = '2026-11-25';
@@ -109,6 +109,11 @@ describe('refreshDashboard on a 200-item sample', () => {
       { start: 'J18', end: 'R33' },
       { start: 'J35', end: 'R50' },
     ]);
+    // printed: tables and charts on one A4 landscape page, no gridlines, tables bordered
+    const sheet = xl.workbook.sheet(DASHBOARD_SHEET);
+    expect(pageLayoutOf(sheet)).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', printArea: 'A1:R50', showGridlines: false, zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
+    expect(sheet.fmtAt(row(t.statusTableTitle) - 1, 1, 'fill')).toBe('#EDEDED');
+    expect(sheet.fmtAt(row(t.statusTableTitle), 1, 'borderBottom')).toBe('Continuous');
     expect(out.syncs).toBe(2);
     expect(out.figures.bySection.map((r) => r.section)).toEqual(sections);
     expect(out.rowErrors).toEqual([]);

@@ -1,4 +1,5 @@
-import { createExcelDouble, definedNames, hiddenColumns, mergedAreas, type ExcelDouble } from './double';
+import { createExcelDouble, definedNames, hiddenColumns, mergedAreas, pageLayoutOf, type ExcelDouble } from './double';
+import { sheetPrintSetup } from '../workbook/print';
 import { INITIALISE_SYNCS, canonicalFormula, formulaForRow, initialiseLedger, widthToPoints, type InitialiseReport } from './initialise';
 import { LEDGER_PROTECTION_OPTIONS } from './protection';
 import { LEDGER_SHEETS } from './ledgerSheets';
@@ -206,6 +207,21 @@ describe('initialiseLedger: a new ledger', () => {
       expect([sheet.name, p.protected]).toEqual([sheet.name, sheet.protect]);
       if (sheet.protect) expect(p.options).toEqual(LEDGER_PROTECTION_OPTIONS);
     }
+  });
+
+  test('printing: every sheet gets the print setup the template has (paper, fit, titles, footer)', () => {
+    const paper = { A4: 'A4', A3: 'A3' } as const;
+    for (const sheet of WORKBOOK_SCHEMA.sheets) {
+      const want = sheetPrintSetup(sheet);
+      const got = pageLayoutOf(xl.workbook.sheet(sheet.name));
+      expect([sheet.name, got.paperSize, got.orientation]).toEqual([sheet.name, paper[want.paper], want.orientation === 'landscape' ? 'Landscape' : 'Portrait']);
+      expect(got.zoom).toEqual({ horizontalFitToPages: want.fitToWidth, verticalFitToPages: want.fitToHeight });
+      expect(got.leftMargin).toBeCloseTo(want.margins.left * 72);
+      expect(got.printTitleRows).toBe(want.titleRows ? '$1:$1' : null);
+      expect(got.headersFooters.centerFooter).toBe(want.footer.center ?? '');
+      expect(got.showGridlines).toBe(want.gridlines);
+    }
+    expect(pageLayoutOf(xl.workbook.sheet('台账'))).toMatchObject({ paperSize: 'A3', printTitleColumns: '$A:$A', printOrder: 'OverThenDown' });
   });
 
   test('月度考核: block formulas per row, fixed cells, merges, freeze panes', () => {

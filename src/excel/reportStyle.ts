@@ -114,7 +114,7 @@ export function dashboardStyles(grid: DashboardGrid): StyleOp[] {
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
 
-/** Queue the operations (no sync). Inside borders of a one-row or one-column range are skipped: Excel rejects them there. */
+/** Queue the operations (no sync). A one-row (one-column) range has no inside-horizontal (vertical) edge: not set (VBA raises error 1004 there). */
 export function queueStyles(ws: Excel.Worksheet, ops: readonly StyleOp[]): void {
   for (const op of ops) {
     const f = ws.getRange(op.range).format;

@@ -7,7 +7,10 @@ import { generateSample } from '../workbook/sample';
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from '../workbook/sections';
 import type { ExcelDouble } from './double';
 import type { ExcelRun } from './run';
+import { rounds as t } from '../i18n/rounds';
+import { mergedAreas, pageLayoutOf } from './double';
 import {
+  HINT_CELL,
   LAYOUT,
   archiveSheetName,
   generateRound,
@@ -97,6 +100,30 @@ describe('generateRound on a 200-item sample', () => {
     const log = tableRows(xl, '操作日志');
     expect(log).toHaveLength(1);
     expect(log[0][3]).toBe('督查轮次');
+  });
+
+  it('sets 督查报告 and its dated copy up for printing on A4: fonts, table borders, print area, titles, page break', () => {
+    for (const [name, lastCol] of [['督查报告', 'H'], ['督查报告 2026-11', 'I']] as const) {
+      const sheet = xl.workbook.sheet(name);
+      const layout = pageLayoutOf(sheet);
+      expect(layout).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', printTitleRows: '$1:$1', centerHorizontally: true, showGridlines: false });
+      expect(layout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+      expect(layout.rowBreaks).toEqual([LAYOUT.appendixFirst - 1]);
+      expect(layout.printArea).toMatch(new RegExp(`^A1:${lastCol}\\d+$`));
+      // the print area reaches the last row of the report (not the hidden 生成记录 beyond it)
+      const lastRow = Number(/\d+$/.exec(layout.printArea!)![0]);
+      expect(sheet.getValues(`A${lastRow}:${lastCol}${lastRow}`)[0].some((v) => v !== '')).toBe(true);
+      expect(sheet.getValues(`A${lastRow + 1}:${lastCol}${lastRow + 5}`).flat().every((v) => v === '')).toBe(true);
+      expect(mergedAreas(sheet)).toContain(`A1:${lastCol}1`);
+      // title 黑体, body 宋体, the 总体情况 table bordered with a shaded header
+      expect(sheet.fmtAt(0, 0, 'fontName')).toBe('黑体');
+      expect(sheet.fmtAt(5, 0, 'fontName')).toBe('宋体');
+      expect(sheet.fmtAt(LAYOUT.totals1 - 1, 0, 'fill')).toBe('#EDEDED');
+      for (const edge of ['borderTop', 'borderBottom', 'borderLeft', 'borderRight'] as const) expect(sheet.fmtAt(LAYOUT.totals1, 3, edge)).toBe('Continuous');
+    }
+    // the clerk's hint is on the screen beside 三、督查建议, outside the printed columns
+    expect(xl.workbook.sheet('督查报告').getValues(`J${HINT_CELL.row}`)).toEqual([[t.suggestionsHint]]);
+    expect(xl.workbook.sheet('督查报告 2026-11').getValues(`J${HINT_CELL.row}`)).toEqual([['']]);
   });
 
   it('keeps hand rows, edited 整改期限, notes and 问责建议 overrides on regeneration', async () => {
