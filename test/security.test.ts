@@ -1,7 +1,7 @@
 /**
  * Security properties of the add-in:
  * - no dynamic code (eval, new Function, string timers) anywhere in src;
- * - the task pane page carries a Content-Security-Policy that allows scripts only from this origin
+ * - every page (task pane, ribbon function file, preview) carries a Content-Security-Policy that allows scripts only from this origin
  *   and Microsoft's office.js CDN, and the page webpack emits still carries it;
  * - the task pane renders no raw HTML (dangerouslySetInnerHTML, innerHTML);
  * - the task pane bundle names no network address but office.js's;
@@ -131,9 +131,9 @@ function expectStrictPolicy(html: string): void {
   expect(doc.querySelectorAll('script:not([src])')).toHaveLength(0); // no inline scripts: script-src has no 'unsafe-inline'
 }
 
-describe('Content-Security-Policy of the task pane', () => {
-  test('src/taskpane/taskpane.html declares a strict policy before any script', () => {
-    expectStrictPolicy(readFileSync(join(SRC, 'taskpane/taskpane.html'), 'utf8'));
+describe('Content-Security-Policy of the pages', () => {
+  test.each(['taskpane/taskpane.html', 'commands/commands.html', 'preview/preview.html'])('src/%s declares a strict policy before any script', (page) => {
+    expectStrictPolicy(readFileSync(join(SRC, page), 'utf8'));
   });
 
   test('the page webpack emits (HtmlWebpackPlugin, production) still carries it', async () => {
