@@ -389,6 +389,15 @@ export const ui = {
     sheetTabs: '工作表',
     sheetLabel: (sheet: string) => `工作表：${sheet}`,
     taskPane: '任务窗格',
+    /** the row of charts drawn above a sheet's cells (src/preview/ChartPreview.tsx) */
+    chartsLabel: (sheet: string) => `工作表「${sheet}」中的图表`,
+    chartLabel: (title: string) => `图表：${title}`,
+    chartUntitled: '未命名图表',
+    chartEmpty: '没有可绘制的数据',
+    chartUnsupported: (type: string) => `预览暂不绘制此类图表（${type}）`,
+    /** a series whose name cell is blank (Excel: 系列1, 系列2, …) */
+    chartSeriesName: (n: number) => `系列${n}`,
+    chartLegendMore: (n: number) => `另有${n}项`,
   },
 } as const;
 

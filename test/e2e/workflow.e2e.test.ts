@@ -14,6 +14,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { SOURCE_CATEGORIES } from '../../src/domain/types';
+import { rounds as rt } from '../../src/i18n/rounds';
 import { ui } from '../../src/i18n/ui';
 import { openPreviewSession, SCREENSHOTS, type PreviewSession } from './browser';
 
@@ -281,6 +282,24 @@ test('操作日志 lists every action on the item, by whom', async () => {
   for (const r of log) expect(r['科室']).toBe(SECTION);
   await revealRow('操作日志', itemId);
   await shot('oplog.png');
+});
+
+test('督办员 refreshes the 督查看板: its tables and three charts appear beside the sheet', async () => {
+  await chooseRole({ role: '督办员', name: OFFICER });
+  const lists = await openPage('lists');
+  await form('lists', ui.lists.dashboardTitle).getByRole('button', { name: ui.lists.dashboardRefresh, exact: true }).click();
+  await lists.getByTestId('operation-message').getByText(/^看板已按 \d{4}-\d{2}-\d{2} 的台账刷新。$/).waitFor();
+
+  await openSheet(rt.dashboardSheet);
+  const charts = page.getByRole('img', { name: /^图表：/ });
+  await charts.first().waitFor();
+  expect(await charts.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(
+    [rt.chartStatusTitle, rt.chartTrendTitle, rt.chartSourceTitle].map((title) => ui.preview.chartLabel(title)),
+  );
+  // the stacked columns carry one bar segment per non-zero count; the trend line has its points
+  expect(await charts.nth(0).locator('rect').count()).toBeGreaterThan(10);
+  expect(await sheetTable(rt.dashboardSheet).getByText(rt.statusTableTitle, { exact: true }).count()).toBe(1);
+  await shot('dashboard.png');
 });
 
 test('no page errors, no console errors, no requests outside the local server', () => {
