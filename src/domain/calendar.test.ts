@@ -388,3 +388,90 @@ describe('properties', () => {
     );
   });
 });
+
+describe('the working-day index (prefix sums) equals day-by-day counting', () => {
+  // Reference: the definitions of docs/rules.md walked one day at a time, with no index at all.
+  const ORIGIN = toDayNumber(`${DATA_FIRST_YEAR}-01-01`) - 1;
+  function naive(o: { extraHolidays: string[]; extraWorkdays: string[] }) {
+    const isW = (n: number) => {
+      const d = fromDayNumber(n);
+      if (o.extraWorkdays.includes(d)) return true;
+      if (o.extraHolidays.includes(d)) return false;
+      return oracleIsWorkday(d);
+    };
+    /** working days in (ORIGIN, n]; negative count of (n, ORIGIN] before the origin */
+    const index = (n: number) => {
+      let c = 0;
+      if (n >= ORIGIN) for (let k = ORIGIN + 1; k <= n; k++) c += isW(k) ? 1 : 0;
+      else for (let k = n + 1; k <= ORIGIN; k++) c -= isW(k) ? 1 : 0;
+      return c;
+    };
+    const addWorkdays = (start: number, n: number) => {
+      let k = start;
+      if (n > 0) {
+        for (let left = n; left > 0; ) if (isW(++k)) left--;
+        return k;
+      }
+      // the working day w ≤ start with −n working days in (w, start]
+      for (let c = 0; ; k--) {
+        if (isW(k) && c === -n) return k;
+        if (isW(k)) c++;
+      }
+    };
+    const next = (n: number) => {
+      let k = n;
+      while (!isW(k)) k++;
+      return k;
+    };
+    return { isW, index, addWorkdays, next };
+  }
+
+  const day = (from: string, to: string) => fc.integer({ min: toDayNumber(from), max: toDayNumber(to) });
+  // mostly ledger years, sometimes around the origin (2003–2004) or past the table's horizon (2100)
+  const dayArb = fc.oneof(
+    { weight: 6, arbitrary: day('2020-01-01', '2028-12-31') },
+    { weight: 1, arbitrary: day('2003-10-01', '2004-03-31') },
+    { weight: 1, arbitrary: day('2100-11-01', '2101-03-31') },
+  );
+  const overridesArb = fc.record({
+    extraHolidays: fc.array(day('2025-09-01', '2027-03-31').map(fromDayNumber), { maxLength: 8 }),
+    extraWorkdays: fc.array(day('2025-09-01', '2027-03-31').map(fromDayNumber), { maxLength: 8 }),
+  });
+
+  test('isWorkday, wdIndex, workdaysBetween, nextWorkdayOnOrAfter and addDays on random ranges', () => {
+    fc.assert(
+      fc.property(overridesArb, dayArb, dayArb, fc.integer({ min: -40, max: 60 }), (o, a, b, n) => {
+        const c = createCalendar(o);
+        const ref = naive(o);
+        const [da, db] = [fromDayNumber(a), fromDayNumber(b)];
+        expect(c.isWorkday(da)).toBe(ref.isW(a));
+        const between = ref.index(b) - ref.index(a);
+        expect(c.wdIndex(da)).toBe(ref.index(a));
+        expect(c.workdaysBetween(da, db)).toBe(between);
+        expect(c.overdueDays(da, db, '工作日')).toBe(db <= da ? 0 : between);
+        expect(c.nextWorkdayOnOrAfter(da)).toBe(fromDayNumber(ref.next(a)));
+        expect(c.addDays(da, n, '工作日')).toBe(fromDayNumber(ref.addWorkdays(a, n)));
+        expect(c.addDays(da, n, '自然日顺延')).toBe(fromDayNumber(ref.next(a + n)));
+        expect(c.addDays(da, n, '自然日')).toBe(fromDayNumber(a + n));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('answers do not depend on the order of the questions (the table grows on demand)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(day('2003-10-01', '2028-12-31'), fc.integer({ min: -20, max: 40 })), { minLength: 1, maxLength: 6 }), (qs) => {
+        const grown = createCalendar();
+        for (const [a] of qs) grown.wdIndex(fromDayNumber(a)); // grow the table in random order first
+        for (const [a, n] of qs) {
+          const fresh = createCalendar(); // a table grown only by this question
+          const d = fromDayNumber(a);
+          expect(grown.addDays(d, n, '工作日')).toBe(fresh.addDays(d, n, '工作日'));
+          expect(grown.nextWorkdayOnOrAfter(d)).toBe(fresh.nextWorkdayOnOrAfter(d));
+          expect(grown.wdIndex(d)).toBe(fresh.wdIndex(d));
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

@@ -47,87 +47,152 @@ export interface WorkCalendar {
 
 /** Origin of the running index: the day before the first covered year; index 0 there. */
 const ORIGIN = toDayNumber(`${DATA_FIRST_YEAR}-01-01`) - 1;
+/**
+ * Last day the index table may grow to (ledger dates are checked to lie in 2000–2099): a stray
+ * far date (9999-12-31) is answered by walking, without growing the table by millions of days.
+ */
+const HORIZON = toDayNumber('2100-12-31') - ORIGIN;
 
 export function createCalendar(overrides: CalendarOverrides = {}): WorkCalendar {
-  const extraHolidays = new Set(overrides.extraHolidays ?? []);
-  const extraWorkdays = new Set(overrides.extraWorkdays ?? []);
-  const coveredYears = new Set(overrides.extraCoveredYears ?? []);
+  return new IndexedCalendar(overrides);
+}
 
-  const isWorkdayN = (n: number): boolean => {
+/**
+ * A class, not a bundle of closures: every calendar shares the same method code, so the call sites
+ * of a round (cal.addDays, cal.overdueDays …) stay monomorphic when a new calendar is made per read.
+ */
+class IndexedCalendar implements WorkCalendar {
+  private readonly extraHolidays: ReadonlySet<IsoDate>;
+  private readonly extraWorkdays: ReadonlySet<IsoDate>;
+  private readonly coveredYears: ReadonlySet<number>;
+
+  // Working-day index, grown on demand from ORIGIN (a round asks about thousands of items, so
+  // every question must be O(1) once the table reaches the date):
+  //   work[i] — whether ORIGIN + i is a working day (i ≥ 1; work[0] is unused);
+  //   cum[i]  — working days in (ORIGIN, ORIGIN + i] (the prefix sum; cum[0] = 0);
+  //   nth[j]  — the day number of the j-th working day after ORIGIN (nth[0] is unused).
+  // addDays in 工作日 and nextWorkdayOnOrAfter become lookups in nth instead of day-by-day walks.
+  private readonly work: boolean[] = [false];
+  private readonly cum: number[] = [0];
+  private readonly nth: number[] = [ORIGIN];
+
+  constructor(overrides: CalendarOverrides) {
+    // copies: a calendar's answers never change after it is made
+    this.extraHolidays = new Set(overrides.extraHolidays ?? []);
+    this.extraWorkdays = new Set(overrides.extraWorkdays ?? []);
+    this.coveredYears = new Set(overrides.extraCoveredYears ?? []);
+  }
+
+  /** The rule itself (user overrides, then the data, then weekends), without the index. */
+  private isWorkdayRaw(n: number): boolean {
     const d = fromDayNumber(n);
-    if (extraWorkdays.has(d)) return true;
-    if (extraHolidays.has(d)) return false;
+    if (this.extraWorkdays.has(d)) return true;
+    if (this.extraHolidays.has(d)) return false;
     if (DATA_WORKDAYS.has(d)) return true;
     if (DATA_HOLIDAYS.has(d)) return false;
     const w = weekday(d);
     return w !== 0 && w !== 6;
-  };
+  }
 
-  // Cumulative index cache, grown on demand: cum[i] = working days in (ORIGIN, ORIGIN + i].
-  const cum: number[] = [0];
-  const indexAt = (n: number): number => {
+  /** Extend the table to index i (at most to the horizon). Kept out of the lookups' fast path. */
+  private growTo(i: number): void {
+    const end = Math.min(i, HORIZON);
+    const { work, cum, nth } = this;
+    while (cum.length <= end) {
+      const k = cum.length;
+      const w = this.isWorkdayRaw(ORIGIN + k);
+      work.push(w);
+      cum.push(cum[k - 1] + (w ? 1 : 0));
+      if (w) nth.push(ORIGIN + k);
+    }
+  }
+
+  /** The day number of the j-th working day after ORIGIN (j ≥ 1); null past the horizon. */
+  private nthWorkday(j: number): number | null {
+    while (this.nth.length <= j && this.cum.length <= HORIZON) this.growTo(this.cum.length);
+    return j < this.nth.length ? this.nth[j] : null;
+  }
+
+  private isWorkdayN(n: number): boolean {
     const i = n - ORIGIN;
+    // The table answers for the days it has reached; others (far dates asked once) are computed.
+    return i >= 1 && i < this.work.length ? this.work[i] : this.isWorkdayRaw(n);
+  }
+
+  /** Running index at day number n: working days in (ORIGIN, n], negative before the origin. */
+  private indexAt(n: number): number {
+    const i = n - ORIGIN;
+    if (i >= 0 && i < this.cum.length) return this.cum[i];
     if (i < 0) {
       // Before the origin: count backwards (rare: dates before 2004).
       let c = 0;
-      for (let k = n + 1; k <= ORIGIN; k++) if (isWorkdayN(k)) c++;
+      for (let k = n + 1; k <= ORIGIN; k++) if (this.isWorkdayRaw(k)) c++;
       return -c;
     }
-    while (cum.length <= i) {
-      const k = cum.length;
-      cum.push(cum[k - 1] + (isWorkdayN(ORIGIN + k) ? 1 : 0));
-    }
-    return cum[i];
-  };
+    this.growTo(i);
+    if (i <= HORIZON) return this.cum[i];
+    let c = this.cum[HORIZON];
+    for (let k = ORIGIN + HORIZON + 1; k <= n; k++) if (this.isWorkdayRaw(k)) c++;
+    return c;
+  }
 
-  const isWorkday = (d: IsoDate) => isWorkdayN(toDayNumber(d));
+  isWorkday(d: IsoDate): boolean {
+    return this.isWorkdayN(toDayNumber(d));
+  }
 
-  const nextWorkdayOnOrAfter = (d: IsoDate): IsoDate => {
+  covers(d: IsoDate): boolean {
+    const y = yearOf(d);
+    return (y >= DATA_FIRST_YEAR && y <= DATA_LAST_YEAR) || this.coveredYears.has(y);
+  }
+
+  wdIndex(d: IsoDate): number {
+    return this.indexAt(toDayNumber(d));
+  }
+
+  nextWorkdayOnOrAfter(d: IsoDate): IsoDate {
     let n = toDayNumber(d);
-    while (!isWorkdayN(n)) n++;
+    // the first working day on or after n is the one after the index of n − 1
+    const m = n - 1 >= ORIGIN && n - ORIGIN <= HORIZON ? this.nthWorkday(this.indexAt(n - 1) + 1) : null;
+    if (m !== null) return fromDayNumber(m);
+    while (!this.isWorkdayN(n)) n++;
     return fromDayNumber(n);
-  };
+  }
 
-  const workdaysBetween = (a: IsoDate, b: IsoDate) => indexAt(toDayNumber(b)) - indexAt(toDayNumber(a));
+  workdaysBetween(a: IsoDate, b: IsoDate): number {
+    return this.indexAt(toDayNumber(b)) - this.indexAt(toDayNumber(a));
+  }
 
-  return {
-    isWorkday,
-    covers: (d) => {
-      const y = yearOf(d);
-      return (y >= DATA_FIRST_YEAR && y <= DATA_LAST_YEAR) || coveredYears.has(y);
-    },
-    wdIndex: (d) => indexAt(toDayNumber(d)),
-    nextWorkdayOnOrAfter,
-    workdaysBetween,
-    addDays(start, n, mode) {
-      switch (mode) {
-        case '自然日':
-          return addCalendarDays(start, n);
-        case '自然日顺延':
-          return nextWorkdayOnOrAfter(addCalendarDays(start, n));
-        case '工作日': {
-          if (n <= 0) {
-            // The workbook's INDEX(A, MATCH(wdIndex(start)+n, C, 0)): the working day whose running
-            // index is wdIndex(start)+n — for n = 0 the start itself when it is a working day, else
-            // the last working day before it.
-            let k = toDayNumber(start);
-            const target = indexAt(k) + n;
-            while (!(isWorkdayN(k) && indexAt(k) === target)) k--;
-            return fromDayNumber(k);
-          }
-          let k = toDayNumber(start);
-          let left = n;
-          while (left > 0) {
-            k++;
-            if (isWorkdayN(k)) left--;
-          }
+  addDays(start: IsoDate, n: number, mode: CountingMode): IsoDate {
+    switch (mode) {
+      case '自然日':
+        return addCalendarDays(start, n);
+      case '自然日顺延':
+        return this.nextWorkdayOnOrAfter(addCalendarDays(start, n));
+      case '工作日': {
+        // The workbook's INDEX(A, MATCH(wdIndex(start)+n, C, 0)): the working day whose running
+        // index is wdIndex(start)+n — for n ≥ 1 the n-th working day after start; for n = 0 the
+        // start itself when it is a working day, else the last working day before it.
+        let k = toDayNumber(start);
+        const target = this.indexAt(k) + n;
+        const m = target >= 1 && k >= ORIGIN ? this.nthWorkday(target) : null;
+        if (m !== null) return fromDayNumber(m);
+        // Around the origin (dates before 2004) or past the horizon: walk.
+        if (n <= 0) {
+          while (!(this.isWorkdayN(k) && this.indexAt(k) === target)) k--;
           return fromDayNumber(k);
         }
+        let left = n;
+        while (left > 0) {
+          k++;
+          if (this.isWorkdayN(k)) left--;
+        }
+        return fromDayNumber(k);
       }
-    },
-    overdueDays(due, d, counting) {
-      if (d <= due) return 0;
-      return counting === '工作日' ? workdaysBetween(due, d) : toDayNumber(d) - toDayNumber(due);
-    },
-  };
+    }
+  }
+
+  overdueDays(due: IsoDate, d: IsoDate, counting: OverdueCounting): number {
+    if (d <= due) return 0;
+    return counting === '工作日' ? this.workdaysBetween(due, d) : toDayNumber(d) - toDayNumber(due);
+  }
 }

@@ -1,4 +1,5 @@
 /** The 13710 clock of one item (docs/rules.md "The 13710 clock"). Dates worked out by hand. */
+import fc from 'fast-check';
 import { clockNodes, itemClock, monthlyReportDues } from './clock';
 import { createCalendar } from './calendar';
 import { defaultSettings, type Settings } from './settings';
@@ -132,5 +133,50 @@ describe('monthlyReportDues (延期方案: monthly reports, Excel EDATE)', () =>
     ['2026-03-08', null, null, '2026-12-31', []],
   ])('approved %p, plan to %p, closed %p, until %s', (extensionApprovedOn, extensionDeadline, closedOn, until, e) => {
     expect(monthlyReportDues(makeItem({ extensionApprovedOn, extensionDeadline, closedOn }), until)).toEqual(e);
+  });
+});
+
+describe('due dates are worked out once per 交办日期 and calendar', () => {
+  // The definition, straight from the calendar (no cache).
+  const reference = (item: ReturnType<typeof makeItem>, s: Settings, c: ReturnType<typeof createCalendar>) => {
+    const start = item.assignedOn!;
+    const defaultDeadline = c.addDays(start, item.kind === '重大复杂' ? s.nodeDays.major : s.nodeDays.general, s.countingMode);
+    const deadline = item.extensionDeadline ?? item.explicitDeadline ?? defaultDeadline;
+    const min = (a: string, b: string) => (a < b ? a : b);
+    return {
+      assignedOn: start,
+      defaultDeadline,
+      deadline,
+      due1: min(c.addDays(start, s.nodeDays.node1, s.countingMode), deadline),
+      due3: min(c.addDays(start, s.nodeDays.node3, s.countingMode), deadline),
+      finalDoneOn: item.reportFinalOn ?? item.appliedOn ?? null,
+    };
+  };
+  // a few 交办 days, so that questions meet cached answers (and stale ones would show)
+  const startArb = fc.constantFrom('2025-09-30', '2026-02-13', '2026-04-30', '2026-09-30', '2026-11-20');
+  const daysArb = fc.record({ node1: fc.integer({ min: 0, max: 3 }), node3: fc.integer({ min: 1, max: 5 }), general: fc.integer({ min: 5, max: 10 }), major: fc.integer({ min: 20, max: 40 }) });
+  const questionArb = fc.record({
+    start: startArb,
+    kind: fc.constantFrom<ItemKind>('一般', '重大复杂'),
+    mode: fc.constantFrom<CountingMode>('自然日顺延', '工作日', '自然日'),
+    days: daysArb,
+    calendar: fc.nat(2),
+  });
+
+  test('answers equal the calendar’s own whatever the order of settings and calendars asked', () => {
+    const calendars = [cal, createCalendar({ extraHolidays: ['2026-03-04', '2026-10-09'] }), createCalendar({ extraWorkdays: ['2026-10-03'] })];
+    fc.assert(
+      fc.property(fc.array(questionArb, { minLength: 1, maxLength: 20 }), (qs) => {
+        const shared = defaultSettings(); // edited in place between questions, as a settings form would
+        for (const q of qs) {
+          shared.countingMode = q.mode;
+          shared.nodeDays = q.days.node1 % 2 === 0 ? { ...q.days } : Object.assign(shared.nodeDays, q.days);
+          const item = makeItem({ assignedOn: q.start, kind: q.kind });
+          const c = calendars[q.calendar];
+          expect(itemClock(item, shared, c)).toEqual(reference(item, shared, c));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

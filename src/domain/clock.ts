@@ -5,7 +5,7 @@
 import { edate, minDate } from './dates';
 import type { WorkCalendar } from './calendar';
 import type { Settings } from './settings';
-import type { IsoDate, LedgerItem } from './types';
+import type { CountingMode, IsoDate, LedgerItem } from './types';
 
 export type NodeKey = '1' | '3' | 'F';
 
@@ -45,20 +45,65 @@ export interface ClockNode {
   warnDays: number;
 }
 
+/** The node due dates from one 交办日期, before an explicit or extended deadline caps them. */
+interface Dues {
+  node1: IsoDate;
+  node3: IsoDate;
+  general: IsoDate;
+  major: IsoDate;
+}
+
+/**
+ * Due dates depend only on 交办日期, the node lengths, the counting mode and the calendar, and the
+ * items of a ledger share a few hundred 交办 days: a round asks for the clock of 10,000 items
+ * several times each, so the dates are worked out once per day and calendar (a calendar's answers
+ * never change: createCalendar copies its overrides). Reset when the settings differ.
+ */
+interface DueCache {
+  mode: CountingMode;
+  days: Settings['nodeDays'];
+  byStart: Map<IsoDate, Dues>;
+}
+const DUE_CACHES = new WeakMap<WorkCalendar, DueCache>();
+
+function duesFrom(start: IsoDate, settings: Settings, cal: WorkCalendar): Dues {
+  const mode = settings.countingMode;
+  const n = settings.nodeDays;
+  let cache = DUE_CACHES.get(cal);
+  if (!cache || cache.mode !== mode || !sameNodeDays(cache.days, n)) {
+    cache = { mode, days: { ...n }, byStart: new Map() };
+    DUE_CACHES.set(cal, cache);
+  }
+  let dues = cache.byStart.get(start);
+  if (!dues) {
+    dues = {
+      node1: cal.addDays(start, n.node1, mode),
+      node3: cal.addDays(start, n.node3, mode),
+      general: cal.addDays(start, n.general, mode),
+      major: cal.addDays(start, n.major, mode),
+    };
+    cache.byStart.set(start, dues);
+  }
+  return dues;
+}
+
+function sameNodeDays(a: Settings['nodeDays'], b: Settings['nodeDays']): boolean {
+  return a.node1 === b.node1 && a.node3 === b.node3 && a.general === b.general && a.major === b.major;
+}
+
 /** null when the item has not been 交办 yet (the clock has not started). */
 export function itemClock(item: ClockFields, settings: Settings, cal: WorkCalendar): ItemClock | null {
   const start = item.assignedOn;
   if (!start) return null;
-  const mode = settings.countingMode;
-  const finalDays = item.kind === '重大复杂' ? settings.nodeDays.major : settings.nodeDays.general;
-  const defaultDeadline = cal.addDays(start, finalDays, mode);
+  const dues = duesFrom(start, settings, cal);
+  const defaultDeadline = item.kind === '重大复杂' ? dues.major : dues.general;
   const deadline = item.extensionDeadline ?? item.explicitDeadline ?? defaultDeadline;
   return {
     assignedOn: start,
     defaultDeadline,
     deadline,
-    due1: minDate(cal.addDays(start, settings.nodeDays.node1, mode), deadline),
-    due3: minDate(cal.addDays(start, settings.nodeDays.node3, mode), deadline),
+    due1: minDate(dues.node1, deadline),
+    due3: minDate(dues.node3, deadline),
     finalDoneOn: item.reportFinalOn ?? item.appliedOn ?? null,
   };
 }

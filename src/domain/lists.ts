@@ -7,10 +7,10 @@
  * calls it, so the list and the score can never disagree.
  */
 import type { WorkCalendar } from './calendar';
-import { clockNodes, itemClock, type NodeKey } from './clock';
+import { clockNodes, itemClock, type ItemClock, type NodeKey } from './clock';
 import { responsibleFor } from './responsibility';
 import type { Settings } from './settings';
-import { isOpenAt, itemStatus, missedReports } from './status';
+import { isMissedAt, isOpenAt, missedReports, warningStatus } from './status';
 import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople, WarningStatus } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -30,11 +30,16 @@ export interface NonImplementationFlags {
 }
 
 /** Rules a–e at D, each on its own (not gated by "open at D": see isNonImplementation). */
-export function nonImplementationRules(item: LedgerItem, d: IsoDate, settings: Settings, cal: WorkCalendar): NonImplementationFlags {
+export function nonImplementationRules(
+  item: LedgerItem,
+  d: IsoDate,
+  settings: Settings,
+  cal: WorkCalendar,
+  clock: ItemClock | null = itemClock(item, settings, cal),
+): NonImplementationFlags {
   const t = settings.nonImplementation;
   const counting = settings.overdueCounting;
-  const clock = itemClock(item, settings, cal);
-  const missed = missedReports(item, d, settings, cal);
+  const missed = missedReports(item, d, settings, cal, clock);
   const a =
     !!clock &&
     clock.deadline < d &&
@@ -49,9 +54,14 @@ export function nonImplementationRules(item: LedgerItem, d: IsoDate, settings: S
 
 /** On the 不落实典型事项清单 at D: open at D and any of rules a–e. */
 export function isNonImplementation(item: LedgerItem, d: IsoDate, settings: Settings, cal: WorkCalendar): boolean {
-  if (!isOpenAt(item, d)) return false;
-  const f = nonImplementationRules(item, d, settings, cal);
-  return f.a || f.b || f.c || f.d || f.e;
+  return listedRules(item, d, settings, cal) !== null;
+}
+
+/** The rules a–e of an item on the 不落实 list at D; null when it is not on the list. */
+function listedRules(item: LedgerItem, d: IsoDate, settings: Settings, cal: WorkCalendar, clock?: ItemClock | null): NonImplementationFlags | null {
+  if (!isOpenAt(item, d)) return null;
+  const f = nonImplementationRules(item, d, settings, cal, clock);
+  return f.a || f.b || f.c || f.d || f.e ? f : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,11 +80,11 @@ export function accountabilitySuggestion(
   d: IsoDate,
   settings: Settings,
   cal: WorkCalendar,
+  clock: ItemClock | null = itemClock(item, settings, cal),
 ): AccountabilitySuggestion | null {
-  if (!isNonImplementation(item, d, settings, cal)) return null;
-  const f = nonImplementationRules(item, d, settings, cal);
+  const f = listedRules(item, d, settings, cal, clock);
+  if (!f) return null;
   const rules = [f.a, f.b, f.c, f.d, f.e].filter(Boolean).length;
-  const clock = itemClock(item, settings, cal);
   const od = clock ? cal.overdueDays(clock.deadline, d, settings.overdueCounting) : 0;
   const t = settings.accountability;
   const perfunctory = !!item.perfunctoryOn && item.perfunctoryOn <= d;
@@ -92,22 +102,27 @@ export function accountabilitySuggestion(
 export const NODE_LABELS: Record<NodeKey, string> = { '1': '1天反馈', '3': '3天反馈', F: '落实反馈' };
 
 /** Nodes missed at D: due before D and report empty or given after D (missed(D) of docs/rules.md). */
-export function missedNodes(item: LedgerItem, d: IsoDate, settings: Settings, cal: WorkCalendar): NodeKey[] {
-  const clock = itemClock(item, settings, cal);
+export function missedNodes(
+  item: LedgerItem,
+  d: IsoDate,
+  settings: Settings,
+  cal: WorkCalendar,
+  clock: ItemClock | null = itemClock(item, settings, cal),
+): NodeKey[] {
   if (!clock) return [];
-  return clockNodes(item, clock, settings)
-    .filter((n) => n.due < d && (!n.reportedOn || n.reportedOn > d))
-    .map((n) => n.key);
+  const keys: NodeKey[] = [];
+  for (const n of clockNodes(item, clock, settings)) if (isMissedAt(n, d)) keys.push(n.key);
+  return keys;
 }
 
 /** On the 问题清单 at D: open at D with missed(D) ≥ 1 or 退回次数 ≥ 1. */
-export function isOnIssueList(item: LedgerItem, d: IsoDate, settings: Settings, cal: WorkCalendar): boolean {
-  return isOpenAt(item, d) && (missedReports(item, d, settings, cal) >= 1 || item.returnCount >= 1);
+export function isOnIssueList(item: LedgerItem, d: IsoDate, settings: Settings, cal: WorkCalendar, clock?: ItemClock | null): boolean {
+  return isOpenAt(item, d) && (missedReports(item, d, settings, cal, clock) >= 1 || item.returnCount >= 1);
 }
 
 /** The problems found on an item at D, e.g. ['3天反馈逾期未报', '被退回2次']. */
-export function issueProblems(item: LedgerItem, d: IsoDate, settings: Settings, cal: WorkCalendar): string[] {
-  const out = missedNodes(item, d, settings, cal).map((k) => `${NODE_LABELS[k]}逾期未报`);
+export function issueProblems(item: LedgerItem, d: IsoDate, settings: Settings, cal: WorkCalendar, clock?: ItemClock | null): string[] {
+  const out = missedNodes(item, d, settings, cal, clock).map((k) => `${NODE_LABELS[k]}逾期未报`);
   if (item.returnCount >= 1) out.push(`被退回${item.returnCount}次`);
   return out;
 }
@@ -146,17 +161,22 @@ export function buildIssueList(
   const bySection = new Map<string, SectionPeople>();
   for (const p of people) if (!bySection.has(p.section)) bySection.set(p.section, p);
   const rectifyBy = cal.addDays(asOf, settings.rectifyWorkdays, '工作日');
-  return items
-    .filter((i) => isOnIssueList(i, asOf, settings, cal))
-    .map((item, k) => ({
-      seq: k + 1,
+  const rows: IssueRow[] = [];
+  for (const item of items) {
+    if (!isOpenAt(item, asOf)) continue;
+    const clock = itemClock(item, settings, cal); // once per item, for the test, the problems and the status
+    if (!isOnIssueList(item, asOf, settings, cal, clock)) continue;
+    rows.push({
+      seq: rows.length + 1,
       itemId: item.id,
-      content: `${item.content}（${issueProblems(item, asOf, settings, cal).join('；')}）`,
+      content: `${item.content}（${issueProblems(item, asOf, settings, cal, clock).join('；')}）`,
       section: item.section,
       responsible: responsibleFor(item.level, bySection.get(item.section), director).direct,
       rectifyBy,
-      status: itemStatus(item, asOf, settings, cal).status,
-    }));
+      status: warningStatus(item, asOf, settings, cal, clock),
+    });
+  }
+  return rows;
 }
 
 function isHandRow(r: { itemId: string; manual?: boolean }): boolean {
@@ -217,14 +237,14 @@ export function nonImplementationClue(
   d: IsoDate,
   settings: Settings,
   cal: WorkCalendar,
+  clock: ItemClock | null = itemClock(item, settings, cal),
 ): string {
   const parts: string[] = [];
   const unit = overdueUnit(settings);
-  const clock = itemClock(item, settings, cal);
   if (clock && clock.deadline < d && (!clock.finalDoneOn || clock.finalDoneOn > d)) {
     parts.push(`办结时限${clock.deadline}，已逾期${cal.overdueDays(clock.deadline, d, settings.overdueCounting)}${unit}`);
   }
-  const missed = missedNodes(item, d, settings, cal);
+  const missed = missedNodes(item, d, settings, cal, clock);
   if (missed.length > 0) parts.push(`漏报${missed.length}次（${missed.map((k) => NODE_LABELS[k]).join('、')}）`);
   if (item.returnCount >= 1) {
     const last = records
@@ -262,13 +282,15 @@ export function buildNonImplementationList(
     else returns.set(r.itemId, [r]);
   }
   for (const item of items) {
-    const suggestion = accountabilitySuggestion(item, asOf, settings, cal);
+    if (!isOpenAt(item, asOf)) continue;
+    const clock = itemClock(item, settings, cal); // once per item, for the ladder and the clue
+    const suggestion = accountabilitySuggestion(item, asOf, settings, cal, clock);
     if (!suggestion) continue;
     rows.push({
       seq: rows.length + 1,
       itemId: item.id,
       section: item.section,
-      clue: nonImplementationClue(item, returns.get(item.id) ?? [], asOf, settings, cal),
+      clue: nonImplementationClue(item, returns.get(item.id) ?? [], asOf, settings, cal, clock),
       suggestion,
     });
   }

@@ -27,7 +27,7 @@ import {
   type NonImplementationRow,
 } from './lists';
 import type { Settings } from './settings';
-import { isOpenAt, itemStatus } from './status';
+import { isOpenAt, itemOverdueDays, warningStatus } from './status';
 import { SOURCE_CATEGORIES, type FeedbackRecord, type IsoDate, type LedgerItem, type SectionPeople } from './types';
 
 export interface StatusCounts {
@@ -112,32 +112,69 @@ interface Tally {
   reportsOnTime: number;
 }
 
-function tally(items: readonly LedgerItem[], from: IsoDate, end: IsoDate, asOf: IsoDate, settings: Settings, cal: WorkCalendar): Tally {
-  const counts = emptyCounts();
+/** What one in-scope item adds to a tally (computed once, summed for the totals and both breakdowns). */
+interface ItemFacts {
+  item: LedgerItem;
+  bucket: ReportBucket;
+  onTimeClosed: boolean;
+  /** 预警状态 at end of an open item, when it is one the report counts */
+  flagged: 'overdue' | 'near' | 'extended' | null;
+  reportsDue: number;
+  reportsOnTime: number;
+}
+
+function itemFacts(item: LedgerItem, bucket: ReportBucket, from: IsoDate, end: IsoDate, asOf: IsoDate, settings: Settings, cal: WorkCalendar): ItemFacts {
+  const clock = itemClock(item, settings, cal); // the same with or without 销号日期
+  let onTimeClosed = false;
+  let flagged: ItemFacts['flagged'] = null;
+  if (bucket === 'closed') {
+    onTimeClosed = warningStatus(item, end, settings, cal, clock) === '按期办结';
+  } else if (bucket === 'open') {
+    // open at end: a 销号 after end is ignored
+    const s = warningStatus(item.closedOn ? { ...item, closedOn: null } : item, end, settings, cal, clock);
+    flagged = s === '逾期' ? 'overdue' : s === '临近' ? 'near' : s === '延期' ? 'extended' : null;
+  }
   let reportsDue = 0;
   let reportsOnTime = 0;
-  for (const item of items) {
-    const bucket = reportBucket(item, from, end);
-    if (!bucket) continue;
-    counts.items++;
-    counts[bucket]++;
-    if (bucket === 'closed') {
-      if (itemStatus(item, end, settings, cal).status === '按期办结') counts.onTimeClosed++;
-    } else if (bucket === 'open') {
-      const s = itemStatus({ ...item, closedOn: null }, end, settings, cal).status;
-      if (s === '逾期') counts.overdue++;
-      else if (s === '临近') counts.near++;
-      else if (s === '延期') counts.extended++;
-    }
-    const clock = itemClock(item, settings, cal);
-    if (!clock) continue;
+  if (clock) {
     for (const n of clockNodes(item, clock, settings)) {
       if (n.due < from || n.due > end || n.due >= asOf) continue;
       reportsDue++;
       if (n.reportedOn && n.reportedOn <= n.due) reportsOnTime++;
     }
   }
+  return { item, bucket, onTimeClosed, flagged, reportsDue, reportsOnTime };
+}
+
+function tally(facts: readonly ItemFacts[]): Tally {
+  const counts = emptyCounts();
+  let reportsDue = 0;
+  let reportsOnTime = 0;
+  for (const f of facts) {
+    counts.items++;
+    if (f.bucket === 'open') counts.open++;
+    else if (f.bucket === 'closed') counts.closed++;
+    else counts.notAssigned++;
+    if (f.onTimeClosed) counts.onTimeClosed++;
+    if (f.flagged === 'overdue') counts.overdue++;
+    else if (f.flagged === 'near') counts.near++;
+    else if (f.flagged === 'extended') counts.extended++;
+    reportsDue += f.reportsDue;
+    reportsOnTime += f.reportsOnTime;
+  }
   return { counts, reportsDue, reportsOnTime };
+}
+
+/** Grouped by a key, each group in input order. */
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
 }
 
 function rates(t: Tally): Rates {
@@ -149,14 +186,13 @@ function rates(t: Tally): Rates {
   };
 }
 
-/** Keys in a fixed order first, then any other key met in `items`, in ledger order. */
-function orderedKeys(fixed: readonly string[], items: readonly LedgerItem[], key: (i: LedgerItem) => string): string[] {
+/** Keys in a fixed order first, then any other key of `seen` (first-seen order). */
+function orderedKeys(fixed: readonly string[], seen: Iterable<string>): string[] {
   const out = [...fixed];
-  const seen = new Set(out);
-  for (const i of items) {
-    const k = key(i);
-    if (!seen.has(k)) {
-      seen.add(k);
+  const known = new Set(out);
+  for (const k of seen) {
+    if (!known.has(k)) {
+      known.add(k);
       out.push(k);
     }
   }
@@ -177,8 +213,10 @@ export function mainProblemSentences(
   settings: Settings,
   cal: WorkCalendar,
 ): string[] {
+  // the first ledger item of each 编号 on the list (only those: the ledger has ten times more)
+  const listed = new Set(issues.map((r) => r.itemId));
   const byId = new Map<string, LedgerItem>();
-  for (const i of items) if (!byId.has(i.id)) byId.set(i.id, i);
+  for (const i of items) if (listed.has(i.id) && !byId.has(i.id)) byId.set(i.id, i);
   // rows generated from the ledger (hand rows have no item behind them)
   const generated = issues.filter((r) => !r.manual && byId.has(r.itemId));
   if (generated.length === 0 && nonImpl.length === 0) {
@@ -189,6 +227,7 @@ export function mainProblemSentences(
     const i = byId.get(r.itemId);
     return !!i && missedNodes(i, end, settings, cal).length > 0;
   });
+  const hasMissed = new Set(missedRows);
   const returnedRows = generated.filter((r) => (byId.get(r.itemId)?.returnCount ?? 0) > 0);
   const head: string[] = [];
   if (overdueRows.length) head.push(`${overdueRows.length}项事项逾期`);
@@ -200,16 +239,22 @@ export function mainProblemSentences(
   out.push(`${overall.join('，')}；不落实典型事项${nonImpl.length}项。`);
 
   const unit = settings.overdueCounting === '工作日' ? '个工作日' : '天';
+  // rows by section once (not a pass over both lists per section)
+  const rowsBySection = groupBy(generated, (r) => r.section);
+  const niBySection = groupBy(
+    nonImpl.filter((r) => !r.manual && r.itemId !== ''),
+    (r) => r.section,
+  );
   for (const section of sectionOrder) {
-    const rows = generated.filter((r) => r.section === section);
-    const ni = nonImpl.filter((r) => r.section === section && !r.manual && r.itemId !== '');
+    const rows = rowsBySection.get(section) ?? [];
+    const ni = niBySection.get(section) ?? [];
     if (rows.length === 0 && ni.length === 0) continue;
     const overdue = rows.filter((r) => r.status === '逾期');
-    const missed = rows.filter((r) => missedNodes(byId.get(r.itemId)!, end, settings, cal).length > 0).length;
+    const missed = rows.filter((r) => hasMissed.has(r)).length;
     const returned = rows.filter((r) => (byId.get(r.itemId)?.returnCount ?? 0) > 0).length;
     let sentence: string;
     if (overdue.length) {
-      const maxDays = Math.max(...overdue.map((r) => itemStatus(byId.get(r.itemId)!, end, settings, cal).overdueDays));
+      const maxDays = Math.max(...overdue.map((r) => itemOverdueDays(byId.get(r.itemId)!, end, settings, cal)));
       sentence = `${section}有${overdue.length}项事项逾期（最长逾期${maxDays}${unit}）`;
     } else if (rows.length) {
       sentence = `${section}有${rows.length}项事项存在问题`;
@@ -259,22 +304,32 @@ export function defaultSuggestions(
 export function buildReport(input: ReportInput): SupervisionReport {
   const { items, records, period, asOf, settings, cal, sections } = input;
   const end = minDate(period.to, asOf);
-  const inScope = items.filter((i) => reportBucket(i, period.from, end) !== null);
-  const all = tally(items, period.from, end, asOf, settings, cal);
+  // Each in-scope item is looked at once; the totals and the two breakdowns sum the same facts.
+  const facts: ItemFacts[] = [];
+  for (const item of items) {
+    const bucket = reportBucket(item, period.from, end);
+    if (bucket) facts.push(itemFacts(item, bucket, period.from, end, asOf, settings, cal));
+  }
+  const all = tally(facts);
 
-  const sectionOrder = orderedKeys(sections, inScope, (i) => i.section);
+  // groups in first-seen (ledger) order, so their keys give the breakdowns' extra rows
+  const factsBySection = groupBy(facts, (f) => f.item.section);
+  const sectionOrder = orderedKeys(sections, factsBySection.keys());
   const bySection = sectionOrder.map((section): SectionBreakdown => {
-    const t = tally(inScope.filter((i) => i.section === section), period.from, end, asOf, settings, cal);
+    const t = tally(factsBySection.get(section) ?? []);
     return { section, ...t.counts, ...rates(t) };
   });
-  const sourceOrder = orderedKeys(SOURCE_CATEGORIES, inScope, (i) => i.source);
+  const factsBySource = groupBy(facts, (f) => f.item.source);
+  const sourceOrder = orderedKeys(SOURCE_CATEGORIES, factsBySource.keys());
   const bySource = sourceOrder.map((source): SourceBreakdown => {
-    const t = tally(inScope.filter((i) => i.source === source), period.from, end, asOf, settings, cal);
+    const t = tally(factsBySource.get(source) ?? []);
     return { source, ...t.counts, ...rates(t) };
   });
 
-  const issueList = buildIssueList(items, end, settings, cal, input.people ?? [], settings.director);
-  const nonImplementationList = buildNonImplementationList(items, records, end, settings, cal);
+  // Both lists take only items open at end (the others never make them): the open bucket, in ledger order.
+  const openAtEnd = facts.filter((f) => f.bucket === 'open').map((f) => f.item);
+  const issueList = buildIssueList(openAtEnd, end, settings, cal, input.people ?? [], settings.director);
+  const nonImplementationList = buildNonImplementationList(openAtEnd, records, end, settings, cal);
   const r = rates(all);
   return {
     period: { ...period },

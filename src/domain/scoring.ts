@@ -284,13 +284,36 @@ export function deductionsFor(
   settings: Settings,
   cal: WorkCalendar,
 ): DeductionCounts {
-  const sectionItems = itemsOfSection(allItems, section);
-  const nonImplementation = sectionItems.filter((i) => isNonImplementation(i, w.asOf, settings, cal)).length;
+  return sectionDeductions(section, itemsOfSection(allItems, section), returnedBySection(allItems, records, w), w, missed, settings, cal);
+}
+
+/**
+ * 退回 records dated in [ms, asOf], counted by the section that owns them (the first 台账 item with
+ * the record's 编号, as a lookup would). Built once for all sections of a month.
+ */
+function returnedBySection(allItems: readonly LedgerItem[], records: readonly FeedbackRecord[], w: MonthWindow): Map<string, number> {
   const sectionOf = new Map<string, string>();
   for (const i of allItems) if (!sectionOf.has(i.id)) sectionOf.set(i.id, i.section);
-  const returned = records.filter(
-    (r) => r.type === '退回' && sectionOf.get(r.itemId) === section && w.ms <= r.date && r.date <= w.asOf,
-  ).length;
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    if (r.type !== '退回' || r.date < w.ms || r.date > w.asOf) continue;
+    const s = sectionOf.get(r.itemId);
+    if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function sectionDeductions(
+  section: string,
+  sectionItems: readonly LedgerItem[],
+  returnedBy: ReadonlyMap<string, number>,
+  w: MonthWindow,
+  missed: number,
+  settings: Settings,
+  cal: WorkCalendar,
+): DeductionCounts {
+  const nonImplementation = sectionItems.filter((i) => isNonImplementation(i, w.asOf, settings, cal)).length;
+  const returned = returnedBy.get(section) ?? 0;
   const falsified = sectionItems.filter((i) => !!i.falsifiedOn && w.ms <= i.falsifiedOn && i.falsifiedOn <= w.asOf).length;
   const d = settings.deductions;
   const points = d.nonImplementation * nonImplementation + d.returned * returned + d.missedReport * missed + d.falsified * falsified;
@@ -313,16 +336,25 @@ export function monthlyScores(input: MonthlyScoreInput): SectionScore[] {
   const { items, records, sections, month, today, settings, cal } = input;
   const w = monthWindow(month, today);
   if (!w) return [];
-  const carried = sections.map((s) => carriedCount(itemsOfSection(items, s), w));
+  // items grouped by 承办科室 once (not one pass over the ledger per section and per dimension)
+  const bySection = new Map<string, LedgerItem[]>();
+  for (const i of items) {
+    const list = bySection.get(i.section);
+    if (list) list.push(i);
+    else bySection.set(i.section, [i]);
+  }
+  const ownItems = (s: string) => bySection.get(s) ?? [];
+  const returnedBy = returnedBySection(items, records, w);
+  const carried = sections.map((s) => carriedCount(ownItems(s), w));
   const maxCarried = Math.max(0, ...carried);
   const rows = sections.map((section, k): Omit<SectionScore, 'rank'> => {
-    const own = itemsOfSection(items, section);
+    const own = ownItems(section);
     const fb = feedbackDimension(own, w, settings, cal);
     const pr = progressDimension(own, w, settings, cal);
     const ef = effectDimension(own, w, settings);
     const cl = closureDimension(own, w, settings, cal);
     const volume = volumeScore(carried[k], maxCarried, settings);
-    const ded = deductionsFor(section, items, records, w, fb.due - fb.onTime, settings, cal);
+    const ded = sectionDeductions(section, own, returnedBy, w, fb.due - fb.onTime, settings, cal);
     return {
       section,
       month,

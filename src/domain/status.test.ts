@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { createCalendar } from './calendar';
 import { addCalendarDays, fromDayNumber, toDayNumber } from './dates';
 import { defaultSettings, type Settings } from './settings';
-import { isOpenAt, itemStatus, missedReports } from './status';
+import { itemClock } from './clock';
+import { isOpenAt, itemOverdueDays, itemStatus, missedReports, warningStatus } from './status';
 import { makeItem } from './testing/itemFactory';
 import type { LedgerItem, WarningStatus } from './types';
 
@@ -213,6 +214,21 @@ describe('properties', () => {
         const d = addCalendarDays(item.assignedOn!, a);
         const m = missedReports(item, d, s, cal);
         return m >= 0 && m <= 3;
+      }),
+    );
+  });
+
+  test('warningStatus and itemOverdueDays agree with itemStatus (open, closed and not-yet-交办 items; a clock passed in or not)', () => {
+    fc.assert(
+      fc.property(openItemArb, settingsArb, fc.integer({ min: -5, max: 120 }), fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }), fc.boolean(), (item, s, a, c, started) => {
+        const it = { ...item, assignedOn: started ? item.assignedOn : null, closedOn: c === null ? null : addCalendarDays(item.assignedOn!, c) };
+        const today = addCalendarDays(item.assignedOn!, a);
+        const full = itemStatus(it, today, s, cal);
+        return (
+          warningStatus(it, today, s, cal) === full.status &&
+          warningStatus(it, today, s, cal, itemClock(it, s, cal)) === full.status &&
+          itemOverdueDays(it, today, s, cal) === full.overdueDays
+        );
       }),
     );
   });

@@ -114,6 +114,44 @@ describe('validateLedgerRow: a valid row', () => {
     expect(new Set(LEDGER_INPUT_COLUMNS.map((c) => c.header)).size).toBe(LEDGER_INPUT_COLUMNS.length);
   });
 
+  test('every cell lands in its own field, fields in column order (ledger and feedback)', () => {
+    // every input cell filled with a value no other cell has
+    const full: Record<string, unknown> = {
+      ...validRow(),
+      完成时限: '2026-03-20',
+      延期批准日: '2026-03-15',
+      延期完成时限: '2026-04-30',
+      延期节点: '4月15日完成一半',
+      '3天反馈日': '2026-03-08',
+      落实反馈日: '2026-03-19',
+      办理状态: '已销号',
+      申请办结日: '2026-03-21',
+      初核日期: '2026-03-22',
+      审定日期: '2026-03-23',
+      销号日期: '2026-03-24',
+      评价等级: '良好',
+      退回次数: 2,
+      催办次数: 3,
+      最近催办日: '2026-03-16',
+      敷衍推诿认定日: '2026-03-17',
+      弄虚作假认定日: '2026-03-18',
+      关联编号: 'DB-2025-0100',
+      备注: '备注文字',
+    };
+    expect(new Set(LEDGER_INPUT_COLUMNS.map((c) => String(full[c.header]))).size).toBe(LEDGER_INPUT_COLUMNS.length);
+    const item = validateLedgerRow(full, ctx).item! as unknown as Record<string, unknown>;
+    expect(Object.keys(item)).toEqual(LEDGER_INPUT_COLUMNS.map((c) => c.field));
+    // every value here reads back as typed (ISO dates, names, counts)
+    for (const c of LEDGER_INPUT_COLUMNS) expect([c.field, item[c.field]]).toEqual([c.field, full[c.header]]);
+
+    const rec = validateFeedbackRow(
+      { 编号: 'DB-2026-0012', 类型: '1天反馈', 日期: '2026-03-06', 内容: '已部署', 审签人: '张副主任', 审签日期: '2026-03-07' },
+      { sheet: '反馈记录', rowNumber: 3, columnLetters: {} },
+    ).record! as unknown as Record<string, unknown>;
+    expect(Object.keys(rec)).toEqual(FEEDBACK_INPUT_COLUMNS.map((c) => c.field));
+    expect(rec).toEqual({ itemId: 'DB-2026-0012', type: '1天反馈', date: '2026-03-06', content: '已部署', signer: '张副主任', signedOn: '2026-03-07' });
+  });
+
   test('Excel serials, JS Dates and exceljs cell objects are read', () => {
     const r = validateLedgerRow(
       {

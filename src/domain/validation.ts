@@ -107,6 +107,8 @@ const REPORT_TYPES: readonly RecordType[] = ['1天反馈', '3天反馈', '落实
 
 /** Characters that make Excel (and CSV consumers) read text as a formula. */
 const FORMULA_LEAD = new Set(['=', '+', '-', '@']);
+/** The same, by UTF-16 code (testing `v[0]` would allocate a string per CJK cell). */
+const FORMULA_LEAD_CODES = new Set([...FORMULA_LEAD].map((c) => c.charCodeAt(0)));
 
 export interface CellError {
   sheet: string;
@@ -170,10 +172,16 @@ export interface FeedbackRowValidation {
 const hasOwn = (o: unknown, k: string): boolean =>
   typeof o === 'object' && o !== null && Object.prototype.hasOwnProperty.call(o, k);
 
-/** Outcome of reading one cell. */
-type Read<T> = { ok: true; value: T } | { ok: false; code: string; body: string };
-const good = <T>(value: T): Read<T> => ({ ok: true, value });
-const bad = (code: string, body: string): Read<never> => ({ ok: false, code, body });
+/** Why a cell cannot be read (code and zh-CN message body). */
+class Bad {
+  constructor(
+    readonly code: string,
+    readonly body: string,
+  ) {}
+}
+/** Outcome of reading one cell: the value, or a Bad (no wrapper object per cell: a round reads 300,000). */
+type Read<T> = T | Bad;
+const bad = (code: string, body: string): Bad => new Bad(code, body);
 
 /**
  * The plain value behind an exceljs cell value: formula cells carry `result`, rich text carries
@@ -204,23 +212,23 @@ function plainValue(raw: unknown, depth = 0): Plain {
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 function readText(plain: unknown, raw: unknown): Read<string> {
-  if (plain === null || plain === undefined) return good('');
-  if (typeof plain === 'string') return good(plain);
-  if (typeof plain === 'number' && Number.isFinite(plain)) return good(String(plain));
-  if (typeof plain === 'boolean') return good(plain ? 'TRUE' : 'FALSE');
-  if (plain instanceof Date && !Number.isNaN(plain.getTime())) return good(plain.toISOString().slice(0, 10));
+  if (plain === null || plain === undefined) return '';
+  if (typeof plain === 'string') return plain;
+  if (typeof plain === 'number' && Number.isFinite(plain)) return String(plain);
+  if (typeof plain === 'boolean') return plain ? 'TRUE' : 'FALSE';
+  if (plain instanceof Date && !Number.isNaN(plain.getTime())) return plain.toISOString().slice(0, 10);
   return bad('not-text', domain.cell.notText(displayValue(raw)));
 }
 
 function readInt(plain: unknown, raw: unknown): Read<number> {
-  if (isBlank(plain)) return good(0);
+  if (isBlank(plain)) return 0;
   let n = NaN;
   if (typeof plain === 'number') n = plain;
   else if (typeof plain === 'string') {
     const s = plain.trim().replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
     if (/^\d+$/.test(s)) n = Number(s);
   }
-  return Number.isSafeInteger(n) && n >= 0 ? good(n) : bad('bad-count', domain.cell.badCount(displayValue(raw)));
+  return Number.isSafeInteger(n) && n >= 0 ? n : bad('bad-count', domain.cell.badCount(displayValue(raw)));
 }
 
 const toHalfWidthDigits = (s: string) =>
@@ -232,7 +240,7 @@ const toHalfWidthDigits = (s: string) =>
  */
 function readSource(s: string, raw: unknown): Read<string> {
   const t = s.trim();
-  if ((SOURCE_CATEGORIES as readonly string[]).includes(t)) return good(t);
+  if ((SOURCE_CATEGORIES as readonly string[]).includes(t)) return t;
   const m = /^(\d{1,2})\s*[.、．:：,，\s-]?\s*(.*)$/s.exec(toHalfWidthDigits(t));
   if (m) {
     const n = Number(m[1]);
@@ -240,7 +248,7 @@ function readSource(s: string, raw: unknown): Read<string> {
       const name = SOURCE_CATEGORIES[n - 1];
       const words = m[2].trim();
       // The words must be (the start of) that number's name: “3 其他” is a contradiction, not a guess.
-      if (words === '' || name.startsWith(words.replace(/[…。.]+$/, ''))) return good(name);
+      if (words === '' || name.startsWith(words.replace(/[…。.]+$/, ''))) return name;
       return bad('source-mismatch', domain.cell.sourceMismatch(displayValue(raw), n, name));
     }
   }
@@ -249,17 +257,36 @@ function readSource(s: string, raw: unknown): Read<string> {
 
 function readEnum(col: InputColumn, plain: unknown, raw: unknown): Read<string | null> {
   const options = col.options ?? [];
-  if (isBlank(plain)) return good(null);
+  if (isBlank(plain)) return null;
   if (col.field === 'source') {
     return typeof plain === 'string' || typeof plain === 'number'
       ? readSource(String(plain), raw)
       : bad('bad-enum', domain.cell.badSource(displayValue(raw)));
   }
-  if (typeof plain === 'string' && options.includes(plain.trim())) return good(plain.trim());
+  if (typeof plain === 'string' && options.includes(plain.trim())) return plain.trim();
   return bad('bad-enum', domain.cell.badEnum(displayValue(raw), options.join('、')));
 }
 
+/**
+ * A ledger holds few distinct dates (10,000 items share a few hundred days), so a date cell's
+ * reading is remembered by its value (a serial or a text): the same cell value always reads the
+ * same. Bounded, so a fuzzer's stream of distinct values cannot grow it without limit.
+ */
+const DATE_READS = new Map<string | number, Read<IsoDate | null>>();
+const DATE_READS_LIMIT = 50_000;
+
 function readDate(plain: unknown): Read<IsoDate | null> {
+  if (typeof plain !== 'string' && typeof plain !== 'number') return readDateUncached(plain);
+  let r = DATE_READS.get(plain);
+  if (r === undefined) {
+    if (DATE_READS.size >= DATE_READS_LIMIT) DATE_READS.clear();
+    r = readDateUncached(plain);
+    DATE_READS.set(plain, r);
+  }
+  return r;
+}
+
+function readDateUncached(plain: unknown): Read<IsoDate | null> {
   const r = parseDateInput(plain);
   if (!r.ok) return bad(r.error.code, r.error.message);
   if (r.value !== null) {
@@ -268,7 +295,19 @@ function readDate(plain: unknown): Read<IsoDate | null> {
       return bad('date-implausible', domain.cell.implausibleYear(r.value, PLAUSIBLE_YEARS.min, PLAUSIBLE_YEARS.max));
     }
   }
-  return good(r.value);
+  return r.value;
+}
+
+/**
+ * A row as the cells under `columns`, in column order (undefined where the row has no such
+ * column). Reading cells by position, not by header, keeps the per-cell work of a 10,000-row
+ * ledger small; rowValues turns a record row (header → value) into this form.
+ */
+export type RowValues = readonly unknown[];
+
+/** The cells of a record row under `columns`: its own properties only. */
+export function rowValues(columns: readonly InputColumn[], raw: Record<string, unknown>): unknown[] {
+  return columns.map((col) => (hasOwn(raw, col.header) ? raw[col.header] : undefined));
 }
 
 /** Collects errors and notes for one row, addressing them by header. */
@@ -277,7 +316,8 @@ class RowReport {
   readonly notes: CellNote[] = [];
   constructor(
     private readonly ctx: RowContext,
-    private readonly raw: Record<string, unknown>,
+    private readonly columns: readonly InputColumn[],
+    readonly values: RowValues,
   ) {}
 
   column(header: string): string {
@@ -285,8 +325,10 @@ class RowReport {
     return hasOwn(letters, header) && typeof letters[header] === 'string' ? letters[header] : '';
   }
 
+  /** The cell under a header (for messages: looked up by name, only when there is something to say). */
   value(header: string): unknown {
-    return hasOwn(this.raw, header) ? this.raw[header] : undefined;
+    const i = this.columns.findIndex((col) => col.header === header);
+    return i < 0 ? undefined : this.values[i];
   }
 
   private where(header: string): string {
@@ -320,22 +362,25 @@ class RowReport {
 
 /**
  * Read every column of `columns` from the row: type conversion, required, length, formula-like.
- * Returns field → value for the cells that read cleanly.
+ * Returns field → value for the cells that read cleanly, in column order: when the row has no
+ * errors, this is the typed record itself (no copy).
  */
-function readColumns(columns: readonly InputColumn[], report: RowReport): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const col of columns) {
-    const raw = report.value(col.header);
-    const plain = plainValue(raw);
-    if (plain.kind === 'error') {
+function readColumns(columns: readonly InputColumn[], report: RowReport): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let c = 0; c < columns.length; c++) {
+    const col = columns[c];
+    const raw = report.values[c];
+    // Office.js values are already plain (most cells): skip plainValue's wrapper object.
+    const plain = raw === null || typeof raw !== 'object' || raw instanceof Date ? null : plainValue(raw);
+    if (plain?.kind === 'error') {
       report.error(col.header, 'cell-error', domain.cell.cellError(plain.text));
       continue;
     }
-    if (plain.kind === 'unknown') {
+    if (plain?.kind === 'unknown') {
       report.error(col.header, 'not-text', domain.cell.notText(displayValue(raw)));
       continue;
     }
-    const v = plain.value;
+    const v = plain ? plain.value : raw;
     if (col.required && isBlank(v)) {
       report.error(col.header, 'required', domain.cell.required);
       continue;
@@ -355,31 +400,39 @@ function readColumns(columns: readonly InputColumn[], report: RowReport): Map<st
         read = readInt(v, raw);
         break;
       case 'bool':
-        read = typeof v === 'boolean' || isBlank(v) ? good(v === true) : bad('bad-bool', domain.cell.notText(displayValue(raw)));
+        read = typeof v === 'boolean' || isBlank(v) ? v === true : bad('bad-bool', domain.cell.notText(displayValue(raw)));
         break;
     }
-    if (!read.ok) {
+    if (read instanceof Bad) {
       report.error(col.header, read.code, read.body);
       continue;
     }
     if (col.kind === 'text' && typeof v === 'string') {
-      const length = Array.from(v).length;
       const max = col.maxLength ?? TEXT_MAX;
+      // Code points ≤ UTF-16 units: count them (an array per cell) only when the text may be too long.
+      const length = v.length > max ? Array.from(v).length : v.length;
       if (length > max) report.error(col.header, 'too-long', domain.cell.tooLong(max, length));
       // Only text can be mistaken for a formula; a negative number is a number.
-      if (v.length > 0 && FORMULA_LEAD.has(v[0])) report.error(col.header, 'formula-like', domain.cell.formulaLike(v[0]));
+      if (v.length > 0 && FORMULA_LEAD_CODES.has(v.charCodeAt(0))) report.error(col.header, 'formula-like', domain.cell.formulaLike(v[0]));
     }
-    if (col.kind === 'enum' && read.value !== null && read.value !== v) {
+    if (col.kind === 'enum' && read !== null && read !== v) {
       const body =
-        col.field === 'source' && String(v).trim() !== read.value
-          ? domain.cell.sourceNormalised(displayValue(raw), String(read.value))
-          : domain.cell.enumTrimmed(displayValue(raw), String(read.value));
-      report.note(col.header, read.value, body);
+        col.field === 'source' && String(v).trim() !== read
+          ? domain.cell.sourceNormalised(displayValue(raw), String(read))
+          : domain.cell.enumTrimmed(displayValue(raw), String(read));
+      report.note(col.header, read, body);
     }
-    out.set(col.field, read.value);
+    out[col.field] = read;
   }
   return out;
 }
+
+/** Dates that cannot precede 交办日期. */
+const NOT_BEFORE_ASSIGNED: readonly (readonly [keyof LedgerItem, string])[] = [
+  ['explicitDeadline', '完成时限'],
+  ['extensionDeadline', '延期完成时限'],
+  ['closedOn', '销号日期'],
+];
 
 /** Split 协办科室 “总务科、膳食科” into names. */
 function splitSections(s: string): string[] {
@@ -391,10 +444,15 @@ function splitSections(s: string): string[] {
  * exceljs cell values). Never throws.
  */
 export function validateLedgerRow(raw: Record<string, unknown>, ctx: LedgerRowContext): LedgerRowValidation {
-  const report = new RowReport(ctx, raw);
+  return validateLedgerValues(rowValues(LEDGER_INPUT_COLUMNS, raw), ctx);
+}
+
+/** validateLedgerRow of a row given as the cells under LEDGER_INPUT_COLUMNS, in order. Never throws. */
+export function validateLedgerValues(values: RowValues, ctx: LedgerRowContext): LedgerRowValidation {
+  const report = new RowReport(ctx, LEDGER_INPUT_COLUMNS, values);
   const v = readColumns(LEDGER_INPUT_COLUMNS, report);
-  const has = (field: keyof LedgerItem) => v.has(field);
-  const get = <K extends keyof LedgerItem>(field: K) => v.get(field) as LedgerItem[K];
+  const has = (field: keyof LedgerItem) => hasOwn(v, field);
+  const get = <K extends keyof LedgerItem>(field: K) => v[field] as LedgerItem[K];
   const sections = Array.isArray(ctx.sections) ? ctx.sections : [];
 
   // 科室 must match the 科室人员 sheet exactly: lookups (责任人, 综评) are by exact text.
@@ -426,12 +484,7 @@ export function validateLedgerRow(raw: Record<string, unknown>, ctx: LedgerRowCo
 
   // Dates that cannot precede 交办: the 13710 clock starts on 交办日期.
   if (assignedOn) {
-    const notBefore: [keyof LedgerItem, string][] = [
-      ['explicitDeadline', '完成时限'],
-      ['extensionDeadline', '延期完成时限'],
-      ['closedOn', '销号日期'],
-    ];
-    for (const [field, header] of notBefore) {
+    for (const [field, header] of NOT_BEFORE_ASSIGNED) {
       const d = has(field) ? (get(field) as IsoDate | null) : null;
       if (d && d < assignedOn) report.error(header, 'before-assigned', domain.cell.beforeAssigned(header, d, assignedOn));
     }
@@ -456,35 +509,36 @@ export function validateLedgerRow(raw: Record<string, unknown>, ctx: LedgerRowCo
   }
 
   if (report.errors.length > 0) return { item: null, errors: report.errors, notes: report.notes };
-  const item = Object.fromEntries(v) as unknown as LedgerItem;
+  const item = v as unknown as LedgerItem;
   return { item, errors: [], notes: report.notes };
 }
 
 /** Parse and check one 反馈记录 row. Never throws. */
 export function validateFeedbackRow(raw: Record<string, unknown>, ctx: FeedbackRowContext): FeedbackRowValidation {
-  const report = new RowReport(ctx, raw);
+  const report = new RowReport(ctx, FEEDBACK_INPUT_COLUMNS, rowValues(FEEDBACK_INPUT_COLUMNS, raw));
   const v = readColumns(FEEDBACK_INPUT_COLUMNS, report);
-  const get = <K extends keyof FeedbackRecord>(field: K) => v.get(field) as FeedbackRecord[K];
+  const has = (field: keyof FeedbackRecord) => hasOwn(v, field);
+  const get = <K extends keyof FeedbackRecord>(field: K) => v[field] as FeedbackRecord[K];
 
-  if (v.has('itemId') && ctx.itemIds && !knownId(ctx.itemIds, get('itemId'))) {
+  if (has('itemId') && ctx.itemIds && !knownId(ctx.itemIds, get('itemId'))) {
     report.error('编号', 'unknown-item', domain.cell.unknownItem(displayValue(get('itemId'))));
   }
-  const date = v.has('date') ? get('date') : null;
-  const signedOn = v.has('signedOn') ? get('signedOn') : null;
-  const signer = v.has('signer') ? get('signer') : null;
+  const date = has('date') ? get('date') : null;
+  const signedOn = has('signedOn') ? get('signedOn') : null;
+  const signer = has('signer') ? get('signer') : null;
   if (date && signedOn && signedOn < date) {
     report.error('审签日期', 'signed-before-date', domain.cell.signedBeforeDate(signedOn, date));
   }
   // A report counts only once signed: a name without a date (or a date without a name) is half a sign-off.
-  if (v.has('signedOn') && signedOn && signer !== null && signer.trim() === '') {
+  if (has('signedOn') && signedOn && signer !== null && signer.trim() === '') {
     report.error('审签人', 'sign-incomplete', domain.cell.dateWithoutSigner);
   }
-  if (v.has('type') && REPORT_TYPES.includes(get('type')) && v.has('signedOn') && !signedOn && signer && signer.trim()) {
+  if (has('type') && REPORT_TYPES.includes(get('type')) && has('signedOn') && !signedOn && signer && signer.trim()) {
     report.error('审签日期', 'sign-incomplete', domain.cell.signerWithoutDate);
   }
 
   if (report.errors.length > 0) return { record: null, errors: report.errors, notes: report.notes };
-  return { record: Object.fromEntries(v) as unknown as FeedbackRecord, errors: [], notes: report.notes };
+  return { record: v as unknown as FeedbackRecord, errors: [], notes: report.notes };
 }
 
 function knownId(ids: readonly string[] | ReadonlySet<string>, id: string): boolean {

@@ -9,7 +9,7 @@ import { createCalendar, type WorkCalendar } from '../domain/calendar';
 import type { Settings } from '../domain/settings';
 import type { FeedbackRecord, LedgerItem, RecordType, SectionPeople } from '../domain/types';
 import type { CellError } from '../domain/validation';
-import { ledgerFromTable, overridesFromTable, recordsFromTable, sectionsFromTable, settingsFromPairs } from '../workbook/ledgerData';
+import { ledgerFromGrid, overridesFromTable, recordsFromTable, sectionsFromTable, settingsFromPairs } from '../workbook/ledgerData';
 import { queueTable, queueUsedRange } from './tableRead';
 
 export interface LedgerInputs {
@@ -48,20 +48,20 @@ export function queueLedgerInputs(context: Excel.RequestContext, opts: { recordT
       s.settings.extraHolidays = [...(overrides.extraHolidays ?? [])];
       s.settings.extraWorkdays = [...(overrides.extraWorkdays ?? [])];
       const sections = ppl.map((p) => p.section);
-      const l = ledgerFromTable(ledger.read(), sections);
-      const table = records.read();
+      // 台账 validated straight from the row arrays; 反馈记录 rows become records only for the
+      // types asked for.
+      const l = ledgerFromGrid(ledger.readGrid(), sections);
       const wanted = opts.recordTypes ? new Set<string>(opts.recordTypes) : null;
-      const r = recordsFromTable(
-        wanted ? { ...table, rows: table.rows.filter((row) => wanted.has(String(row.values['类型'] ?? '').trim())) } : table,
-        l.items.map((i) => i.id),
-      );
+      const table = records.read({ where: wanted ? { header: '类型', keep: (v) => wanted.has(String(v ?? '').trim()) } : undefined });
+      const r = recordsFromTable(table, l.items.map((i) => i.id));
       return {
         items: l.items,
         records: r.records,
         people: ppl,
         sections,
         settings: s.settings,
-        cal: memoCalendar(createCalendar(overrides)),
+        // every calendar question is O(1) on the calendar's working-day index: no memo needed
+        cal: createCalendar(overrides),
         password: s.password,
         rowErrors: [...l.errors, ...r.errors],
       };
@@ -88,35 +88,6 @@ export function queueLog(context: Excel.RequestContext) {
 export function queueProtectionStates(context: Excel.RequestContext, names: readonly string[]) {
   const sheets = names.map((name) => ({ name, p: context.workbook.worksheets.getItem(name).protection.load('protected') }));
   return { read: () => new Set(sheets.filter((x) => x.p.protected).map((x) => x.name)) };
-}
-
-/**
- * A memoising view of a WorkCalendar (same answers, pure functions of their arguments): a round
- * asks the calendar the same questions for thousands of items (the same 交办日期 + node length,
- * the same due date against the same D), so caching them removes most of the date arithmetic.
- */
-export function memoCalendar(cal: WorkCalendar): WorkCalendar {
-  const memo = <A extends unknown[], R>(f: (...a: A) => R) => {
-    const m = new Map<string, R>();
-    return (...a: A): R => {
-      const k = a.join('|');
-      let v = m.get(k);
-      if (v === undefined && !m.has(k)) {
-        v = f(...a);
-        m.set(k, v);
-      }
-      return v as R;
-    };
-  };
-  return {
-    isWorkday: memo((d) => cal.isWorkday(d)),
-    covers: memo((d) => cal.covers(d)),
-    wdIndex: memo((d) => cal.wdIndex(d)),
-    nextWorkdayOnOrAfter: memo((d) => cal.nextWorkdayOnOrAfter(d)),
-    addDays: memo((start, n, mode) => cal.addDays(start, n, mode)),
-    overdueDays: memo((due, d, counting) => cal.overdueDays(due, d, counting)),
-    workdaysBetween: memo((a, b) => cal.workdaysBetween(a, b)),
-  };
 }
 
 /** Wall-clock milliseconds (performance.now where available). */

@@ -8,7 +8,14 @@ import { DATA_LAST_YEAR, createCalendar, type CalendarOverrides } from '../domai
 import { parseDateInput } from '../domain/parseDate';
 import { defaultSettings, type Settings } from '../domain/settings';
 import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople } from '../domain/types';
-import { validateFeedbackRow, validateLedgerRow, type CellError } from '../domain/validation';
+import {
+  LEDGER_INPUT_COLUMNS,
+  rowValues,
+  validateFeedbackRow,
+  validateLedgerValues,
+  type CellError,
+  type RowValues,
+} from '../domain/validation';
 import { SETTING_ROWS } from './schema';
 
 export interface SheetRow {
@@ -23,6 +30,20 @@ export interface SheetTable {
   /** header → column letter */
   letters: Record<string, string>;
   rows: SheetRow[];
+}
+
+/**
+ * A table as read, before its rows become records: where each header is, and the raw row arrays.
+ * Validating straight from the arrays saves building a record per row (10,000 台账 rows per round).
+ */
+export interface SheetGrid {
+  headers: string[];
+  /** header → column letter */
+  letters: Record<string, string>;
+  /** header → 0-based position in a row (a repeated header: its first column) */
+  position: ReadonlyMap<string, number>;
+  /** the rows that are not blank, with their Excel row numbers; cells as read ('' for blank) */
+  rows: { row: number; cells: readonly unknown[] }[];
 }
 
 /** An IsoDate from a cell value (Date, serial or text); null when empty or not a date. */
@@ -91,13 +112,41 @@ export function overridesFromTable(t: SheetTable): CalendarOverrides {
 }
 
 export function ledgerFromTable(t: SheetTable, sections: readonly string[], sheet = '台账'): { items: LedgerItem[]; errors: CellError[] } {
+  return ledgerFromRows(t.rows, (r) => rowValues(LEDGER_INPUT_COLUMNS, r.values), t.letters, sections, sheet);
+}
+
+/** ledgerFromTable of a grid (same rows, same items, same errors), without a record per row. */
+export function ledgerFromGrid(g: SheetGrid, sections: readonly string[], sheet = '台账'): { items: LedgerItem[]; errors: CellError[] } {
+  // where each input column is in this sheet's rows (the user may have moved or removed columns)
+  const at = LEDGER_INPUT_COLUMNS.map((col) => g.position.get(col.header));
+  const valuesOf = (r: SheetGrid['rows'][number]) =>
+    at.map((k) => {
+      if (k === undefined) return undefined;
+      const v = r.cells[k];
+      return v === '' ? null : v; // as a SheetTable row holds it
+    });
+  return ledgerFromRows(g.rows, valuesOf, g.letters, sections, sheet);
+}
+
+const ID_AT = LEDGER_INPUT_COLUMNS.findIndex((col) => col.header === '编号');
+const CONTENT_AT = LEDGER_INPUT_COLUMNS.findIndex((col) => col.header === '事项内容');
+
+/** The rows' values are made one row at a time (they are garbage once the row is read). */
+function ledgerFromRows<R extends { row: number }>(
+  rows: readonly R[],
+  valuesOf: (r: R) => RowValues,
+  letters: Record<string, string>,
+  sections: readonly string[],
+  sheet: string,
+): { items: LedgerItem[]; errors: CellError[] } {
   const items: LedgerItem[] = [];
   const errors: CellError[] = [];
-  for (const r of t.rows) {
-    if (isBlank(r.values['编号']) && isBlank(r.values['事项内容'])) continue;
-    const v = validateLedgerRow(r.values, { sheet, rowNumber: r.row, columnLetters: t.letters, sections });
+  for (const r of rows) {
+    const values = valuesOf(r);
+    if (isBlank(values[ID_AT]) && isBlank(values[CONTENT_AT])) continue;
+    const v = validateLedgerValues(values, { sheet, rowNumber: r.row, columnLetters: letters, sections });
     if (v.item) items.push(v.item);
-    errors.push(...v.errors);
+    else errors.push(...v.errors);
   }
   return { items, errors };
 }
