@@ -173,16 +173,20 @@ function bundleSize(): string {
   const srcs = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((s) => !/^(https?:)?\/\//.test(s));
   let raw = 0;
   let gz = 0;
+  let development = false;
   const parts: string[] = [];
   for (const s of srcs) {
     const file = path.join(dist, s);
     if (!existsSync(file)) continue;
     const buf = readFileSync(file);
+    // a development build (npm run preview) keeps module paths as ids; production uses numbers
+    if (buf.includes('"./src/')) development = true;
     const g = gzipSync(buf, { level: 9 }).length;
     raw += buf.length;
     gz += g;
     parts.push(`${s} ${(g / 1024).toFixed(1)} KiB`);
   }
+  if (development) return 'task pane bundle: dist/ holds a development build (npm run preview); run npm run build first for the production size';
   return `task pane bundle (dist/taskpane.html, gzip -9): ${(gz / 1024).toFixed(1)} KiB gzip (${(raw / 1024).toFixed(1)} KiB raw) — ${parts.join(', ')}`;
 }
 
