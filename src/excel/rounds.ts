@@ -258,23 +258,20 @@ export function reportGrid(report: SupervisionReport, opts: GridOptions): Report
   table(t.appendixSource, t.sourceHeader, report.bySource.map((b: SourceBreakdown) => breakdownRow(b.source, b)), breakdownRow(t.total, sumBreakdown(report.bySource)));
 
   if (opts.lists) {
-    set(r, [t.archiveIssues]);
-    boldRows.push(r);
-    headings.push({ row: r, level: 2 });
-    set(r + 1, [...ISSUE_HEADERS]);
-    boldRows.push(r + 1);
-    tables.push({ header: r + 1, last: r + 1 + opts.lists.issues.length, width: ISSUE_HEADERS.length, labels: false, longText: true });
-    opts.lists.issues.forEach((row, k) => set(r + 2 + k, issueCells(row)));
-    if (opts.lists.issues.length) formats.push({ address: `F${r + 2}:F${r + 1 + opts.lists.issues.length}`, numberFormat: 'yyyy-mm-dd' });
-    r += 3 + opts.lists.issues.length;
-    set(r, [t.archiveNonImpl]);
-    boldRows.push(r);
-    headings.push({ row: r, level: 2 });
-    set(r + 1, [...NONIMPL_HEADERS]);
-    boldRows.push(r + 1);
-    tables.push({ header: r + 1, last: r + 1 + opts.lists.nonImpl.length, width: NONIMPL_HEADERS.length, labels: false, longText: true });
-    opts.lists.nonImpl.forEach((row, k) => set(r + 2 + k, nonImplCells(row)));
-    r += 3 + opts.lists.nonImpl.length;
+    // a list of the dated copy: heading, header row, its rows (long text, bordered)
+    const list = (heading: string, headers: readonly string[], body: Row[], dateColumn?: string) => {
+      set(r, [heading]);
+      boldRows.push(r);
+      headings.push({ row: r, level: 2 });
+      set(r + 1, [...headers]);
+      boldRows.push(r + 1);
+      tables.push({ header: r + 1, last: r + 1 + body.length, width: headers.length, labels: false, longText: true });
+      body.forEach((row, k) => set(r + 2 + k, row));
+      if (dateColumn && body.length) formats.push({ address: `${dateColumn}${r + 2}:${dateColumn}${r + 1 + body.length}`, numberFormat: 'yyyy-mm-dd' });
+      r += 3 + body.length;
+    };
+    list(t.archiveIssues, ISSUE_HEADERS, opts.lists.issues.map(issueCells), 'F');
+    list(t.archiveNonImpl, NONIMPL_HEADERS, opts.lists.nonImpl.map(nonImplCells));
     sentence(r, opts.lists.footer);
   }
   const width = Math.max(LAYOUT.width, ...rows.map((x) => x.length));
