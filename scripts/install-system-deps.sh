@@ -4,12 +4,12 @@
 #   fonts-noto-cjk   Chinese glyphs in screenshots
 #   libreoffice-calc independent recalculation of generated workbooks (test/recalc)
 #   poppler-utils    pdftoppm, to look at exported reports
-#   libsecret-1-dev  libsecret for keytar (native keyring module in the Office sideloading tools)
+#   gnumeric         a second, independent recalculation engine (ssconvert --recalc) for test/recalc
 # Idempotent and fast when everything is present (no apt-get update then). Runs apt-get through
 # sudo when not root. SKIP_SYSTEM_DEPS=1 skips it (e.g. on a Mac with CHROMIUM_PATH set).
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk libreoffice-calc poppler-utils libsecret-1-dev)
+PACKAGES=(chromium fonts-noto-cjk libreoffice-calc gnumeric poppler-utils)
 
 if [ "${SKIP_SYSTEM_DEPS:-}" = "1" ]; then
   echo "install-system-deps: SKIP_SYSTEM_DEPS=1, not checking ${PACKAGES[*]}"
