@@ -41,6 +41,9 @@ if [ "$(id -u)" -ne 0 ]; then
     sudo=(sudo)
   else
     echo "install-system-deps: missing ${missing[*]}; installing needs root or sudo, and neither is available." >&2
+    echo "  Ask an administrator for: apt-get install ${missing[*]}" >&2
+    echo "  then run: SKIP_SYSTEM_DEPS=1 npm test   (CHROMIUM_PATH=... if chromium is not /usr/bin/chromium)" >&2
+    echo "  Without them, the parts that need none still run: npm run typecheck && npm run lint && npm run test:unit" >&2
     exit 1
   fi
 fi

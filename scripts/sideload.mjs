@@ -13,6 +13,7 @@
  * JSON (unified) manifests only, by running its own npx. Our manifest is XML. office-addin-dev-settings
  * requires semver without declaring it (it arrives through that peer), so semver is named here.
  */
+/* global process, console */
 import { spawnSync } from 'node:child_process';
 
 export const SIDELOAD_PACKAGES = ['office-addin-debugging@7.0.0', 'semver@7.7.3'];
