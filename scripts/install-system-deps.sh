@@ -3,13 +3,14 @@
 #   chromium         headless browser for test/e2e (playwright-core drives /usr/bin/chromium)
 #   fonts-noto-cjk   Chinese glyphs in screenshots
 #   libreoffice-calc independent recalculation of generated workbooks (test/recalc)
+#   libreoffice-writer prints the 公文 .docx documents to PDF (test/render/documents.render.test.ts)
 #   poppler-utils    pdftoppm, to look at exported reports
 #   gnumeric         a second, independent recalculation engine (ssconvert --recalc) for test/recalc
 # Idempotent and fast when everything is present (no apt-get update then). Runs apt-get through
 # sudo when not root. SKIP_SYSTEM_DEPS=1 skips it (e.g. on a Mac with CHROMIUM_PATH set).
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk libreoffice-calc gnumeric poppler-utils)
+PACKAGES=(chromium fonts-noto-cjk libreoffice-calc libreoffice-writer gnumeric poppler-utils)
 
 if [ "${SKIP_SYSTEM_DEPS:-}" = "1" ]; then
   echo "install-system-deps: SKIP_SYSTEM_DEPS=1, not checking ${PACKAGES[*]}"

@@ -30,6 +30,7 @@
  *   width, print titles, footer).
  */
 import { excel } from '../i18n/excel';
+import { platform } from '../i18n/platform';
 import { err, ok, type Result } from '../domain/result';
 import { defaultSettings, type Settings } from '../domain/settings';
 import { isoToSerial } from '../domain/parseDate';
@@ -59,12 +60,19 @@ import type { InitialiseOutcome } from './ledgerService';
 import { LEDGER_PROTECTION_OPTIONS, normalisePassword, queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
 import { localToday } from './today';
+import { PASSWORD_FLAG_SET, missingApi, officeRequirements, type Requirements } from './capabilities';
 
 export interface InitialiseOptions {
   /** Sheet protection password (default: 设置 保护密码, else none). */
   password?: string;
   /** The user's date: the months of a newly built 考核明细 (default: the local date). */
   today?: IsoDate;
+  /**
+   * What this Excel supports (default: the real `Office.context.requirements`; none outside Office).
+   * Without ExcelApiOnline 1.1 (every Excel but the web) whether a sheet has a password is unknown
+   * until its unprotect is tried.
+   */
+  requirements?: Requirements;
 }
 
 export interface InitialiseReport extends InitialiseOutcome {
@@ -269,7 +277,8 @@ const isBlank = (v: unknown) => v === null || v === undefined || v === '';
 interface SheetState {
   name: string;
   protected: boolean;
-  passwordProtected: boolean;
+  /** null: this Excel cannot tell (no ExcelApiOnline 1.1) */
+  passwordProtected: boolean | null;
 }
 
 interface TableState {
@@ -285,15 +294,18 @@ interface Structure {
   names: Set<string>;
 }
 
-function queueStructure(context: Excel.RequestContext): () => Structure {
-  const sheets = context.workbook.worksheets.load('items/name, items/protection/protected, items/protection/isPasswordProtected');
+function queueStructure(context: Excel.RequestContext, passwordFlag: boolean): () => Structure {
+  // isPasswordProtected is ExcelApiOnline 1.1 (Excel on the web only): loaded only where supported.
+  const sheets = context.workbook.worksheets.load(
+    passwordFlag ? 'items/name, items/protection/protected, items/protection/isPasswordProtected' : 'items/name, items/protection/protected',
+  );
   const tables = context.workbook.tables.load('items/name, items/worksheet/name, items/columns/items/name, items/rows/count');
   const names = context.workbook.names.load('items/name');
   return () => ({
     sheets: new Map(
       sheets.items.map((s) => [
         s.name.toLowerCase(),
-        { name: s.name, protected: s.protection.protected, passwordProtected: s.protection.isPasswordProtected === true },
+        { name: s.name, protected: s.protection.protected, passwordProtected: passwordFlag ? s.protection.isPasswordProtected === true : null },
       ]),
     ),
     tables: new Map(
@@ -1049,10 +1061,13 @@ export async function initialiseLedger(run: ExcelRun, opts: InitialiseOptions = 
   let stage: 'read' | 'write' = 'read';
   const toProtect: string[] = [];
   let password: string | undefined = normalisePassword(opts.password);
+  const requirements = opts.requirements ?? officeRequirements();
+  const passwordFlag = requirements.isSetSupported(PASSWORD_FLAG_SET.name, PASSWORD_FLAG_SET.version);
+  const unknownPassword: string[] = [];
   try {
     return await run(async (context) => {
       // ---- sync 1: what exists
-      const structureOf = queueStructure(context);
+      const structureOf = queueStructure(context, passwordFlag);
       await context.sync();
       const structure = structureOf();
 
@@ -1153,6 +1168,7 @@ export async function initialiseLedger(run: ExcelRun, opts: InitialiseOptions = 
         const wasProtected = state?.protected === true;
         if (state && w.touched && wasProtected) {
           if (state.passwordProtected && password === undefined) needPassword.push(state.name);
+          if (state.passwordProtected === null && password === undefined) unknownPassword.push(state.name);
           plan.phases.unprotect.push(() => void queueUnprotect(context, w.ws(), true, password));
         }
         const endProtected = w.spec.protect || wasProtected;
@@ -1180,10 +1196,15 @@ export async function initialiseLedger(run: ExcelRun, opts: InitialiseOptions = 
     });
   } catch (e) {
     if (e instanceof Refusal) return err(e.code, e.message);
+    const missing = missingApi(e);
+    if (missing !== null) {
+      await restoreProtection(run, toProtect, password);
+      return err('unsupported', platform.apiMissing(missing));
+    }
     if (stage === 'read') return err('read-failed', TEXT.readFailed(errorText(e)));
     await restoreProtection(run, toProtect, password);
     const code = (e as { code?: unknown })?.code;
-    if (code === 'AccessDenied') return err('write-failed', TEXT.wrongPassword);
+    if (code === 'AccessDenied') return err('write-failed', unknownPassword.length > 0 ? platform.passwordUnknown(unknownPassword) : TEXT.wrongPassword);
     return err('write-failed', TEXT.writeFailed(errorText(e)));
   }
 }

@@ -32,7 +32,7 @@ import { freezeMonth } from './scoresArchive';
 import { locateRow, patchedRow, queueAppend, queuePlaceholderCheck } from './ledgerWrites';
 import { isNotFound, logLine, syncMessage } from './operationLog';
 import { queueProtect, queueUnprotect } from './protection';
-import type { ExcelRun } from './run';
+import { officeRunOn, type ExcelRun, type ExcelRunOn } from './run';
 import { queueTable, queueUsedRange } from './tableRead';
 import { localToday } from './today';
 import type { ActionContext, LedgerService, LedgerSnapshot, RegisterOutcome, StoredRecord } from './ledgerService';
@@ -49,6 +49,8 @@ export interface GatewayOptions {
   clock?: () => Date;
   /** called after each action's writes (the preview refreshes its grid) */
   afterWrite?: () => void;
+  /** `Excel.run(context, batch)` (removes the selection handler on the context that added it); default the real one */
+  runOn?: ExcelRunOn;
 }
 
 /** 设置: column A 名称 → column B 值; also whether 今天 is a formula (TODAY()) or a fixed date. */
@@ -84,6 +86,7 @@ const LEDGER_FIELD_BY_HEADER = new Map<string, string>(LEDGER_INPUT_COLUMNS.map(
 
 export function createLedgerService(run: ExcelRun, options: GatewayOptions = {}): LedgerService {
   const clock = options.clock ?? (() => new Date());
+  const runOn = options.runOn ?? officeRunOn;
 
   /**
    * Queue what every write needs to know: protection, the password, and which rows of 反馈记录 and
@@ -506,9 +509,12 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       // The handler only reads: Office fires events in every co-author's add-in and UI must not
       // open from them (excel-api.md); the pane just shows the item of the selected row.
       const onSelect = async (e: Excel.WorksheetSelectionChangedEventArgs) => {
+        // Ctrl+click selects several areas: the address lists them ("A1:B2,D4") and getRange
+        // refuses that; the item is the one of the first area.
+        const first = e.address.split(',')[0];
         const id = await run(async (context) => {
           const table = context.workbook.tables.getItem(LEDGER);
-          const row = context.workbook.worksheets.getItem(LEDGER).getRange(e.address).getRow(0).getEntireRow();
+          const row = context.workbook.worksheets.getItem(LEDGER).getRange(first).getRow(0).getEntireRow();
           const cell = table.columns.getItem('编号').getDataBodyRange().getIntersectionOrNullObject(row).load('values');
           await context.sync();
           return cell.isNullObject ? null : cellText(cell.values[0]?.[0]).trim() || null;
@@ -524,7 +530,8 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
         const r = registered as OfficeExtension.EventHandlerResult<Excel.WorksheetSelectionChangedEventArgs> | null;
         if (!r) return;
         registered = null;
-        void run(async (context) => {
+        // remove() is queued on the context that added the handler: sync that one.
+        void runOn(r.context, async (context) => {
           r.remove();
           await context.sync();
         }).catch(() => undefined);

@@ -6,3 +6,4 @@ export { workbook } from './workbook';
 export { excel } from './excel';
 export { rounds } from './rounds';
 export { audit } from './audit';
+export { platform } from './platform';

@@ -21,7 +21,7 @@ import { itemStatus } from '../domain/status';
 import type { AssignLevel, IsoDate, SectionPeople } from '../domain/types';
 import { workbook as wt } from '../i18n/workbook';
 import { cellDate, cellText, type CellValue } from '../excel/cells';
-import { createExcelDouble, type ExcelDouble, type TableSnapshot } from '../excel/double';
+import { createExcelDouble, type ExcelDouble, type ExcelProfileName, type TableSnapshot } from '../excel/double';
 import { parseRect, splitSheetAddress } from '../excel/double/address';
 import { initialiseLedger } from '../excel/initialise';
 import { itemCells, recordCells, tableRow } from '../excel/ledgerCodec';
@@ -39,13 +39,15 @@ export interface PreviewOptions {
   items?: number;
   /** Sample seed (default 13710). */
   seed?: number;
+  /** Which Excel the in-memory workbook models (src/excel/double/profiles.ts; default 'web'). */
+  profile?: ExcelProfileName;
 }
 
 /** A new in-memory ledger with sample data and computed cells filled in. */
 export async function createPreviewLedger(opts: PreviewOptions): Promise<ExcelDouble> {
   // A workbook whose only sheet is an empty 台账: initialising builds it in place (no stray Sheet1).
-  const xl = createExcelDouble({ sheets: ['台账'], workbookName: PREVIEW_WORKBOOK_NAME });
-  const init = await initialiseLedger(xl.run, { today: opts.today });
+  const xl = createExcelDouble({ sheets: ['台账'], workbookName: PREVIEW_WORKBOOK_NAME, profile: opts.profile });
+  const init = await initialiseLedger(xl.run, { today: opts.today, requirements: xl.office.context.requirements });
   if (!init.ok) throw new Error(`${init.error.code}: ${init.error.message}`);
 
   const settings: Settings = { ...defaultSettings(), director: DEFAULT_DIRECTOR };

@@ -129,14 +129,21 @@ export class EventHandlerResultDouble {
     return this.owner._ctx;
   }
 
-  /** Queued like Excel's; when the registering run has ended the handler is removed at once. */
+  /**
+   * Queued on the request context that registered the handler, whatever batch calls it: office.js
+   * (1.1.110, `EventHandlerResult.remove` → `EventHandlers.remove` →
+   * `this.m_context._pendingRequest._addPendingEventHandlerAction`) and "The same RequestContext
+   * object that the handler was added in must be used when removing the handler"
+   * (https://learn.microsoft.com/javascript/api/office/officeextension.eventhandlerresult). Removed
+   * only when that context syncs again — `Excel.run(result.context, …)` (`xl.runOn`); a remove()
+   * inside another Excel.run is never sent and the handler keeps firing.
+   */
   remove(): void {
-    if (this.owner._ctx.ended) {
-      if (this._id !== undefined) this.svc.removeHandler(this._id);
-      return;
-    }
-    this.owner._queue('eventHandler.remove', () => {
-      if (this._id !== undefined) this.svc.removeHandler(this._id);
+    this.owner._ctx.queue.push({
+      label: 'EventHandlerResult.remove',
+      run: () => {
+        if (this._id !== undefined) this.svc.removeHandler(this._id);
+      },
     });
   }
 }

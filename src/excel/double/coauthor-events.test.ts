@@ -105,7 +105,7 @@ describe('events', () => {
   test('handlers can read the changed range through a new run; removed handlers stop firing', async () => {
     const { xl } = ledger();
     const values: unknown[] = [];
-    let registration: { remove(): void } | undefined;
+    let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
     await xl.run(async (context) => {
       registration = context.workbook.worksheets.getItem('台账').onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
         await xl.run(async (ctx) => {
@@ -119,7 +119,11 @@ describe('events', () => {
     xl.coauthor.setValues('台账', 'C3', [['远程反馈']]);
     await xl.events.flush();
     expect(values).toEqual([[['远程反馈']]]);
-    registration!.remove();
+    const r = registration!;
+    await xl.runOn(r.context, async (context) => {
+      r.remove();
+      await context.sync();
+    });
     expect(xl.events.handlerCount).toBe(0);
     xl.coauthor.setValues('台账', 'C4', [['再改']]);
     await xl.events.flush();

@@ -23,6 +23,8 @@ import './setupApi';
 import './chartsApi';
 // Page layout, print settings, page breaks, showGridlines (what printing/export needs).
 import './pageLayoutApi';
+// Requirement-set profiles (web, m365-windows, office2021, mac, office2019) and office-js #5299.
+import { attachProfile, type ExcelProfileName, type OfficeDouble } from './profiles';
 
 export { DoubleExcelError } from './errors';
 export { DoubleSheet, DoubleWorkbook } from './model';
@@ -43,6 +45,8 @@ export { chartsOf } from './chartsApi';
 export type { ChartModel } from './chartsApi';
 export { defaultPageLayout, pageLayoutOf } from './pageLayoutModel';
 export type { HeaderFooterModel, PageLayoutModel } from './pageLayoutModel';
+export { PROFILES, PROFILE_NAMES, staleConditionalFormats } from './profiles';
+export type { ExcelProfile, ExcelProfileName, OfficeDouble } from './profiles';
 
 export interface ExcelDoubleOptions {
   /** `context.workbook.name`. Default "Book1.xlsx". */
@@ -61,6 +65,12 @@ export interface ExcelDoubleOptions {
   calculatedColumnAutoFill?: boolean;
   /** Simulated latency per round trip (ms). Default 0 (a microtask). */
   syncDelayMs?: number;
+  /**
+   * Which Excel the double is (profiles.ts): the requirement sets `office.context.requirements`
+   * reports, members outside them failing with ApiNotFound, and office-js #5299 on `m365-windows`.
+   * Default 'web'.
+   */
+  profile?: ExcelProfileName;
 }
 
 export interface DoubleStats {
@@ -105,6 +115,15 @@ export interface DoubleEvents {
 
 export interface ExcelDouble {
   run: ExcelRun;
+  /**
+   * `Excel.run(context, batch)`: a batch on the request context of an earlier run (the context an
+   * `EventHandlerResult` belongs to — the only one its `remove()` is sent on).
+   */
+  runOn: <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /** The `Office` global of this Excel: host, platform, build, `requirements.isSetSupported`. */
+  office: OfficeDouble;
+  /** The profile the double models. */
+  profile: ExcelProfileName;
   workbook: DoubleWorkbook;
   stats: DoubleStats;
   /**
@@ -140,6 +159,8 @@ class Engine implements SyncEngine {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private selectionEvents: DoubleSheet[] = [];
   readonly handlerErrors: unknown[] = [];
+  /** The selection as the event reports it: several areas joined by commas ("A1:B2,D4") when the user Ctrl-selects. */
+  selectionAddress: string | undefined;
 
   constructor(
     readonly wb: DoubleWorkbook,
@@ -156,6 +177,7 @@ class Engine implements SyncEngine {
         this.handlers = this.handlers.filter((h) => h.id !== id);
       },
       selectionChanged: (sheet) => {
+        this.selectionAddress = undefined;
         this.selectionEvents.push(sheet);
       },
       countRowsAdd: () => {
@@ -266,7 +288,7 @@ class Engine implements SyncEngine {
       if (!sel || sel.sheetId !== sheet.id) continue;
       for (const h of this.handlers) {
         if (h.target.kind === 'selectionChanged' && (h.target.sheetId === sheet.id || h.target.sheetId === '*')) {
-          this.enqueue(h.fn, { type: 'WorksheetSelectionChanged', worksheetId: sheet.id, address: formatRect(sel.rect) });
+          this.enqueue(h.fn, { type: 'WorksheetSelectionChanged', worksheetId: sheet.id, address: this.selectionAddress ?? formatRect(sel.rect) });
         }
       }
     }
@@ -331,6 +353,25 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       ctx.end();
     }
   };
+
+  // Excel.run(context, batch) reuses that context: what was queued on it since (an
+  // EventHandlerResult.remove()) goes with this batch's first sync.
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler
+  const runOn = async <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = context as unknown as RequestCtx;
+    if (!(ctx instanceof RequestCtx) || ctx.engine !== engine) throw new DoubleExcelError('InvalidRequestContext', MESSAGES.invalidRequestContext);
+    engine.counters.runs += 1;
+    ctx.ended = false;
+    try {
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      if (ctx.queue.length > 0) await ctx.sync();
+      return result;
+    } finally {
+      ctx.end();
+    }
+  };
+  const profile = options.profile ?? 'web';
+  const { office } = attachProfile(wb, profile);
 
   const stats: DoubleStats = {
     get syncs() {
@@ -403,10 +444,13 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   const events: DoubleEvents = {
     async select(sheet, address) {
       const s = wb.sheet(sheet);
-      const rect = rectIn(s, address, 'events.select');
+      // Several areas (Ctrl+click): the event's address lists them all, comma-separated, and
+      // Worksheet.getRange refuses it (one area only; several need getRanges, ExcelApi 1.9).
+      const areas = address.split(',').map((a) => rectIn(s, a.trim(), 'events.select'));
       wb.activeSheetId = s.id;
-      wb.selection = { sheetId: s.id, rect };
+      wb.selection = { sheetId: s.id, rect: areas[0] };
       engine.services.selectionChanged(s);
+      engine.selectionAddress = areas.map(formatRect).join(',');
       engine.dispatch();
       await engine.flush();
     },
@@ -421,6 +465,9 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
 
   return {
     run,
+    runOn,
+    office,
+    profile,
     workbook: wb,
     stats,
     failNextSync(kind: FaultKind = 'request', atOperation = 0, code = 'GeneralException') {
