@@ -449,7 +449,8 @@ describe('initialiseLedger: protection', () => {
     const xl = await ledgerWithRows(5, 'pw');
     xl.workbook.sheet('台账').setValues(`${columnLetter(LEDGER.columns.findIndex((c) => c.header === '预警状态') + 1)}3`, [['正常']]);
     const before = everything(xl);
-    const r = await initialiseLedger(xl.run, { today: TODAY });
+    // Excel on the web (ExcelApiOnline 1.1) tells beforehand; platforms.test.ts covers the others.
+    const r = await initialiseLedger(xl.run, { today: TODAY, requirements: xl.office.context.requirements });
     expect(r).toMatchObject({ ok: false, error: { code: 'password-required' } });
     expect(everything(xl)).toBe(before);
   });

@@ -36,11 +36,20 @@ describe('queueUnprotect / queueProtect', () => {
     const s = xl.workbook.sheet('台账');
     s.protect({}, 'pw');
     const state = await xl.run(async (context) => {
-      const p = queueProtectionRead(context, '台账');
+      const p = queueProtectionRead(context, '台账', xl.office.context.requirements);
       await context.sync();
       return p.read();
     });
     expect(state).toEqual({ protected: true, passwordProtected: true });
+    // Without ExcelApiOnline 1.1 (every Excel but the web) the flag is not loaded: unknown.
+    const desktop = createExcelDouble({ sheets: ['台账'], profile: 'office2021' });
+    desktop.workbook.sheet('台账').protect({}, 'pw');
+    const unknown = await desktop.run(async (context) => {
+      const p = queueProtectionRead(context, '台账', desktop.office.context.requirements);
+      await context.sync();
+      return p.read();
+    });
+    expect(unknown).toEqual({ protected: true, passwordProtected: null });
     xl.stats.reset();
     await xl.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('台账');

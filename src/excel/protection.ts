@@ -15,6 +15,7 @@
  * Typical batch: read `protected` (sync) → `queueUnprotect` → writes → `queueProtect` (one sync).
  */
 import type { SheetSpec } from '../workbook/schema';
+import { PASSWORD_FLAG_SET, officeRequirements, type Requirements } from './capabilities';
 
 /** Protection options of every protected ledger sheet (template.ts's exceljs options, mapped). */
 export const LEDGER_PROTECTION_OPTIONS: Readonly<Excel.WorksheetProtectionOptions> = Object.freeze({
@@ -51,13 +52,23 @@ function worksheet(context: Excel.RequestContext, sheet: Excel.Worksheet | strin
 
 /** Protection state of a sheet, queued now and read after the next sync. */
 export interface QueuedProtection {
-  read(): { protected: boolean; passwordProtected: boolean };
+  /** passwordProtected: null when this Excel cannot tell (no ExcelApiOnline 1.1) */
+  read(): { protected: boolean; passwordProtected: boolean | null };
 }
 
-export function queueProtectionRead(context: Excel.RequestContext, sheet: Excel.Worksheet | string): QueuedProtection {
-  const p = worksheet(context, sheet).protection.load('protected, isPasswordProtected');
+/**
+ * `isPasswordProtected` is ExcelApiOnline 1.1 (Excel on the web only): loaded only when
+ * `requirements` says this Excel has it (default: the real Office; none outside Office).
+ */
+export function queueProtectionRead(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet | string,
+  requirements: Requirements = officeRequirements(),
+): QueuedProtection {
+  const flag = requirements.isSetSupported(PASSWORD_FLAG_SET.name, PASSWORD_FLAG_SET.version);
+  const p = worksheet(context, sheet).protection.load(flag ? 'protected, isPasswordProtected' : 'protected');
   return {
-    read: () => ({ protected: p.protected, passwordProtected: p.isPasswordProtected === true }),
+    read: () => ({ protected: p.protected, passwordProtected: flag ? p.isPasswordProtected === true : null }),
   };
 }
 

@@ -47,6 +47,7 @@ describe('Sheet layout', () => {
   test('freezeAt freezes rows and columns; columnHidden; merge keeps the top-left value', async () => {
     const { xl, s } = ledger();
     s.setValues('E1:F1', [['标题', '多余']]);
+    expect(xl.office.context.requirements.isSetSupported('ExcelApi', '1.13')).toBe(true); // getMergedAreasOrNullObject
     await xl.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('台账');
       sheet.freezePanes.freezeAt(sheet.getRange('A1'));
