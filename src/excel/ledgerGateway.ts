@@ -226,7 +226,8 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       // ---- round trip 1: the item's row (found by 编号 now), headers, sections, keys, protection
       const table = context.workbook.tables.getItem(LEDGER);
       const header = table.getHeaderRowRange().load('values,columnIndex');
-      const hit = table.columns.getItem('编号').getDataBodyRange().find(itemId, { completeMatch: true, matchCase: true });
+      // header + body: never a one-cell range, which find would widen to the whole sheet
+      const hit = table.columns.getItem('编号').getRange().find(itemId, { completeMatch: true, matchCase: true });
       const row = table.getDataBodyRange().getIntersection(hit.getEntireRow()).load('values,formulas,rowIndex');
       const people = queueTable(context, PEOPLE);
       const recHeader = context.workbook.tables.getItem(RECORDS).getHeaderRowRange().load('values');
@@ -497,7 +498,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
     selectItem: async (itemId) => {
       await run(async (context) => {
         const table = context.workbook.tables.getItem(LEDGER);
-        const hit = table.columns.getItem('编号').getDataBodyRange().findOrNullObject(itemId, { completeMatch: true, matchCase: true });
+        const hit = table.columns.getItem('编号').getRange().findOrNullObject(itemId, { completeMatch: true, matchCase: true });
         await context.sync();
         if (!hit.isNullObject) {
           table.getDataBodyRange().getIntersection(hit.getEntireRow()).select();

@@ -18,7 +18,9 @@ import { textCell, type CellValue } from './cells';
  */
 export function locateRow(context: Excel.RequestContext, tableName: string, keyHeader: string, key: string) {
   const table = context.workbook.tables.getItem(tableName);
-  const hit = table.columns.getItem(keyHeader).getDataBodyRange().find(key, { completeMatch: true, matchCase: true });
+  // The column with its header, never one cell: find on a single cell (a one-row table's body)
+  // searches the whole sheet from the next cell (Range.find docs; src/excel/double/api.ts).
+  const hit = table.columns.getItem(keyHeader).getRange().find(key, { completeMatch: true, matchCase: true });
   hit.load('rowIndex');
   const row = hit.getEntireRow();
   const entireRow = row;

@@ -478,12 +478,6 @@ interface FindCriteria {
   searchDirection?: 'Forward' | 'Backwards' | string;
 }
 
-function range(from: number, to: number, step: 1 | -1): number[] {
-  const out: number[] = [];
-  for (let k = from; step > 0 ? k <= to : k >= to; k += step) out.push(k);
-  return out;
-}
-
 export class RangeProxy extends ProxyBase {
   readonly _typeName = 'Range';
 
@@ -592,24 +586,41 @@ export class RangeProxy extends ProxyBase {
   }
 
   /**
-   * Range.find (ExcelApi 1.9): the first cell of the range whose shown text matches, searched
-   * row by row (forward) or backwards; runs at sync time, on the workbook as it is then — which
-   * is why the adapter locates a row by 编号 with it instead of trusting a row index read earlier.
+   * Range.find (ExcelApi 1.9): the first cell whose shown text matches, searched row by row
+   * (forward) or backwards; runs at sync time, on the workbook as it is then — which is why the
+   * adapter locates a row by 编号 with it instead of trusting a row index read earlier.
+   * - "If the current range is larger than a single cell, then the search will be limited to that
+   *   range, else the search will cover the entire sheet starting after that cell"
+   *   (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-find-member(1)):
+   *   a one-cell range (a one-row table's column body!) searches the whole sheet, from the next
+   *   cell on, wrapping round to the cell itself last.
+   * - A partial match (completeMatch false) is a cell that *begins with* the text
+   *   (OfficeDev/office-js-docs-reference#505, from observed behaviour; the reference page's own
+   *   example says "a substring" — the double takes the narrower reading; adapter code must use
+   *   completeMatch only).
    */
   private findRect(text: string, criteria: FindCriteria | undefined, tr: TrackedRange): Rect | null {
     const complete = criteria?.completeMatch ?? false;
     const matchCase = criteria?.matchCase ?? false;
     const norm = (s: string) => (matchCase ? s : s.toLowerCase());
     const needle = norm(String(text));
-    const { r0, r1, c0, c1 } = tr.rect;
     const backwards = criteria?.searchDirection === 'Backwards';
-    const rows = backwards ? range(r1, r0, -1) : range(r0, r1, 1);
-    const cols = backwards ? range(c1, c0, -1) : range(c0, c1, 1);
-    for (const r of rows) {
-      for (const c of cols) {
-        const hay = norm(tr.sheet.textAt(r, c));
-        if (complete ? hay === needle : hay.includes(needle)) return { r0: r, r1: r, c0: c, c1: c };
-      }
+    const single = tr.rect.r0 === tr.rect.r1 && tr.rect.c0 === tr.rect.c1;
+    const used = single ? tr.sheet.usedRect(false) : undefined;
+    const area = used
+      ? { r0: Math.min(used.r0, tr.rect.r0), r1: Math.max(used.r1, tr.rect.r1), c0: Math.min(used.c0, tr.rect.c0), c1: Math.max(used.c1, tr.rect.c1) }
+      : tr.rect;
+    const { r0, r1, c0, c1 } = area;
+    const width = c1 - c0 + 1;
+    const total = (r1 - r0 + 1) * width;
+    // cells in row order; a single cell's search starts after it (before it, backwards) and wraps
+    const startAt = single ? (tr.rect.r0 - r0) * width + (tr.rect.c0 - c0) : backwards ? 0 : -1;
+    for (let k = 1; k <= total; k += 1) {
+      const i = single ? (((startAt + (backwards ? -k : k)) % total) + total) % total : backwards ? total - k : k - 1;
+      const r = r0 + Math.floor(i / width);
+      const c = c0 + (i % width);
+      const hay = norm(tr.sheet.textAt(r, c));
+      if (complete ? hay === needle : hay.startsWith(needle)) return { r0: r, r1: r, c0: c, c1: c };
     }
     return null;
   }

@@ -26,19 +26,41 @@ describe('Range.find / findOrNullObject', () => {
     expect(address).toBe('台账!A6');
   });
 
-  test('partial and case-insensitive matching; backwards search finds the last', async () => {
+  test('partial (begins-with, office-js-docs-reference#505) and case-insensitive matching; backwards search finds the last', async () => {
     const xl = ledger();
-    const [fwd, back] = await xl.run(async (context) => {
+    const [fwd, back, inside] = await xl.run(async (context) => {
       const col = context.workbook.worksheets.getItem('台账').getRange('A2:A4');
-      const a = col.find('0002', {});
+      const a = col.find('db-2026-0002', {});
       const b = col.find('DB-2026-0002', { searchDirection: 'Backwards' as Excel.SearchDirection });
+      const c = col.findOrNullObject('0002', {}); // in the middle of the text: not a partial match
       a.load('address');
       b.load('address');
+      c.load('address');
       await context.sync();
-      return [a.address, b.address];
+      return [a.address, b.address, c.isNullObject];
     });
     expect(fwd).toBe('台账!A3');
     expect(back).toBe('台账!A4');
+    expect(inside).toBe(true);
+  });
+
+  test('a single-cell range searches the whole sheet, starting after that cell and wrapping round (Range.find docs)', async () => {
+    const xl = ledger();
+    xl.workbook.sheet('台账').setValues('D2:D3', [['DB-2026-0001'], ['别处']]);
+    const [next, wrapped, itself, back] = await xl.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('台账');
+      const exact = { completeMatch: true, matchCase: true };
+      const a = ws.getRange('A2').find('DB-2026-0001', exact).load('address'); // A2 holds it too: D2 comes first
+      const b = ws.getRange('B4').find('DB-2026-0002', exact).load('address'); // after B4 → wraps to A3
+      const c = ws.getRange('B3').find('换门锁', exact).load('address'); // only the cell itself: found last
+      const d = ws.getRange('A4').find('DB-2026-0001', { ...exact, searchDirection: 'Backwards' as Excel.SearchDirection }).load('address');
+      await context.sync();
+      return [a.address, b.address, c.address, d.address];
+    });
+    expect(next).toBe('台账!D2');
+    expect(wrapped).toBe('台账!A3');
+    expect(itself).toBe('台账!B3');
+    expect(back).toBe('台账!D2');
   });
 
   test('find throws ItemNotFound at sync; findOrNullObject gives a null object', async () => {
