@@ -3,6 +3,8 @@
  * hand-filled columns, the 设置 explanations, the written explanation of 月度考核, and what the
  * `npm run template` command prints. src/workbook/schema.ts reads them; nothing else is prose.
  */
+import { documents } from './documents';
+
 export const workbook = {
   /** One line per sheet: shown in the sheet's title note and in the 说明 of the schema. */
   purpose: {
@@ -99,6 +101,8 @@ export const workbook = {
     保护密码: '加载项保护工作表时使用的密码；留空则不设密码（默认）。',
     日历调整: '法定节假日、调休上班日在“日历”表 B 列修改（1 = 工作日，0 = 休息日）。',
     结构版本: '台账工作簿结构版本号，加载项据此升级，请勿修改。',
+    /** the 公文 documents' rows (src/i18n/documents.ts), appended after 结构版本 */
+    ...documents.settings,
   },
 
   /** Texts on the 日历 sheet's 说明 column. */

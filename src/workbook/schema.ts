@@ -8,6 +8,7 @@
 import { workbook as t } from '../i18n/workbook';
 import { LEDGER_SHEETS } from '../excel/ledgerSheets';
 import { defaultSettings, type Settings } from '../domain/settings';
+import { DOCUMENT_SETTING_NAMES, documentSettingDefault, type DocumentSettingName } from '../domain/documents/settings';
 import {
   ASSIGN_LEVELS,
   COUNTING_MODES,
@@ -265,6 +266,15 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   { name: '保护密码', value: () => '' },
   { name: '日历调整', value: () => '见“日历”表', locked: true, noName: true },
   { name: '结构版本', value: () => SCHEMA_VERSION, locked: true },
+  // The 公文 documents (src/domain/documents/settings.ts): after 结构版本, so 初始化台账 appends them
+  // to an older ledger without moving a row; until then the add-in reads their defaults.
+  ...(Object.keys(DOCUMENT_SETTING_NAMES) as DocumentSettingName[]).map(
+    (name): SettingRow => ({
+      name,
+      value: () => documentSettingDefault(name),
+      ...(name === '红色催办次数' ? { validation: intRange(1, 99) } : name === '催办反馈工作日' ? { validation: intRange(0, 366) } : {}),
+    }),
+  ),
 ];
 
 /** Row of a setting on 设置 (header in row 1). */
