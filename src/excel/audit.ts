@@ -17,7 +17,7 @@ import { ledgerFromTable, recordsFromTable, sectionsFromTable, type SheetTable }
 import { LEDGER_COLUMNS, RECORD_COLUMNS, type ColumnSpec } from '../workbook/schema';
 import { canonicalFormula } from './initialise';
 import type { ExcelRun } from './run';
-import { queueTable } from './tableRead';
+import { completeReads, queueTable } from './tableRead';
 
 /** `context.sync()` calls of a run on an initialised ledger. */
 export const AUDIT_SYNCS = 2;
@@ -243,12 +243,14 @@ function errorText(e: unknown): string {
 export async function auditLedger(run: ExcelRun): Promise<AuditReport> {
   return run(async (context) => {
     // ---- sync 1: the tables
-    const ledger = queueTable(context, LEDGER);
-    const records = queueTable(context, RECORDS);
+    // every column: the audit names damaged formula cells too
+    const ledger = queueTable(context, LEDGER, 'all');
+    const records = queueTable(context, RECORDS, 'all');
     const people = queueTable(context, PEOPLE);
     const bodies = [LEDGER, RECORDS].map((name) => context.workbook.tables.getItem(name).getDataBodyRange().load('rowIndex,rowCount'));
     try {
       await context.sync();
+      await completeReads(context);
     } catch (e) {
       if ((e as { code?: string })?.code !== 'ItemNotFound') throw e;
       const tables = context.workbook.tables.load('items/name');

@@ -38,6 +38,7 @@ import { queueProtect, queueUnprotect } from './protection';
 import { dashboardStyles, queueStyles } from './reportStyle';
 import type { ExcelRun } from './run';
 import { isNotFound, queueLedgerInputs, syncMessage } from './roundsRead';
+import { completeReads } from './tableRead';
 
 export const DASHBOARD_SHEET = t.dashboardSheet;
 export const DEFAULT_TREND_MONTHS = 6;
@@ -199,6 +200,7 @@ export async function refreshDashboard(run: ExcelRun, opts: DashboardOptions): P
     const sheets = context.workbook.worksheets.load('items/name');
     try {
       await sync();
+      syncs += await completeReads(context);
     } catch (e) {
       if (isNotFound(e)) return err('not-initialised', t.dashboardNotInitialised);
       return err('sync-failed', xt.syncFailed(syncMessage(e)));

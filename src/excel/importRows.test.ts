@@ -152,13 +152,14 @@ async function previewOf(xl: ExcelDouble): Promise<ImportPreview> {
 }
 
 describe('applyImport and undoImport', () => {
-  test('apply: 2 syncs, rows written with the operation id, one 导入 line per row; text reads back byte for byte', async () => {
+  test('apply: 3 syncs (read; the rows to update; write), rows written with the operation id, one 导入 line per row; text reads back byte for byte', async () => {
     const xl = fixture();
     const p = await previewOf(xl);
     const { run, syncs } = instrumented(xl);
     const r = await applyImport(run, p, ctx('op-import-1'));
     if (!r.ok) throw new Error(r.error.message);
-    expect(syncs()).toBe(2);
+    expect(syncs()).toBe(3);
+    expect(r.value.syncs).toBe(3);
     expect(r.value.added.map((a) => a.id)).toEqual(['DB-2026-0004', 'DB-2026-0200']);
     expect(r.value.updated.map((a) => a.id)).toEqual(['DB-2026-0001']);
     const ledger = rows(xl, '台账');
@@ -187,7 +188,7 @@ describe('applyImport and undoImport', () => {
     const { run, syncs } = instrumented(xl);
     const u = await undoImport(run, 'op-import-2', ctx('op-undo-2'));
     if (!u.ok) throw new Error(u.error.message);
-    expect(syncs()).toBe(2);
+    expect(syncs()).toBe(3);
     expect(u.value.restored.sort()).toEqual(['DB-2026-0001', 'DB-2026-0004', 'DB-2026-0200']);
     const now = xl.workbook.table('台账');
     expect(now.values.slice(0, origValues.length)).toEqual(origValues);

@@ -28,7 +28,7 @@
  * leading ' or = + - @) is written behind an apostrophe so it reads back byte for byte.
  */
 import { logLine as operationLogLine } from './operationLog';
-import { patchedRow } from './ledgerWrites';
+import { patchedRow, readRowsByKey, WHOLE_ROWS_PER_SYNC } from './ledgerWrites';
 import { nextItemNumber } from '../domain/itemNumber';
 import { err, ok, type Result } from '../domain/result';
 import type { LedgerItem } from '../domain/types';
@@ -42,7 +42,7 @@ import type { ActionContext } from './ledgerService';
 import { locateRow, queueAppend, queuePlaceholderCheck } from './ledgerWrites';
 import { queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
-import { queueTable, queueUsedRange } from './tableRead';
+import { completeReads, queueColumns, queueTable, queueUsedRange } from './tableRead';
 
 const LEDGER = '台账';
 const PEOPLE = '科室人员';
@@ -288,6 +288,7 @@ export async function previewImport(run: ExcelRun, input: RowInput, opts: Previe
     const people = queueTable(context, PEOPLE);
     try {
       await context.sync();
+      await completeReads(context);
     } catch (e) {
       return { error: e };
     }
@@ -408,46 +409,11 @@ export function importTextCell(s: string): string {
 
 const encode = (v: CellValue): CellValue => (typeof v === 'string' ? importTextCell(v) : v);
 
-/** The JSON kept in 操作日志 变更前 / 变更后 for 动作 「导入」. */
-interface LogPayload {
-  导入: '更新' | '新增';
-  值: Record<string, CellValue>;
-}
-
-function payload(kind: '更新' | '新增', cells: Record<string, CellValue>): string {
-  const p: LogPayload = { 导入: kind, 值: cells };
-  return JSON.stringify(p);
-}
-
-function parsePayload(s: unknown): LogPayload | null {
-  if (typeof s !== 'string' || !s.startsWith('{')) return null;
-  try {
-    const p = JSON.parse(s) as LogPayload;
-    if ((p.导入 === '更新' || p.导入 === '新增') && p.值 && typeof p.值 === 'object') return p;
-  } catch {
-    // not ours
-  }
-  return null;
-}
-
-function logLine(ctx: ActionContext, action: string, id: string, section: string, before: string, after: string): Record<string, CellValue> {
-  return operationLogLine(ctx.actor, ctx.now, ctx.opId, action, before, after, id, section);
-}
-
-function lettersOf(headers: readonly string[], firstColumnIndex: number): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((h, i) => {
-    if (h && !(h in out)) out[h] = columnLetter(firstColumnIndex + i + 1);
-  });
-  return out;
-}
-
 /** What every write of the import reads in sync 1: password, protection, keyed log lines, placeholders. */
 function queueCommon(context: Excel.RequestContext) {
   const settings = queueUsedRange(context, SETTINGS);
   const log = context.workbook.tables.getItem(LOG);
-  const logOps = log.columns.getItem('操作ID').getDataBodyRange().load('values');
-  const logIds = log.columns.getItem('编号').getDataBodyRange().load('values');
+  const logKeys = queueColumns(context, LOG, ['操作ID', '编号']);
   const logHeader = log.getHeaderRowRange().load('values');
   const sheets = [LEDGER, LOG].map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
@@ -465,7 +431,7 @@ function queueCommon(context: Excel.RequestContext) {
         const name = typeof row[0] === 'string' ? row[0].trim() : '';
         if (name) byName.set(name, row[1] === '' ? null : row[1]);
       }
-      const logged = new Set(logOps.values.map((r, i) => `${cellText(r[0])}|${cellText(logIds.values[i]?.[0])}`));
+      const logged = new Set(logKeys.rows().map(([op, id]) => `${cellText(op)}|${cellText(id)}`));
       return {
         password: settingsFromPairs(byName).password,
         protectedSheets: new Set(sheets.filter((x) => x.ws.protection.protected).map((x) => x.name)),
@@ -516,24 +482,37 @@ async function rollForward<T>(run: ExcelRun, attempt: () => Promise<Attempt<T>>)
   return err('sync-failed', t.syncFailed(second.message));
 }
 
-/** Sync 1 of apply and undo: the ledger's header, body values and formulas, sections, the common keys. */
+/**
+ * Sync 1 of apply and undo: the ledger's input columns (payload-safe; formula columns are never
+ * read), by row. The rows an action then rewrites whole are read again, values and formulas, by
+ * `readRowsByKey` just before the write.
+ */
 function queueLedger(context: Excel.RequestContext) {
-  const table = context.workbook.tables.getItem(LEDGER);
-  const header = table.getHeaderRowRange().load('values,columnIndex');
-  const body = table.getDataBodyRange().load('values,formulas');
+  const table = queueTable(context, LEDGER);
   return {
     read() {
-      const headers = header.values[0].map((h) => String(h ?? '').trim());
+      const g = table.readGrid();
+      const headers = g.headers;
       const index = headerIndex(headers);
       const idAt = index.get('编号') ?? -1;
       const rowOf = new Map<string, number>();
-      body.values.forEach((r, k) => {
+      const values = g.rows.map((r) => r.cells);
+      values.forEach((r, k) => {
         const id = cellText(r[idAt]);
         if (id && !rowOf.has(id)) rowOf.set(id, k);
       });
-      return { headers, index, values: body.values, formulas: body.formulas, rowOf, letters: lettersOf(headers, header.columnIndex) };
+      return { headers, index, values, rowNumbers: g.rows.map((r) => r.row), rowOf, letters: g.letters };
     },
   };
+}
+
+/** Each pending change applied to its row as it stands now (read by key): whole rows ready to write. */
+async function rowsToWrite(context: Excel.RequestContext, headers: readonly string[], pending: readonly { id: string; changes: Record<string, CellValue> }[]) {
+  const rows = await readRowsByKey(context, LEDGER, '编号', pending.map((p) => p.id));
+  return pending.flatMap(({ id, changes }) => {
+    const r = rows.get(id);
+    return r ? [{ id, row: patchedRow(headers, r.values, r.formulas, changes) }] : [];
+  });
 }
 
 /** The input cells (and 操作ID) of a body row as read, by header. */
@@ -572,6 +551,7 @@ async function applyAttempt(run: ExcelRun, preview: ImportPreview, ctx: ActionCo
     try {
       syncs += 1;
       await context.sync();
+      syncs += await completeReads(context);
     } catch (e) {
       if ((e as { code?: string })?.code === 'ItemNotFound') return done(err('not-initialised', t.notInitialised));
       return done(err('sync-failed', t.syncFailed(message(e))));
@@ -582,7 +562,7 @@ async function applyAttempt(run: ExcelRun, preview: ImportPreview, ctx: ActionCo
     const opAt = L.index.get('操作ID') ?? -1;
     const outcome: ImportOutcome = { opId: ctx.opId, added: [], updated: [], skipped: [], syncs: 0 };
     const logs: Record<string, CellValue>[] = [];
-    const writes: { id: string; row: CellValue[] }[] = [];
+    const pending: { id: string; changes: Record<string, CellValue> }[] = [];
     const updateIds = new Set(preview.update.map((u) => u.id));
 
     for (const u of preview.update) {
@@ -604,13 +584,13 @@ async function applyAttempt(run: ExcelRun, preview: ImportPreview, ctx: ActionCo
         // what is written must read back as a valid row
         const merged: Record<string, unknown> = rowRecord(L.index, row.map((x) => (x === '' ? null : x)));
         for (const ch of u.changes) merged[ch.header] = ch.after === '' ? null : ch.after;
-        const v = validateLedgerRow(merged, { sheet: LEDGER, rowNumber: k + 2, columnLetters: L.letters, sections });
+        const v = validateLedgerRow(merged, { sheet: LEDGER, rowNumber: L.rowNumbers[k], columnLetters: L.letters, sections });
         if (!v.item) {
           outcome.skipped.push({ pastedRow: u.pastedRow, id: u.id, message: importText.rowInvalid(u.id, v.errors[0]?.message ?? '') });
           continue;
         }
         const encoded = Object.fromEntries(Object.entries(changes).map(([h, x]) => [h, encode(x)]));
-        writes.push({ id: u.id, row: patchedRow(L.headers, row, L.formulas[k], { ...encoded, 操作ID: textCell(ctx.opId) }) });
+        pending.push({ id: u.id, changes: { ...encoded, 操作ID: textCell(ctx.opId) } });
       }
       outcome.updated.push({ pastedRow: u.pastedRow, id: u.id });
       if (!c.logged(u.id)) {
@@ -655,7 +635,7 @@ async function applyAttempt(run: ExcelRun, preview: ImportPreview, ctx: ActionCo
         const cells = plainCells(item);
         const v = validateLedgerRow(
           Object.fromEntries(Object.entries(cells).map(([h, x]) => [h, x === '' ? null : x])),
-          { sheet: LEDGER, rowNumber: L.values.length + 2, columnLetters: L.letters, sections },
+          { sheet: LEDGER, rowNumber: (L.rowNumbers[L.rowNumbers.length - 1] ?? 1) + 1, columnLetters: L.letters, sections },
         );
         if (!v.item) {
           outcome.skipped.push({ pastedRow: a.pastedRow, id, message: importText.rowInvalid(id, v.errors[0]?.message ?? '') });
@@ -667,9 +647,17 @@ async function applyAttempt(run: ExcelRun, preview: ImportPreview, ctx: ActionCo
       }
     }
 
-    if (logs.length === 0 && appended.length === 0 && writes.length === 0) {
+    if (logs.length === 0 && appended.length === 0 && pending.length === 0) {
       outcome.syncs = syncs;
       return done(ok(outcome));
+    }
+    // ---- round trip 2 (one per slice of rows; none without updates): the rows to update as they stand
+    let writes: { id: string; row: CellValue[] }[] = [];
+    try {
+      syncs += Math.ceil(pending.length / WHOLE_ROWS_PER_SYNC);
+      writes = await rowsToWrite(context, L.headers, pending);
+    } catch (e) {
+      return done(err('sync-failed', t.syncFailed(message(e))));
     }
     // ---- round trip 2: locate update rows (a missing row fails the sync before any write), then
     // log lines, the appended rows, and LAST each updated row as one operation carrying 操作ID.
@@ -715,6 +703,7 @@ async function undoAttempt(run: ExcelRun, opId: string, ctx: ActionContext): Pro
     const common = queueCommon(context);
     try {
       await context.sync();
+      await completeReads(context);
     } catch (e) {
       if ((e as { code?: string })?.code === 'ItemNotFound') return done(err('not-initialised', t.notInitialised));
       return done(err('sync-failed', t.syncFailed(message(e))));
@@ -728,7 +717,7 @@ async function undoAttempt(run: ExcelRun, opId: string, ctx: ActionContext): Pro
       .filter((l) => l.id && l.before && l.after);
     if (lines.length === 0) return done(err('nothing-to-undo', importText.nothingToUndo(opId)));
     const out: UndoOutcome = { restored: [], already: [], skipped: [] };
-    const writes: { id: string; row: CellValue[] }[] = [];
+    const pending: { id: string; changes: Record<string, CellValue> }[] = [];
     const logs: Record<string, CellValue>[] = [];
     for (const l of lines) {
       const before = l.before!;
@@ -754,11 +743,17 @@ async function undoAttempt(run: ExcelRun, opId: string, ctx: ActionContext): Pro
         continue;
       }
       const changes = Object.fromEntries(Object.entries(target).map(([h, x]) => [h, encode(x)]));
-      writes.push({ id: l.id, row: patchedRow(L.headers, row, L.formulas[k], changes) });
+      pending.push({ id: l.id, changes });
       out.restored.push(l.id);
       if (!c.logged(l.id)) logs.push(logLine(ctx, UNDO_IMPORT_ACTION, l.id, l.section, payload(before.导入, after), payload(before.导入, target)));
     }
-    if (writes.length === 0 && logs.length === 0) return done(ok(out));
+    if (pending.length === 0 && logs.length === 0) return done(ok(out));
+    let writes: { id: string; row: CellValue[] }[] = [];
+    try {
+      writes = await rowsToWrite(context, L.headers, pending);
+    } catch (e) {
+      return done(err('sync-failed', t.syncFailed(message(e))));
+    }
     // the undo's lines go first (keyed by its own id); the rows are restored by value, so a retry
     // recognises a row already restored
     const located = writes.map((w) => ({ at: locateRow(context, LEDGER, '编号', w.id), row: w.row }));

@@ -29,11 +29,11 @@ import { applyImport, parsePastedBlock, previewImport, undoImport } from './impo
 import { initialiseLedger } from './initialise';
 import { generateRound } from './rounds';
 import { freezeMonth } from './scoresArchive';
-import { locateRow, patchedRow, queueAppend, queuePlaceholderCheck } from './ledgerWrites';
+import { locateRow, patchedRow, queueAppend, queuePlaceholderCheck, readRowsByKey, writeSlices } from './ledgerWrites';
 import { isNotFound, logLine, syncMessage } from './operationLog';
 import { queueProtect, queueUnprotect } from './protection';
 import { officeRunOn, type ExcelRun, type ExcelRunOn } from './run';
-import { queueTable, queueUsedRange } from './tableRead';
+import { completeReads, queueColumns, queueTable, queueUsedRange } from './tableRead';
 import { localToday } from './today';
 import type { ActionContext, LedgerService, LedgerSnapshot, RegisterOutcome, StoredRecord } from './ledgerService';
 
@@ -94,15 +94,8 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
    */
   function queueCommon(context: Excel.RequestContext) {
     const settings = queueUsedRange(context, SETTINGS);
-    const keyed = (table: string) => {
-      const t = context.workbook.tables.getItem(table);
-      return {
-        ops: t.columns.getItem('操作ID').getDataBodyRange().load('values'),
-        ids: t.columns.getItem('编号').getDataBodyRange().load('values'),
-      };
-    };
-    const log = keyed(LOG);
-    const recs = keyed(RECORDS);
+    const log = queueColumns(context, LOG, ['操作ID', '编号']);
+    const recs = queueColumns(context, RECORDS, ['操作ID', '编号']);
     const sheets = [LEDGER, RECORDS, LOG].map((name) => {
       const ws = context.workbook.worksheets.getItem(name);
       ws.protection.load('protected');
@@ -113,8 +106,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       [RECORDS]: queuePlaceholderCheck(context, RECORDS, RECORD_COLUMNS),
       [LOG]: queuePlaceholderCheck(context, LOG, LOG_COLUMNS),
     };
-    const pairs = (k: { ops: Excel.Range; ids: Excel.Range }) =>
-      new Set(k.ops.values.map((r, i) => `${cellText(r[0])}|${cellText(k.ids.values[i]?.[0])}`));
+    const pairs = (k: { rows(): unknown[][] }) => new Set(k.rows().map(([op, id]) => `${cellText(op)}|${cellText(id)}`));
     return {
       read(opId: string) {
         const { byName } = settingsPairs(settings.read());
@@ -176,6 +168,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
         if (!isNotFound(e)) throw e;
         return notInitialised(context);
       }
+      await completeReads(context);
       const sections = sectionsFromTable(people.read());
       const { byName, todayIsFormula } = settingsPairs(settings.read());
       const s = settingsFromPairs(byName);
@@ -232,15 +225,16 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       const people = queueTable(context, PEOPLE);
       const recHeader = context.workbook.tables.getItem(RECORDS).getHeaderRowRange().load('values');
       const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
-      const ids = action.type === '重新立项' ? table.columns.getItem('编号').getDataBodyRange().load('values') : null;
-      const ops = action.type === '重新立项' ? table.columns.getItem('操作ID').getDataBodyRange().load('values') : null;
+      const keys = action.type === '重新立项' ? queueColumns(context, LEDGER, ['编号', '操作ID']) : null;
       const common = queueCommon(context);
       try {
         await context.sync();
+        await completeReads(context);
       } catch (e) {
         if (isNotFound(e)) return done(err('item-not-found', t.itemNotFound(itemId)));
         return done(err('sync-failed', t.syncFailed(syncMessage(e))));
       }
+      const keyRows = keys?.rows() ?? null;
       const c = common.read(ctx.opId);
       const headers = header.values[0].map((h) => String(h).trim());
       const index = headerIndex(headers);
@@ -256,9 +250,9 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       // values: a retry of an operation that got that far is complete.
       if (cellText(row.values[0][index.get('操作ID') ?? -1]) === ctx.opId) return done(ok({ item: v.item, records: [] }));
       let act = action;
-      if (act.type === '重新立项' && !act.newId && ids && ops) {
-        const landed = ops.values.findIndex((r) => cellText(r[0]) === ctx.opId);
-        act = { ...act, newId: landed >= 0 ? cellText(ids.values[landed][0]) : nextItemNumber(ids.values.map((r) => cellText(r[0])), Number(ctx.on.slice(0, 4))) };
+      if (act.type === '重新立项' && !act.newId && keyRows) {
+        const landed = keyRows.find(([, op]) => cellText(op) === ctx.opId);
+        act = { ...act, newId: landed ? cellText(landed[0]) : nextItemNumber(keyRows.map(([id]) => cellText(id)), Number(ctx.on.slice(0, 4))) };
       }
       const out = applyAction(v.item, act, ctx.actor, ctx.on);
       if (!out.ok) return done(out);
@@ -273,7 +267,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       const changed = Object.keys(patch);
       const logs = c.logged(itemId) ? [] : [logRow(ctx, action.type, itemId, after.section, describe(v.item, changed), describe(after, changed))];
       const newItem = out.value.newItem;
-      const newLanded = ops ? ops.values.some((r) => cellText(r[0]) === ctx.opId) : false;
+      const newLanded = keyRows ? keyRows.some(([, op]) => cellText(op) === ctx.opId) : false;
       if (newItem && !c.logged(newItem.id)) {
         logs.push(logRow(ctx, '重新立项', newItem.id, newItem.section, `关联编号=${itemId}`, describe(newItem, ['编号', '事项内容'])));
       }
@@ -314,13 +308,14 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       // ---- round trip 1: headers, every 编号 and 操作ID, sections, keys, protection
       const table = context.workbook.tables.getItem(LEDGER);
       const header = table.getHeaderRowRange().load('values,columnIndex');
-      const idCol = table.columns.getItem('编号').getDataBodyRange().load('values');
-      const opCol = table.columns.getItem('操作ID').getDataBodyRange().load('values');
+      const keys = queueColumns(context, LEDGER, ['编号', '操作ID']);
+      const body = table.getDataBodyRange().load('rowCount');
       const people = queueTable(context, PEOPLE);
       const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
       const common = queueCommon(context);
       try {
         await context.sync();
+        await completeReads(context);
       } catch (e) {
         if (isNotFound(e)) return done(err('not-initialised', t.notInitialised));
         return done(err('sync-failed', t.syncFailed(syncMessage(e))));
@@ -331,14 +326,15 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       const sections = sectionsFromTable(people.read()).map((p) => p.section);
       const year = Number(ctx.on.slice(0, 4));
       // A retry whose row already landed keeps that row and its number.
-      const landedAt = opCol.values.findIndex((r) => cellText(r[0]) === ctx.opId);
-      const landed = landedAt >= 0 ? cellText(idCol.values[landedAt][0]) : null;
-      const id = landed ?? nextItemNumber(idCol.values.map((r) => cellText(r[0])), year);
+      const keyRows = keys.rows();
+      const landedRow = keyRows.find(([, op]) => cellText(op) === ctx.opId);
+      const landed = landedRow ? cellText(landedRow[0]) : null;
+      const id = landed ?? nextItemNumber(keyRows.map(([k]) => cellText(k)), year);
       const reg = registerItem({ ...input, id }, ctx.actor, ctx.on);
       if (!reg.ok) return done(reg);
       let item = reg.value;
       // What is written must read back as a valid row (科室 from 科室人员, no formula-like text).
-      const bad = rowProblem(item, sections, idCol.values.length + 2, lettersOf(headers, header.columnIndex));
+      const bad = rowProblem(item, sections, body.rowCount + 2, lettersOf(headers, header.columnIndex));
       if (bad) return done(err('row-invalid', bad));
 
       // ---- round trip 2: the log line, then the row (its 操作ID marks the registration as landed);
@@ -396,59 +392,76 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
 
   async function urgeAttempt(section: string, content: string, ctx: ActionContext): Promise<Attempt<{ itemIds: string[] }>> {
     return run(async (context) => {
+      // ---- round trip 1 (+ one per slice of a large 台账): the raw inputs, headers, keys, protection
       const ledger = queueTable(context, LEDGER);
-      const ledgerBody = context.workbook.tables.getItem(LEDGER).getDataBodyRange().load('values,formulas,rowIndex');
       const people = queueTable(context, PEOPLE);
       const calendar = queueTable(context, CALENDAR);
       const settings = queueUsedRange(context, SETTINGS);
+      const ledgerHeader = context.workbook.tables.getItem(LEDGER).getHeaderRowRange().load('values');
       const recHeader = context.workbook.tables.getItem(RECORDS).getHeaderRowRange().load('values');
       const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
       const common = queueCommon(context);
       try {
         await context.sync();
+        await completeReads(context);
       } catch (e) {
         return done(err('sync-failed', t.syncFailed(syncMessage(e))));
       }
       const c = common.read(ctx.opId);
-      const table = ledger.read();
-      const index = headerIndex(table.headers);
       const sections = sectionsFromTable(people.read()).map((p) => p.section);
       const { byName } = settingsPairs(settings.read());
       const s = settingsFromPairs(byName).settings;
       const cal = createCalendar(overridesFromTable(calendar.read()));
-      const opCol = index.get('操作ID') ?? -1;
-      const bodyRowOf = new Map<string, number>();
-      ledgerBody.values.forEach((r, i) => bodyRowOf.set(cellText(r[index.get('编号') ?? 0]), i));
+      const table = ledger.read();
+      const doneBy = new Map(table.rows.map((r) => [cellText(r.values['编号']), cellText(r.values['操作ID'])]));
       const candidates = ledgerFromTable(table, sections).items.filter(
         (i) => i.section === section && !i.closedOn && itemStatus(i, ctx.on, s, cal).status === '逾期',
       );
-      const writes: { id: string; row: CellValue[] }[] = [];
+      const urged = candidates.map((i) => i.id);
+      // done by an earlier attempt: the row carries this operation's id
+      const todo = candidates.filter((i) => doneBy.get(i.id) !== ctx.opId);
       const recs: FeedbackRecord[] = [];
       const logs: Record<string, CellValue>[] = [];
-      const urged: string[] = [];
-      for (const it of candidates) {
-        const k = bodyRowOf.get(it.id);
-        if (k === undefined) continue;
-        urged.push(it.id);
-        if (cellText(ledgerBody.values[k][opCol]) === ctx.opId) continue; // done by an earlier attempt
+      const patches: { id: string; patch: Record<string, CellValue> }[] = [];
+      for (const it of todo) {
         const out = applyAction(it, { type: '催办', content }, ctx.actor, ctx.on);
         if (!out.ok) return done(out);
         const patch = changedCells(it, out.value.item);
-        writes.push({ id: it.id, row: patchedRow(table.headers, ledgerBody.values[k], ledgerBody.formulas[k], { ...patch, 操作ID: textCell(ctx.opId) }) });
+        patches.push({ id: it.id, patch: { ...patch, 操作ID: textCell(ctx.opId) } });
         if (!c.recorded(it.id)) recs.push(...out.value.records);
         if (!c.logged(it.id)) logs.push(logRow(ctx, '催办', it.id, it.section, describe(it, Object.keys(patch)), describe(out.value.item, Object.keys(patch))));
       }
-      if (writes.length === 0 && recs.length === 0 && logs.length === 0) return done(ok({ itemIds: urged }));
+      if (patches.length === 0 && recs.length === 0 && logs.length === 0) return done(ok({ itemIds: urged }));
+      const headers = ledgerHeader.values[0].map((h) => String(h).trim());
       const recHeaders = recHeader.values[0].map((h) => String(h).trim());
       const logHeaders = logHeader.values[0].map((h) => String(h).trim());
-      const located = writes.map((w) => ({ at: locateRow(context, LEDGER, '编号', w.id), row: w.row }));
-      withUnprotected(context, [LEDGER, RECORDS, LOG], c, () => {
-        queueAppend(context, RECORDS, recHeaders, RECORD_COLUMNS, recs.map((r) => recordCells(r, ctx.opId)), c.placeholder(RECORDS));
-        queueAppend(context, LOG, logHeaders, LOG_COLUMNS, logs, c.placeholder(LOG));
-        for (const w of located) w.at.writeRow(w.row);
-      });
+
+      // ---- round trip 2 (one per slice of rows): the rows to patch as they stand, values and formulas
+      let rows: Map<string, { values: unknown[]; formulas: unknown[] }>;
       try {
-        await context.sync();
+        rows = await readRowsByKey(context, LEDGER, '编号', patches.map((p) => p.id));
+      } catch (e) {
+        return done(err('sync-failed', t.syncFailed(syncMessage(e))));
+      }
+      const writes = patches.flatMap(({ id, patch }) => {
+        const r = rows.get(id);
+        return r ? [{ id, row: patchedRow(headers, r.values, r.formulas, patch) }] : [];
+      });
+
+      // ---- round trip 3 (one per slice of writes): records and log lines, then each row as ONE
+      // operation carrying this operation's id, located again by 编号 at write time.
+      try {
+        for (const [k, slice] of writeSlices(writes).entries()) {
+          const located = slice.map((w) => ({ at: locateRow(context, LEDGER, '编号', w.id), row: w.row }));
+          withUnprotected(context, [LEDGER, RECORDS, LOG], c, () => {
+            if (k === 0) {
+              queueAppend(context, RECORDS, recHeaders, RECORD_COLUMNS, recs.map((r) => recordCells(r, ctx.opId)), c.placeholder(RECORDS));
+              queueAppend(context, LOG, logHeaders, LOG_COLUMNS, logs, c.placeholder(LOG));
+            }
+            for (const w of located) w.at.writeRow(w.row);
+          });
+          await context.sync();
+        }
       } catch (e) {
         return failed(e, c);
       }

@@ -10,6 +10,13 @@
 import { LEDGER_COLUMNS, type ColumnSpec } from '../workbook/schema';
 import { tableRow } from './ledgerCodec';
 import { textCell, type CellValue } from './cells';
+import { PAYLOAD_BUDGET_BYTES, jsonBytes } from './tableRead';
+
+/**
+ * Rows read or written whole per sync: a 台账 row's values and formulas are 5–10 KB of JSON, so
+ * this many stay under the payload budget with room to spare.
+ */
+export const WHOLE_ROWS_PER_SYNC = 200;
 
 /**
  * Locate the row of `tableName` whose `keyHeader` cell equals `key` — queued NOW, so the find runs
@@ -95,3 +102,44 @@ export function patchedRow(headers: readonly string[], values: readonly unknown[
 }
 
 const FORMULA_HEADERS = new Set(LEDGER_COLUMNS.filter((c) => c.kind === 'formula').map((c) => c.header));
+
+/**
+ * The current values and formulas of the rows whose `keyHeader` cell is one of `keys`, located by
+ * find at sync time; WHOLE_ROWS_PER_SYNC rows per sync. A key no longer in the table (a co-author
+ * deleted the row since it was read) fails the sync, as `locateRow` does: nothing is written then.
+ */
+export async function readRowsByKey(
+  context: Excel.RequestContext,
+  tableName: string,
+  keyHeader: string,
+  keys: readonly string[],
+): Promise<Map<string, { values: unknown[]; formulas: unknown[] }>> {
+  const out = new Map<string, { values: unknown[]; formulas: unknown[] }>();
+  const table = context.workbook.tables.getItem(tableName);
+  for (let i = 0; i < keys.length; i += WHOLE_ROWS_PER_SYNC) {
+    const slice = keys.slice(i, i + WHOLE_ROWS_PER_SYNC).map((key) => {
+      const hit = table.columns.getItem(keyHeader).getRange().find(key, { completeMatch: true, matchCase: true }); // header + body: never one cell
+      const row = table.getDataBodyRange().getIntersection(hit.getEntireRow()).load('values,formulas');
+      return { key, row };
+    });
+    await context.sync();
+    for (const { key, row } of slice) out.set(key, { values: row.values[0], formulas: row.formulas[0] });
+  }
+  return out;
+}
+
+/** Whole-row writes grouped so that each sync's request stays within the payload budget. */
+export function writeSlices<W extends { row: CellValue[] }>(writes: readonly W[], budget = PAYLOAD_BUDGET_BYTES): W[][] {
+  const slices: W[][] = [[]];
+  let size = 0;
+  for (const w of writes) {
+    const bytes = jsonBytes(w.row) + 512; // the row, its find and its object paths
+    if (size + bytes > budget && slices[slices.length - 1].length > 0) {
+      slices.push([]);
+      size = 0;
+    }
+    slices[slices.length - 1].push(w);
+    size += bytes;
+  }
+  return slices;
+}

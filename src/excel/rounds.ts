@@ -57,6 +57,7 @@ import { REPORT_WIDTHS, queueStyles, reportStyles } from './reportStyle';
 import { queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
 import { isNotFound, logLine, nowMs, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage } from './roundsRead';
+import { completeReads } from './tableRead';
 
 export const ISSUE_SHEET = '问题清单';
 export const NONIMPL_SHEET = '不落实清单';
@@ -569,6 +570,7 @@ export async function generateRound(run: ExcelRun, opts: RoundOptions): Promise<
     const prot = queueProtectionStates(context, written);
     try {
       await sync();
+      syncs += await completeReads(context);
     } catch (e) {
       if (isNotFound(e)) return err('not-initialised', t.notInitialised);
       return err('sync-failed', xt.syncFailed(syncMessage(e)));

@@ -10,7 +10,7 @@ import type { Settings } from '../domain/settings';
 import type { FeedbackRecord, LedgerItem, RecordType, SectionPeople } from '../domain/types';
 import type { CellError } from '../domain/validation';
 import { ledgerFromGrid, overridesFromTable, recordsFromTable, sectionsFromTable, settingsFromPairs } from '../workbook/ledgerData';
-import { queueTable, queueUsedRange } from './tableRead';
+import { queueColumns, queueTable, queueUsedRange } from './tableRead';
 
 export interface LedgerInputs {
   items: LedgerItem[];
@@ -73,12 +73,13 @@ export function queueLedgerInputs(context: Excel.RequestContext, opts: { recordT
 export function queueLog(context: Excel.RequestContext) {
   const table = context.workbook.tables.getItem('操作日志');
   const header = table.getHeaderRowRange().load('values');
-  const ids = table.columns.getItem('操作ID').getDataBodyRange().load('values');
+  const ids = queueColumns(context, '操作日志', ['操作ID']);
   return {
+    /** after the sync and `completeReads` */
     read() {
       return {
         headers: header.values[0].map((h) => String(h ?? '').trim()),
-        done: new Set(ids.values.map((r) => String(r[0] ?? ''))),
+        done: new Set(ids.rows().map((r) => String(r[0] ?? ''))),
       };
     },
   };

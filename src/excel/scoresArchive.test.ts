@@ -1,4 +1,5 @@
 import { createCalendar } from '../domain/calendar';
+import { readSlices } from './testing/readSlices';
 import { defaultSettings } from '../domain/settings';
 import { monthlyScores } from '../domain/scoring';
 import type { Actor } from '../domain/workflow';
@@ -34,7 +35,7 @@ describe('freezeMonth', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.created).toBe(true);
     expect(r.value.version).toBe(1);
-    expect(r.value.syncs).toBe(2);
+    expect(r.value.syncs).toBe(2 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID']]));
     const scores = want('2026-10');
     expect(r.value.scores).toEqual(scores);
     const rows = archiveRows(xl);
@@ -61,7 +62,7 @@ describe('freezeMonth', () => {
     const again = await freezeMonth(xl.run, '2026-11', opts('op-c'));
     if (!again.ok) throw new Error(again.error.message);
     expect(again.value.version).toBe(2);
-    expect(again.value.syncs).toBe(3);
+    expect(again.value.syncs).toBe(3 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID']]));
     const rows = archiveRows(xl);
     expect(rows).toHaveLength(3 * sections.length);
     const v = ARCHIVE_HEADERS.indexOf('版本');

@@ -26,6 +26,7 @@ import { queueAppend } from './ledgerWrites';
 import { LEDGER_PROTECTION_OPTIONS, queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
 import { isNotFound, logLine, nowMs, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage } from './roundsRead';
+import { completeReads } from './tableRead';
 
 export const ARCHIVE_SHEET = t.freezeSheet;
 export const ARCHIVE_TABLE = t.freezeTable;
@@ -113,6 +114,7 @@ export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOpti
     const prot = queueProtectionStates(context, [LOG]);
     try {
       await sync();
+      syncs += await completeReads(context);
     } catch (e) {
       if (isNotFound(e)) return err('not-initialised', xt.notInitialised);
       return err('sync-failed', xt.syncFailed(syncMessage(e)));

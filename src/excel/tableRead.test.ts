@@ -12,7 +12,7 @@ import { ledgerFromGrid, ledgerFromTable, type SheetGrid, type SheetTable } from
 import { createExcelDouble } from './double';
 import type { CellValue } from './cells';
 import { itemCells } from './ledgerCodec';
-import { queueTable, type TableReadOptions } from './tableRead';
+import { completeReads, queueTable, type TableReadOptions } from './tableRead';
 
 const sections = DEFAULT_SECTIONS.map((s) => s.section);
 const sample = generateSample({ count: 40, seed: 3, today: '2026-11-20' });
@@ -20,7 +20,7 @@ const validRows = sample.items.map((it) => itemCells(it));
 
 /** Both views of a table written into the double (header row 1 at column `firstColumn`). */
 async function readBoth(headers: string[], body: unknown[][], opts?: TableReadOptions, firstColumn = 1): Promise<{ table: SheetTable; grid: SheetGrid }> {
-  const xl = createExcelDouble({ sheets: ['台账'], maxPayloadBytes: Infinity });
+  const xl = createExcelDouble({ sheets: ['台账'] });
   const s = xl.workbook.sheet('台账');
   const from = columnLetter(firstColumn);
   const to = columnLetter(firstColumn + headers.length - 1);
@@ -30,6 +30,7 @@ async function readBoth(headers: string[], body: unknown[][], opts?: TableReadOp
   return xl.run(async (context) => {
     const q = queueTable(context, '台账');
     await context.sync();
+    await completeReads(context);
     return { table: q.read(opts), grid: q.readGrid(opts) };
   });
 }

@@ -54,9 +54,10 @@ export interface ExcelDoubleOptions {
   /** Sheets the workbook starts with, in tab order. Default ["Sheet1"]. */
   sheets?: string[];
   /**
-   * Request and response payload limit per sync, in characters of JSON (Excel on the web: 5 MB;
-   * `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`). Default 5 MiB;
-   * `Infinity` models desktop Excel.
+   * Request and response payload limit per sync, in UTF-8 bytes of JSON (Excel on the web: 5 MB;
+   * `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`). Default 5 MB, on
+   * everywhere: desktop Excel has no such cap, but the ledger is shared and opened on the web, so
+   * fixtures, benchmarks and the preview keep it. Only a test of the limit itself changes it.
    */
   maxPayloadBytes?: number;
   /** Number format Excel gives a General cell when an ISO date string is written. Default "yyyy/m/d" (zh-CN). */
@@ -137,6 +138,12 @@ export interface ExcelDouble {
   events: DoubleEvents;
 }
 
+/** Estimated JSON size of one queued action and its object path in an Office.js request. */
+export const REQUEST_BYTES_PER_OPERATION = 128;
+
+/** Excel on the web's cap on one request and on one response (resource-limits page, above). */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5_000_000; // "5 MB", read as decimal: the smaller figure
+
 interface Fault {
   kind: FaultKind;
   at: number;
@@ -207,7 +214,9 @@ class Engine implements SyncEngine {
     if (fault?.kind === 'request') {
       throw new DoubleExcelError(fault.code, MESSAGES.generalException, undefined, { statement: 'request' });
     }
-    let requestBytes = 0;
+    // Every queued action travels as a JSON record with its object path (ids, type, name,
+    // arguments): about this many bytes each before any value it carries.
+    let requestBytes = ops.length * REQUEST_BYTES_PER_OPERATION;
     for (const op of ops) requestBytes += op.requestBytes?.() ?? 0;
     if (requestBytes > this.maxPayload) {
       throw new DoubleExcelError('RequestPayloadSizeLimitExceeded', MESSAGES.requestTooLarge);
@@ -333,7 +342,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     calculatedColumnAutoFill: options.calculatedColumnAutoFill,
   });
   for (const name of options.sheets ?? ['Sheet1']) wb.addSheet(name, 'createExcelDouble');
-  const engine = new Engine(wb, options.maxPayloadBytes ?? 5 * 1024 * 1024, options.syncDelayMs ?? 0);
+  const engine = new Engine(wb, options.maxPayloadBytes ?? WEB_PAYLOAD_LIMIT_BYTES, options.syncDelayMs ?? 0);
   let runSeq = 0;
 
   const run: ExcelRun = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {

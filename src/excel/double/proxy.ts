@@ -14,6 +14,7 @@
  *   paths); a `getItem(...)` that nothing uses never fails. Range objects are then tracked: later
  *   row insertions/deletions (also a co-author's) move them, as Excel's tracked objects do.
  */
+import { jsonBytes } from '../payloadBytes';
 import { DoubleExcelError, MESSAGES } from './errors';
 import type { ChangeSource, DoubleWorkbook, TrackedRange } from './model';
 
@@ -220,12 +221,9 @@ export function declareNavs<P extends ProxyBase>(cls: { prototype: P }, navs: Re
   }
 }
 
+/** Bytes that `v` takes in a request or response: its JSON in UTF-8 (payloadBytes.ts says why). */
 export function payloadSize(v: unknown): number {
-  try {
-    return JSON.stringify(v)?.length ?? 0;
-  } catch {
-    return 0;
-  }
+  return jsonBytes(v);
 }
 
 // ---------------------------------------------------------------- proxies

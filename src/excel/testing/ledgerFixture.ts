@@ -39,7 +39,6 @@ export function ledgerFixture(opts: FixtureOptions = {}): ExcelDouble {
   const xl = createExcelDouble({
     workbookName: '13710督办台账.xlsx',
     sheets: ['台账', '反馈记录', '科室人员', '日历', '设置', '操作日志'],
-    maxPayloadBytes: Infinity,
   });
   const ledgerHeaders = LEDGER_COLUMNS.map((c) => c.header);
   const itemRows = (opts.items ?? []).map((it, k) => tableRow(ledgerHeaders, LEDGER_COLUMNS, { ...itemCells(it), 操作ID: `op-seed-${k}` }));
