@@ -409,6 +409,32 @@ export function importTextCell(s: string): string {
 
 const encode = (v: CellValue): CellValue => (typeof v === 'string' ? importTextCell(v) : v);
 
+/** The JSON kept in 操作日志 变更前 / 变更后 for 动作 「导入」. */
+interface LogPayload {
+  导入: '更新' | '新增';
+  值: Record<string, CellValue>;
+}
+
+function payload(kind: '更新' | '新增', cells: Record<string, CellValue>): string {
+  const p: LogPayload = { 导入: kind, 值: cells };
+  return JSON.stringify(p);
+}
+
+function parsePayload(s: unknown): LogPayload | null {
+  if (typeof s !== 'string' || !s.startsWith('{')) return null;
+  try {
+    const p = JSON.parse(s) as LogPayload;
+    if ((p.导入 === '更新' || p.导入 === '新增') && p.值 && typeof p.值 === 'object') return p;
+  } catch {
+    // not ours
+  }
+  return null;
+}
+
+function logLine(ctx: ActionContext, action: string, id: string, section: string, before: string, after: string): Record<string, CellValue> {
+  return operationLogLine(ctx.actor, ctx.now, ctx.opId, action, before, after, id, section);
+}
+
 /** What every write of the import reads in sync 1: password, protection, keyed log lines, placeholders. */
 function queueCommon(context: Excel.RequestContext) {
   const settings = queueUsedRange(context, SETTINGS);
