@@ -90,7 +90,7 @@ export function PreviewLayout({ workbook }: { workbook: PreviewWorkbook }): JSX.
         </div>
       </div>
       <aside className={styles.pane} aria-label={ui.preview.taskPane}>
-        <App service={workbook.service} run={workbook.xl.run} />
+        <App service={workbook.service} run={workbook.xl.run} runOn={workbook.xl.runOn} office={workbook.xl.office} />
       </aside>
     </div>
   );

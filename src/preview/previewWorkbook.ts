@@ -31,6 +31,7 @@ export async function createPreviewWorkbook(items = 40): Promise<PreviewWorkbook
   const xl = await createPreviewLedger({ today: PREVIEW_TODAY, items, seed: 13710 });
   const listeners = new Set<() => void>();
   const gateway = createLedgerService(xl.run, {
+    runOn: xl.runOn,
     clock: previewClock,
     afterWrite: () => {
       recomputeCachedValues(xl, PREVIEW_TODAY);

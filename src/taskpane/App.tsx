@@ -1,7 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LedgerService } from '../excel/ledgerService';
-import type { ExcelRun } from '../excel/run';
+import type { OfficeLike } from '../excel/capabilities';
+import type { ExcelRun, ExcelRunOn } from '../excel/run';
 import type { PageId } from '../i18n';
 import { Header } from './components/Header';
 import { PageNav } from './components/PageNav';
@@ -37,11 +38,14 @@ export interface AppProps {
   service: LedgerService;
   /** Optional direct access to the workbook: the status card then lists the ledger sheets. */
   run?: ExcelRun;
+  /** `Excel.run(context, batch)` and the `Office` object (default: the global one), for 自检 on 概览. */
+  runOn?: ExcelRunOn;
+  office?: OfficeLike;
   /** The page to open on; defaults to the `?page=` of the current URL. */
   initialPage?: PageId;
 }
 
-export function App({ service, run, initialPage }: AppProps): JSX.Element {
+export function App({ service, run, runOn, office, initialPage }: AppProps): JSX.Element {
   const styles = useStyles();
   const [page, setPage] = useState<PageId>(() => initialPage ?? pageFromSearch(window.location.search));
   // Pages stay mounted once visited (hidden when not shown): a form half typed survives a look elsewhere.
@@ -116,7 +120,7 @@ export function App({ service, run, initialPage }: AppProps): JSX.Element {
         <main className={styles.main}>
           {PAGE_IDS.filter((id) => visited.includes(id)).map((id) => (
             <div key={id} hidden={id !== page} data-page={id}>
-              <PageContent page={id} run={run} />
+              <PageContent page={id} run={run} runOn={runOn} office={office} />
             </div>
           ))}
         </main>
@@ -125,10 +129,10 @@ export function App({ service, run, initialPage }: AppProps): JSX.Element {
   );
 }
 
-function PageContent({ page, run }: { page: PageId; run?: ExcelRun }): JSX.Element {
+function PageContent({ page, run, runOn, office }: { page: PageId; run?: ExcelRun; runOn?: ExcelRunOn; office?: OfficeLike }): JSX.Element {
   switch (page) {
     case 'overview':
-      return <OverviewPage run={run} />;
+      return <OverviewPage run={run} runOn={runOn} office={office} />;
     case 'register':
       return <RegisterPage />;
     case 'report':

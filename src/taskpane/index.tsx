@@ -1,7 +1,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { createLedgerService } from '../excel/ledgerGateway';
-import { officeRun } from '../excel/run';
+import { officeRun, officeRunOn } from '../excel/run';
 import { ui } from '../i18n';
 import { App } from './App';
 
@@ -13,7 +13,7 @@ Office.onReady(() => {
   if (!container) return;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App service={createLedgerService(officeRun)} run={officeRun} />
+      <App service={createLedgerService(officeRun)} run={officeRun} runOn={officeRunOn} />
     </FluentProvider>,
   );
 });

@@ -1,6 +1,7 @@
 import { Body1Strong, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import type { ExcelRun } from '../../excel/run';
+import type { OfficeLike } from '../../excel/capabilities';
+import type { ExcelRun, ExcelRunOn } from '../../excel/run';
 import { ui } from '../../i18n';
 import { AuditPanel } from '../components/AuditPanel';
 import { ImportPanel } from '../components/ImportPanel';
@@ -8,6 +9,7 @@ import { InitLedgerPanel } from '../components/InitLedgerPanel';
 import { ItemList } from '../components/ItemList';
 import { PageFrame } from '../components/PageFrame';
 import { RowErrorsBanner } from '../components/RowErrorsBanner';
+import { SelfCheckPanel } from '../components/SelfCheckPanel';
 import { SnapshotGate } from '../components/SnapshotGate';
 import { StatusCounts } from '../components/StatusCounts';
 import { WorkbookStatus } from '../components/WorkbookStatus';
@@ -22,7 +24,7 @@ const useStyles = makeStyles({
 const MY_LIMIT = 10;
 
 /** 概览: 预警状态 counts for today, the user's open items (overdue first), row errors, workbook status; 导入科室台账 and 校验台账 (督办员). */
-export function OverviewPage({ run }: { run?: ExcelRun }): JSX.Element {
+export function OverviewPage({ run, runOn, office }: { run?: ExcelRun; runOn?: ExcelRunOn; office?: OfficeLike }): JSX.Element {
   const { choice } = useLedger();
   return (
     <PageFrame page="overview">
@@ -33,6 +35,7 @@ export function OverviewPage({ run }: { run?: ExcelRun }): JSX.Element {
       <InitLedgerPanel />
       {choice?.role === '督办员' && <ImportPanel />}
       {choice?.role === '督办员' && <AuditPanel />}
+      <SelfCheckPanel run={run} runOn={runOn} office={office} />
     </PageFrame>
   );
 }
