@@ -1,5 +1,6 @@
 /**
- * What the 公文 documents are made from, read in ONE round trip: the raw ledger inputs (台账,
+ * What the 公文 documents are made from, read in one round trip (plus one per further slice of a
+ * table too large for one response, tableRead.ts): the raw ledger inputs (台账,
  * 退回 records, 科室人员, 日历, 设置), the document settings (设置 rows, defaults when an older
  * ledger lacks them), and the current 督查轮次 as it stands in the workbook — the 督查报告 sheet's
  * 督查日期 and 区间, its 主要问题 and 督查建议 rows (with the clerk's edits), and the 问题清单 and
@@ -16,7 +17,7 @@ import { cellDate, cellText } from './cells';
 import { queueLedgerInputs, type LedgerInputs } from './roundsRead';
 import { ISSUE_SHEET, LAYOUT, NONIMPL_SHEET, REPORT_SHEET } from './rounds';
 import type { ExcelRun } from './run';
-import { queueTable, queueUsedRange } from './tableRead';
+import { completeReads, queueTable, queueUsedRange } from './tableRead';
 import { syncMessage } from './operationLog';
 
 export interface RoundOnSheet {
@@ -50,9 +51,10 @@ export async function readDocumentSource(run: ExcelRun): Promise<Result<Document
       const head = ws.getRange('A1:D3').load('values');
       const problems = ws.getRange(`A${LAYOUT.problemsFirst}:A${LAYOUT.problemsLast}`).load('values');
       const suggestions = ws.getRange(`A${LAYOUT.suggestionsFirst}:A${LAYOUT.suggestionsLast}`).load('values');
-      const issues = queueTable(context, ISSUE_SHEET);
-      const nonImpl = queueTable(context, NONIMPL_SHEET);
+      const issues = queueTable(context, ISSUE_SHEET, 'all');
+      const nonImpl = queueTable(context, NONIMPL_SHEET, 'all');
       await context.sync();
+      await completeReads(context);
 
       const ledger = inputs.read();
       const byName = new Map<string, unknown>();
