@@ -86,6 +86,8 @@ module.exports = async (env = {}, argv = {}) => {
               vendor: {
                 test: /[\\/]node_modules[\\/]/,
                 name: 'vendor',
+                // libraries only a lazily loaded chunk uses (docx, for the 公文) stay in that chunk
+                chunks: 'initial',
                 priority: 10,
               },
             },

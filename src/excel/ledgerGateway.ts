@@ -35,6 +35,8 @@ import { queueProtect, queueUnprotect } from './protection';
 import { officeRunOn, type ExcelRun, type ExcelRunOn } from './run';
 import { completeReads, queueColumns, queueTable, queueUsedRange } from './tableRead';
 import { localToday } from './today';
+import { readDocumentSource } from './documents';
+import { writeDocumentSheet } from './documentSheets';
 import type { ActionContext, LedgerService, LedgerSnapshot, RegisterOutcome, StoredRecord } from './ledgerService';
 
 const LEDGER = '台账';
@@ -487,6 +489,12 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
     },
     refreshDashboard: async (asOf) => {
       const r = await refreshDashboard(run, { asOf });
+      if (r.ok) options.afterWrite?.();
+      return r;
+    },
+    documentSource: () => readDocumentSource(run),
+    writeDocumentSheet: async (doc) => {
+      const r = await writeDocumentSheet(run, doc);
       if (r.ok) options.afterWrite?.();
       return r;
     },

@@ -12,6 +12,8 @@ import type { CellError } from '../domain/validation';
 import type { Action, ActionOutcome, Actor, NewItemInput } from '../domain/workflow';
 import type { AuditReport } from './audit';
 import type { DashboardOutcome } from './dashboard';
+import type { OfficialDocument } from '../domain/documents/model';
+import type { DocumentSource } from './documents';
 import type { RoundOutcome } from './rounds';
 import type { ImportOutcome, ImportPreview, UndoOutcome } from './importRows';
 import type { FreezeOutcome } from './scoresArchive';
@@ -77,6 +79,10 @@ export interface LedgerService {
   freezeMonth(month: string, ctx: ActionContext): Promise<Result<FreezeOutcome>>;
   /** 看板: the chart source tables and the three charts, recomputed from raw fields as of `asOf`. */
   refreshDashboard(asOf: IsoDate): Promise<Result<DashboardOutcome>>;
+  /** 文书: what the 公文 documents are made from — raw fields, the document settings, the round on the sheets. */
+  documentSource(): Promise<Result<DocumentSource>>;
+  /** 文书: a 督办通知单 or 催办单 written into its printable A4 sheet (replacing the previous one). */
+  writeDocumentSheet(doc: OfficialDocument): Promise<Result<{ sheet: string; rows: number }>>;
   /** 导入 step 1: the pasted block (first line = headers) checked against the ledger; nothing written. */
   previewImport(text: string): Promise<Result<ImportPreview>>;
   /** 导入 step 2: the preview's additions and updates written under ONE operation id (ctx.opId). */

@@ -19,6 +19,7 @@ import { ui } from '../../i18n';
 import { FormActions, FormSection } from '../components/FormSection';
 import { doneOnce } from '../hooks/alreadyDone';
 import { OperationMessage } from '../components/OperationMessage';
+import { DocumentsPanel } from './DocumentsPanel';
 import { PageFrame } from '../components/PageFrame';
 import { SnapshotGate } from '../components/SnapshotGate';
 import { useLedgerOperation, useReadyLedger } from '../hooks/useLedger';
@@ -68,6 +69,7 @@ function ListsBody(): JSX.Element {
     <>
       <RoundForm />
       <DashboardForm />
+      <DocumentsPanel />
     </>
   );
 }

@@ -42,6 +42,10 @@ import type {
 } from '../../excel/ledgerService';
 import { archiveSheetName, type RoundOutcome } from '../../excel/rounds';
 import type { FreezeOutcome } from '../../excel/scoresArchive';
+import { defaultDocumentSettings, type DocumentSettings } from '../../domain/documents/settings';
+import type { OfficialDocument } from '../../domain/documents/model';
+import type { DocumentSource, RoundOnSheet } from '../../excel/documents';
+import { documentSheetName } from '../../excel/documentSheets';
 import { audit as auditText } from '../../i18n/audit';
 import { rounds as roundsText } from '../../i18n/rounds';
 
@@ -60,7 +64,9 @@ export interface FakeCall {
     | 'selectCell'
     | 'previewImport'
     | 'applyImport'
-    | 'undoImport';
+    | 'undoImport'
+    | 'documentSource'
+    | 'writeDocumentSheet';
   opId?: string;
   /** who the write was made as */
   actor?: Actor;
@@ -261,6 +267,37 @@ export class FakeLedgerService implements LedgerService {
     const created = this.initialised ? [] : ['台账', '反馈记录', '科室人员', '日历', '设置', '操作日志'];
     this.initialised = true;
     return ok({ createdSheets: created, repaired: created.length ? [] : ['台账'] });
+  }
+
+  /** 设置's document rows as documentSource answers them */
+  documentSettings: DocumentSettings = defaultDocumentSettings();
+  /** the round on the 督查报告 sheet (null: none generated) */
+  documentRound: RoundOnSheet | null = null;
+  /** documents written into their sheets, in order */
+  documentSheets: OfficialDocument[] = [];
+
+  async documentSource(): Promise<Result<DocumentSource>> {
+    this.calls.push({ method: 'documentSource' });
+    await this.enter('documentSource');
+    return ok({
+      items: clone(this.items),
+      records: clone(this.records),
+      people: clone(this.people),
+      sections: this.people.map((p) => p.section),
+      settings: this.settings,
+      cal: this.calendar,
+      password: '',
+      rowErrors: clone(this.rowErrors),
+      doc: { ...this.documentSettings },
+      round: this.documentRound,
+    });
+  }
+
+  async writeDocumentSheet(doc: OfficialDocument): Promise<Result<{ sheet: string; rows: number }>> {
+    this.calls.push({ method: 'writeDocumentSheet' });
+    await this.enter('writeDocumentSheet');
+    this.documentSheets.push(doc);
+    return ok({ sheet: documentSheetName(doc), rows: doc.body.length });
   }
 
   async refreshDashboard(asOf: IsoDate): Promise<Result<DashboardOutcome>> {
