@@ -28,7 +28,7 @@
  * leading ' or = + - @) is written behind an apostrophe so it reads back byte for byte.
  */
 import { logLine as operationLogLine } from './operationLog';
-import { patchedRow, readRowsByKey, WHOLE_ROWS_PER_SYNC } from './ledgerWrites';
+import { patchedRow, readRowsByKey } from './ledgerWrites';
 import { nextItemNumber } from '../domain/itemNumber';
 import { err, ok, type Result } from '../domain/result';
 import type { LedgerItem } from '../domain/types';
@@ -534,11 +534,12 @@ function queueLedger(context: Excel.RequestContext) {
 
 /** Each pending change applied to its row as it stands now (read by key): whole rows ready to write. */
 async function rowsToWrite(context: Excel.RequestContext, headers: readonly string[], pending: readonly { id: string; changes: Record<string, CellValue> }[]) {
-  const rows = await readRowsByKey(context, LEDGER, '编号', pending.map((p) => p.id));
-  return pending.flatMap(({ id, changes }) => {
+  const { rows, syncs } = await readRowsByKey(context, LEDGER, '编号', pending.map((p) => p.id));
+  const writes = pending.flatMap(({ id, changes }) => {
     const r = rows.get(id);
     return r ? [{ id, row: patchedRow(headers, r.values, r.formulas, changes) }] : [];
   });
+  return { writes, syncs };
 }
 
 /** The input cells (and 操作ID) of a body row as read, by header. */
@@ -680,8 +681,9 @@ async function applyAttempt(run: ExcelRun, preview: ImportPreview, ctx: ActionCo
     // ---- round trip 2 (one per slice of rows; none without updates): the rows to update as they stand
     let writes: { id: string; row: CellValue[] }[] = [];
     try {
-      syncs += Math.ceil(pending.length / WHOLE_ROWS_PER_SYNC);
-      writes = await rowsToWrite(context, L.headers, pending);
+      const read = await rowsToWrite(context, L.headers, pending);
+      writes = read.writes;
+      syncs += read.syncs;
     } catch (e) {
       return done(err('sync-failed', t.syncFailed(message(e))));
     }
@@ -776,7 +778,7 @@ async function undoAttempt(run: ExcelRun, opId: string, ctx: ActionContext): Pro
     if (pending.length === 0 && logs.length === 0) return done(ok(out));
     let writes: { id: string; row: CellValue[] }[] = [];
     try {
-      writes = await rowsToWrite(context, L.headers, pending);
+      writes = (await rowsToWrite(context, L.headers, pending)).writes;
     } catch (e) {
       return done(err('sync-failed', t.syncFailed(message(e))));
     }

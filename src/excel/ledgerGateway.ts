@@ -29,10 +29,10 @@ import { applyImport, parsePastedBlock, previewImport, undoImport } from './impo
 import { initialiseLedger } from './initialise';
 import { generateRound } from './rounds';
 import { freezeMonth } from './scoresArchive';
-import { locateRow, patchedRow, queueAppend, queuePlaceholderCheck, readRowsByKey, writeSlices } from './ledgerWrites';
+import { locateRow, patchedRow, queueAppend, readRowsByKey, writeSlices } from './ledgerWrites';
 import { isNotFound, logLine, syncMessage } from './operationLog';
-import { queueProtect, queueUnprotect } from './protection';
 import { officeRunOn, type ExcelRun, type ExcelRunOn } from './run';
+import { done, queueUnprotected, queueWriteState, rollForward, settingsPairs, writeFailed, type Attempt } from './writePath';
 import { completeReads, queueColumns, queueTable, queueUsedRange } from './tableRead';
 import { localToday } from './today';
 import { readDocumentSource } from './documents';
@@ -53,19 +53,6 @@ export interface GatewayOptions {
   afterWrite?: () => void;
   /** `Excel.run(context, batch)` (removes the selection handler on the context that added it); default the real one */
   runOn?: ExcelRunOn;
-}
-
-/** 设置: column A 名称 → column B 值; also whether 今天 is a formula (TODAY()) or a fixed date. */
-function settingsPairs(used: { values: unknown[][]; formulas: unknown[][] }) {
-  const byName = new Map<string, unknown>();
-  let todayIsFormula = true;
-  used.values.forEach((row, i) => {
-    const name = typeof row[0] === 'string' ? row[0].trim() : '';
-    if (!name) return;
-    byName.set(name, row[1] === '' ? null : row[1]);
-    if (name === '今天') todayIsFormula = String(used.formulas[i]?.[1] ?? '').startsWith('=');
-  });
-  return { byName, todayIsFormula };
 }
 
 /** One 操作日志 line of an action. */
@@ -89,72 +76,6 @@ const LEDGER_FIELD_BY_HEADER = new Map<string, string>(LEDGER_INPUT_COLUMNS.map(
 export function createLedgerService(run: ExcelRun, options: GatewayOptions = {}): LedgerService {
   const clock = options.clock ?? (() => new Date());
   const runOn = options.runOn ?? officeRunOn;
-
-  /**
-   * Queue what every write needs to know: protection, the password, and which rows of 反馈记录 and
-   * 操作日志 an operation id has already written (a retry skips them).
-   */
-  function queueCommon(context: Excel.RequestContext) {
-    const settings = queueUsedRange(context, SETTINGS);
-    const log = queueColumns(context, LOG, ['操作ID', '编号']);
-    const recs = queueColumns(context, RECORDS, ['操作ID', '编号']);
-    const sheets = [LEDGER, RECORDS, LOG].map((name) => {
-      const ws = context.workbook.worksheets.getItem(name);
-      ws.protection.load('protected');
-      return { name, ws };
-    });
-    const placeholders = {
-      [LEDGER]: queuePlaceholderCheck(context, LEDGER, LEDGER_COLUMNS),
-      [RECORDS]: queuePlaceholderCheck(context, RECORDS, RECORD_COLUMNS),
-      [LOG]: queuePlaceholderCheck(context, LOG, LOG_COLUMNS),
-    };
-    const pairs = (k: { rows(): unknown[][] }) => new Set(k.rows().map(([op, id]) => `${cellText(op)}|${cellText(id)}`));
-    return {
-      read(opId: string) {
-        const { byName } = settingsPairs(settings.read());
-        const s = settingsFromPairs(byName);
-        const logged = pairs(log);
-        const recorded = pairs(recs);
-        const protectedSheets = new Set(sheets.filter((x) => x.ws.protection.protected).map((x) => x.name));
-        const empty = new Set(Object.entries(placeholders).filter(([, q]) => q.read()).map(([name]) => name));
-        return {
-          password: s.password,
-          protectedSheets,
-          /** the table's body is only its empty placeholder row: appends start there */
-          placeholder: (table: string) => empty.has(table),
-          /** 操作日志 already has this operation's line for the item */
-          logged: (itemId: string) => logged.has(`${opId}|${itemId}`),
-          /** 反馈记录 already has this operation's rows for the item */
-          recorded: (itemId: string) => recorded.has(`${opId}|${itemId}`),
-        };
-      },
-    };
-  }
-
-  /** unprotect → writes → protect, for the sheets that were protected (unprotect fails on an unprotected sheet). */
-  function withUnprotected(context: Excel.RequestContext, names: string[], common: { password: string; protectedSheets: Set<string> }, writes: () => void) {
-    for (const n of names) queueUnprotect(context, n, common.protectedSheets.has(n), common.password);
-    writes();
-    for (const n of names) queueProtect(context, n, common.protectedSheets.has(n), common.password);
-  }
-
-  /**
-   * A write sync that fails part-way (Excel applies the operations before the failing one) is rolled
-   * FORWARD: the same action runs once more under the same operation id, and every step already
-   * done is recognised and skipped (rows and lines carry the id; an item row's 操作ID is written in
-   * the same single operation as its new values, last). If that fails too, the sheets that were
-   * protected are protected again and the error is returned: the user's 重试 completes it later.
-   */
-  async function rollForward<T>(attempt: () => Promise<Attempt<T>>): Promise<Result<T>> {
-    const first = await attempt();
-    if (first.kind === 'done') return first.result;
-    const second = await attempt();
-    // The failed write may have left sheets unprotected, which the second attempt then saw as
-    // unprotected: protect again what was protected before the first attempt.
-    await restoreProtection(run, first.protectedSheets, first.password).catch(() => undefined);
-    if (second.kind === 'done') return second.result;
-    return err('sync-failed', t.syncFailed(second.message));
-  }
 
   async function snapshot(): Promise<LedgerSnapshot> {
     return run(async (context) => {
@@ -213,7 +134,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
   }
 
   function act(itemId: string, action: Action, ctx: ActionContext): Promise<Result<ActionOutcome>> {
-    return rollForward(() => actAttempt(itemId, action, ctx));
+    return rollForward(run, () => actAttempt(itemId, action, ctx));
   }
 
   async function actAttempt(itemId: string, action: Action, ctx: ActionContext): Promise<Attempt<ActionOutcome>> {
@@ -228,7 +149,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       const recHeader = context.workbook.tables.getItem(RECORDS).getHeaderRowRange().load('values');
       const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
       const keys = action.type === '重新立项' ? queueColumns(context, LEDGER, ['编号', '操作ID']) : null;
-      const common = queueCommon(context);
+      const common = queueWriteState(context, [LEDGER, RECORDS, LOG]);
       try {
         await context.sync();
         await completeReads(context);
@@ -281,7 +202,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       // item row as one operation carrying this operation's id.
       const itemRow = locateRow(context, LEDGER, '编号', itemId);
       const recordRow = recordKey ? locateRow(context, RECORDS, '操作ID', recordKey) : null;
-      withUnprotected(context, [LEDGER, RECORDS, LOG], c, () => {
+      queueUnprotected(context, [LEDGER, RECORDS, LOG], c, () => {
         for (const rec of signed) recordRow?.write({ 审签人: textCell(rec.signer), 审签日期: dateCell(rec.signedOn) });
         if (newItem && !newLanded) {
           queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(newItem), 操作ID: textCell(ctx.opId) }], c.placeholder(LEDGER));
@@ -294,7 +215,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
         await context.sync();
       } catch (e) {
         if (isNotFound(e)) return done(err('item-not-found', t.itemNotFound(itemId)));
-        return failed(e, c);
+        return writeFailed(e, c);
       }
       options.afterWrite?.();
       return done(ok(out.value));
@@ -302,7 +223,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
   }
 
   function register(input: Parameters<LedgerService['register']>[0], ctx: ActionContext): Promise<Result<RegisterOutcome>> {
-    return rollForward(() => registerAttempt(input, ctx));
+    return rollForward(run, () => registerAttempt(input, ctx));
   }
 
   async function registerAttempt(input: Parameters<LedgerService['register']>[0], ctx: ActionContext): Promise<Attempt<RegisterOutcome>> {
@@ -314,7 +235,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       const body = table.getDataBodyRange().load('rowCount');
       const people = queueTable(context, PEOPLE);
       const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
-      const common = queueCommon(context);
+      const common = queueWriteState(context, [LEDGER, RECORDS, LOG]);
       try {
         await context.sync();
         await completeReads(context);
@@ -343,7 +264,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       // then read back 编号 + 操作ID (after the write) to catch a co-author's same number.
       const logLine = (it: LedgerItem, action: string, before: string) =>
         logRow(ctx, action, it.id, it.section, before, describe(it, ['编号', '事项内容', '承办科室']));
-      withUnprotected(context, [LEDGER, LOG], c, () => {
+      queueUnprotected(context, [LEDGER, LOG], c, () => {
         if (!c.logged(item.id)) queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logLine(item, t.logActions.register, '')], c.placeholder(LOG));
         if (landed === null) queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(item), 操作ID: textCell(ctx.opId) }], c.placeholder(LEDGER));
       });
@@ -352,7 +273,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       try {
         await context.sync();
       } catch (e) {
-        return failed(e, c);
+        return writeFailed(e, c);
       }
       const rows = idsAfter.values.map((r, i) => ({ id: cellText(r[0]), opId: cellText(opsAfter.values[i]?.[0]) }));
       const mine = rows.filter((r) => r.opId === ctx.opId);
@@ -367,13 +288,13 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
         const old = item.id;
         item = { ...item, id: renumber.newId };
         const mineRow = locateRow(context, LEDGER, '操作ID', ctx.opId);
-        withUnprotected(context, [LEDGER, LOG], c, () => {
+        queueUnprotected(context, [LEDGER, LOG], c, () => {
           queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logLine(item, t.logActions.renumber, `编号=${old}`)]);
           mineRow.write({ 编号: textCell(item.id) });
         });
       } else {
         item = { ...item, id: nextItemNumber(rows.map((r) => r.id), year) };
-        withUnprotected(context, [LEDGER, LOG], c, () => {
+        queueUnprotected(context, [LEDGER, LOG], c, () => {
           queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logLine(item, t.logActions.register, '')]);
           queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(item), 操作ID: textCell(ctx.opId) }]);
         });
@@ -381,7 +302,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       try {
         await context.sync();
       } catch (e) {
-        return failed(e, c);
+        return writeFailed(e, c);
       }
       options.afterWrite?.();
       return done(ok({ item, renumbered: true }));
@@ -389,7 +310,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
   }
 
   function urgeOverdue(section: string, content: string, ctx: ActionContext): Promise<Result<{ itemIds: string[] }>> {
-    return rollForward(() => urgeAttempt(section, content, ctx));
+    return rollForward(run, () => urgeAttempt(section, content, ctx));
   }
 
   async function urgeAttempt(section: string, content: string, ctx: ActionContext): Promise<Attempt<{ itemIds: string[] }>> {
@@ -402,7 +323,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       const ledgerHeader = context.workbook.tables.getItem(LEDGER).getHeaderRowRange().load('values');
       const recHeader = context.workbook.tables.getItem(RECORDS).getHeaderRowRange().load('values');
       const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
-      const common = queueCommon(context);
+      const common = queueWriteState(context, [LEDGER, RECORDS, LOG]);
       try {
         await context.sync();
         await completeReads(context);
@@ -441,7 +362,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       // ---- round trip 2 (one per slice of rows): the rows to patch as they stand, values and formulas
       let rows: Map<string, { values: unknown[]; formulas: unknown[] }>;
       try {
-        rows = await readRowsByKey(context, LEDGER, '编号', patches.map((p) => p.id));
+        rows = (await readRowsByKey(context, LEDGER, '编号', patches.map((p) => p.id))).rows;
       } catch (e) {
         return done(err('sync-failed', t.syncFailed(syncMessage(e))));
       }
@@ -455,7 +376,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       try {
         for (const [k, slice] of writeSlices(writes).entries()) {
           const located = slice.map((w) => ({ at: locateRow(context, LEDGER, '编号', w.id), row: w.row }));
-          withUnprotected(context, [LEDGER, RECORDS, LOG], c, () => {
+          queueUnprotected(context, [LEDGER, RECORDS, LOG], c, () => {
             if (k === 0) {
               queueAppend(context, RECORDS, recHeaders, RECORD_COLUMNS, recs.map((r) => recordCells(r, ctx.opId)), c.placeholder(RECORDS));
               queueAppend(context, LOG, logHeaders, LOG_COLUMNS, logs, c.placeholder(LOG));
@@ -465,7 +386,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
           await context.sync();
         }
       } catch (e) {
-        return failed(e, c);
+        return writeFailed(e, c);
       }
       options.afterWrite?.();
       return done(ok({ itemIds: urged }));
@@ -569,32 +490,6 @@ function lettersOf(headers: string[], firstColumnIndex: number): Record<string, 
     if (h && !(h in out)) out[h] = columnLetter(firstColumnIndex + i + 1);
   });
   return out;
-}
-
-/** One attempt of a write action: finished (ok, or refused before writing), or failed in its write sync. */
-type Attempt<T> =
-  | { kind: 'done'; result: Result<T> }
-  | { kind: 'writeFailed'; message: string; protectedSheets: string[]; password: string };
-
-const done = <T>(result: Result<T>): Attempt<T> => ({ kind: 'done', result });
-
-function failed<T>(e: unknown, c: { password: string; protectedSheets: Set<string> }): Attempt<T> {
-  return { kind: 'writeFailed', message: syncMessage(e), protectedSheets: [...c.protectedSheets], password: c.password };
-}
-
-/** After a failed write: protect again the sheets that were protected before it (best effort). */
-async function restoreProtection(run: ExcelRun, sheets: readonly string[], password: string): Promise<void> {
-  if (sheets.length === 0) return;
-  await run(async (context) => {
-    const ws = sheets.map((n) => {
-      const w = context.workbook.worksheets.getItem(n);
-      w.protection.load('protected');
-      return { n, w };
-    });
-    await context.sync();
-    for (const { n, w } of ws) queueProtect(context, n, !w.protection.protected, password);
-    await context.sync();
-  });
 }
 
 /**

@@ -13,10 +13,10 @@ import { textCell, type CellValue } from './cells';
 import { PAYLOAD_BUDGET_BYTES, jsonBytes } from './tableRead';
 
 /**
- * Rows read or written whole per sync: a 台账 row's values and formulas are 5–10 KB of JSON, so
- * this many stay under the payload budget with room to spare.
+ * Rows read whole (values and formulas) per sync, at first: a 台账 row is 1–35 KB of JSON, most of
+ * it formulas. A batch Excel refuses as too large is halved and read again.
  */
-export const WHOLE_ROWS_PER_SYNC = 200;
+export const WHOLE_ROWS_PER_SYNC = 100;
 
 /**
  * Locate the row of `tableName` whose `keyHeader` cell equals `key` — queued NOW, so the find runs
@@ -113,19 +113,30 @@ export async function readRowsByKey(
   tableName: string,
   keyHeader: string,
   keys: readonly string[],
-): Promise<Map<string, { values: unknown[]; formulas: unknown[] }>> {
+): Promise<{ rows: Map<string, { values: unknown[]; formulas: unknown[] }>; syncs: number }> {
   const out = new Map<string, { values: unknown[]; formulas: unknown[] }>();
+  let syncs = 0;
   const table = context.workbook.tables.getItem(tableName);
-  for (let i = 0; i < keys.length; i += WHOLE_ROWS_PER_SYNC) {
-    const slice = keys.slice(i, i + WHOLE_ROWS_PER_SYNC).map((key) => {
-      const hit = table.columns.getItem(keyHeader).getRange().find(key, { completeMatch: true, matchCase: true }); // header + body: never one cell
+  let per = WHOLE_ROWS_PER_SYNC;
+  for (let i = 0; i < keys.length; ) {
+    const slice = keys.slice(i, i + per).map((key) => {
+      const hit = table.columns.getItem(keyHeader).getDataBodyRange().find(key, { completeMatch: true, matchCase: true });
       const row = table.getDataBodyRange().getIntersection(hit.getEntireRow()).load('values,formulas');
       return { key, row };
     });
-    await context.sync();
+    try {
+      syncs += 1;
+      await context.sync();
+    } catch (e) {
+      const code = (e as { code?: string })?.code;
+      if (code !== 'ResponsePayloadSizeLimitExceeded' || per === 1) throw e;
+      per = Math.ceil(per / 2); // the rows are larger than expected: fewer per sync
+      continue;
+    }
     for (const { key, row } of slice) out.set(key, { values: row.values[0], formulas: row.formulas[0] });
+    i += slice.length;
   }
-  return out;
+  return { rows: out, syncs };
 }
 
 /** Whole-row writes grouped so that each sync's request stays within the payload budget. */

@@ -11,7 +11,7 @@ import type { FeedbackRecord, IsoDate, LedgerItem } from '../../domain/types';
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from '../../workbook/sections';
 import { LEDGER_COLUMNS, LOG_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, SETTING_ROWS, columnLetter, type ColumnSpec } from '../../workbook/schema';
 import { dateCell, type CellValue } from '../cells';
-import { createExcelDouble, type ExcelDouble } from '../double';
+import { createExcelDouble, type ExcelDouble, type ExcelProfileName } from '../double';
 import { itemCells, recordCells, tableRow } from '../ledgerCodec';
 
 export interface FixtureOptions {
@@ -22,6 +22,8 @@ export interface FixtureOptions {
   /** protect 台账 / 反馈记录 like the template does */
   protect?: boolean;
   password?: string;
+  /** which Excel the double models (default web: Excel on the web's requirement sets and 5 MB cap) */
+  profile?: ExcelProfileName;
 }
 
 function addTable(xl: ExcelDouble, sheet: string, name: string, columns: readonly ColumnSpec[], rows: CellValue[][]) {
@@ -39,6 +41,7 @@ export function ledgerFixture(opts: FixtureOptions = {}): ExcelDouble {
   const xl = createExcelDouble({
     workbookName: '13710督办台账.xlsx',
     sheets: ['台账', '反馈记录', '科室人员', '日历', '设置', '操作日志'],
+    profile: opts.profile,
   });
   const ledgerHeaders = LEDGER_COLUMNS.map((c) => c.header);
   const itemRows = (opts.items ?? []).map((it, k) => tableRow(ledgerHeaders, LEDGER_COLUMNS, { ...itemCells(it), 操作ID: `op-seed-${k}` }));
