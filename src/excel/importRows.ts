@@ -27,26 +27,25 @@
  * Text written by the import that Excel would read as something else (numbers, dates, TRUE, a
  * leading ' or = + - @) is written behind an apostrophe so it reads back byte for byte.
  */
-import { logLine as operationLogLine } from './operationLog';
+import { logLine as operationLogLine, syncMessage } from './operationLog';
 import { patchedRow, readRowsByKey } from './ledgerWrites';
+import { done, queueUnprotected, queueWriteState, rollForward, writeFailed, type Attempt } from './writePath';
 import { nextItemNumber } from '../domain/itemNumber';
 import { err, ok, type Result } from '../domain/result';
 import type { LedgerItem } from '../domain/types';
 import { LEDGER_INPUT_COLUMNS, validateLedgerRow, type CellError, type CellNote } from '../domain/validation';
 import { excel as t } from '../i18n/excel';
-import { sectionsFromTable, settingsFromPairs } from '../workbook/ledgerData';
+import { sectionsFromTable } from '../workbook/ledgerData';
 import { LEDGER_COLUMNS, LOG_COLUMNS, columnLetter } from '../workbook/schema';
 import { cellText, textCell, type CellValue } from './cells';
 import { headerIndex, itemValues, rowRecord } from './ledgerCodec';
 import type { ActionContext } from './ledgerService';
-import { locateRow, queueAppend, queuePlaceholderCheck } from './ledgerWrites';
-import { queueProtect, queueUnprotect } from './protection';
+import { locateRow, queueAppend } from './ledgerWrites';
 import type { ExcelRun } from './run';
-import { completeReads, queueColumns, queueTable, queueUsedRange } from './tableRead';
+import { completeReads, queueTable } from './tableRead';
 
 const LEDGER = '台账';
 const PEOPLE = '科室人员';
-const SETTINGS = '设置';
 const LOG = '操作日志';
 /** The sheet name errors of pasted rows carry. */
 export const IMPORT_SHEET = '导入';
@@ -435,78 +434,19 @@ function logLine(ctx: ActionContext, action: string, id: string, section: string
   return operationLogLine(ctx.actor, ctx.now, ctx.opId, action, before, after, id, section);
 }
 
-/** What every write of the import reads in sync 1: password, protection, keyed log lines, placeholders. */
+/** What every write of the import reads in sync 1: the write state of 台账 and 操作日志, and 操作日志's header. */
 function queueCommon(context: Excel.RequestContext) {
-  const settings = queueUsedRange(context, SETTINGS);
-  const log = context.workbook.tables.getItem(LOG);
-  const logKeys = queueColumns(context, LOG, ['操作ID', '编号']);
-  const logHeader = log.getHeaderRowRange().load('values');
-  const sheets = [LEDGER, LOG].map((name) => {
-    const ws = context.workbook.worksheets.getItem(name);
-    ws.protection.load('protected');
-    return { name, ws };
-  });
-  const placeholders = {
-    [LEDGER]: queuePlaceholderCheck(context, LEDGER, LEDGER_COLUMNS),
-    [LOG]: queuePlaceholderCheck(context, LOG, LOG_COLUMNS),
-  };
+  const state = queueWriteState(context, [LEDGER, LOG]);
+  const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
   return {
-    read(opId: string) {
-      const byName = new Map<string, unknown>();
-      for (const row of settings.read().values) {
-        const name = typeof row[0] === 'string' ? row[0].trim() : '';
-        if (name) byName.set(name, row[1] === '' ? null : row[1]);
-      }
-      const logged = new Set(logKeys.rows().map(([op, id]) => `${cellText(op)}|${cellText(id)}`));
-      return {
-        password: settingsFromPairs(byName).password,
-        protectedSheets: new Set(sheets.filter((x) => x.ws.protection.protected).map((x) => x.name)),
-        placeholder: (table: string) => placeholders[table as keyof typeof placeholders]?.read() ?? false,
-        logged: (id: string) => logged.has(`${opId}|${id}`),
-        logHeaders: logHeader.values[0].map((h) => String(h ?? '').trim()),
-      };
-    },
+    read: (opId: string) => ({ ...state.read(opId), logHeaders: logHeader.values[0].map((h) => String(h ?? '').trim()) }),
   };
 }
 
 type Common = ReturnType<ReturnType<typeof queueCommon>['read']>;
 
-function withUnprotected(context: Excel.RequestContext, c: Common, writes: () => void) {
-  for (const n of [LEDGER, LOG]) queueUnprotect(context, n, c.protectedSheets.has(n), c.password);
-  writes();
-  for (const n of [LEDGER, LOG]) queueProtect(context, n, c.protectedSheets.has(n), c.password);
-}
-
-type Attempt<T> = { kind: 'done'; result: Result<T> } | { kind: 'writeFailed'; message: string; protectedSheets: string[]; password: string };
-const done = <T>(result: Result<T>): Attempt<T> => ({ kind: 'done', result });
-const message = (e: unknown) => {
-  const o = e as { message?: string; code?: string };
-  return o?.message ? `${o.message}${o.code ? `（${o.code}）` : ''}` : String(e);
-};
-
-async function restoreProtection(run: ExcelRun, sheets: readonly string[], password: string): Promise<void> {
-  if (sheets.length === 0) return;
-  await run(async (context) => {
-    const ws = sheets.map((n) => {
-      const w = context.workbook.worksheets.getItem(n);
-      w.protection.load('protected');
-      return { n, w };
-    });
-    await context.sync();
-    for (const { n, w } of ws) queueProtect(context, n, !w.protection.protected, password);
-    await context.sync();
-  });
-}
-
-/** Run an attempt; a failed write sync is rolled forward once under the same operation id. */
-async function rollForward<T>(run: ExcelRun, attempt: () => Promise<Attempt<T>>): Promise<Result<T>> {
-  const first = await attempt();
-  if (first.kind === 'done') return first.result;
-  const second = await attempt();
-  if (first.protectedSheets.length > 0) await restoreProtection(run, first.protectedSheets, first.password).catch(() => undefined);
-  if (second.kind === 'done') return second.result;
-  return err('sync-failed', t.syncFailed(second.message));
-}
+const withUnprotected = (context: Excel.RequestContext, c: Common, writes: () => void) => queueUnprotected(context, [LEDGER, LOG], c, writes);
+const message = syncMessage;
 
 /**
  * Sync 1 of apply and undo: the ledger's input columns (payload-safe; formula columns are never
@@ -699,7 +639,7 @@ async function applyAttempt(run: ExcelRun, preview: ImportPreview, ctx: ActionCo
       syncs += 1;
       await context.sync();
     } catch (e) {
-      return { kind: 'writeFailed', message: message(e), protectedSheets: [...c.protectedSheets], password: c.password };
+      return writeFailed(e, c);
     }
     outcome.syncs = syncs;
     return done(ok(outcome));
@@ -792,7 +732,7 @@ async function undoAttempt(run: ExcelRun, opId: string, ctx: ActionContext): Pro
     try {
       await context.sync();
     } catch (e) {
-      return { kind: 'writeFailed', message: message(e), protectedSheets: [...c.protectedSheets], password: c.password };
+      return writeFailed(e, c);
     }
     return done(ok(out));
   });
