@@ -13,6 +13,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -55,8 +56,12 @@ function runs(text: string, key: FontKey, pt: number, extra: { bold?: boolean; c
   return text.split('\n').map((line, i) => new TextRun({ text: line, font: font(key), size: half(pt), break: i > 0 ? 1 : undefined, ...look(pt), ...extra }));
 }
 
+/**
+ * Lines are exactly the 公文 line pitch (225 mm / 22, 固定值 28.95 磅) unless a paragraph sets its
+ * own spacing: 22 lines a page in Word and LibreOffice alike, while tables keep their own height.
+ */
 function para(children: TextRun[], opts: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
-  return new Paragraph({ children, ...opts });
+  return new Paragraph({ children, spacing: { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT }, ...opts });
 }
 
 const blank = () => para([run('', 'body', SIZE_PT.三号)]);
@@ -79,7 +84,8 @@ function cell(text: string, width: number, opts: { head?: boolean; fill?: string
     children: [
       para(runs(text, key, SIZE_PT.五号, { color: opts.colour }), {
         alignment: opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-        spacing: { line: 260 },
+        // exact 15 pt lines: table text keeps off the page's 22-line grid
+        spacing: { line: 300, lineRule: LineRuleType.EXACT },
       }),
     ],
   });
@@ -252,7 +258,7 @@ export function buildDocx(doc: OfficialDocument): Document {
               footer: mmToTwip(FOOTER_MM),
             },
           },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
+          grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH_TWIPS },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children: content(doc),

@@ -22,8 +22,9 @@ export const LINE_PITCH_TWIPS = Math.floor(mmToTwip(TYPE_AREA_MM.height) / LINES
 /**
  * 28 characters per line: 3号 (16 pt) glyphs set 0.25 pt closer (w:spacing, in twentieths of a
  * point) take 15.75 pt each, 28 of them 441 pt of the 442.2 pt 版心 width. (A Word character grid,
- * docGrid linesAndChars, does the same in Word but LibreOffice spreads the glyphs over it; the
- * grid here is lines only: 22 lines of LINE_PITCH_TWIPS.)
+ * docGrid linesAndChars, does the same in Word but LibreOffice spreads the glyphs over it. The 22
+ * lines are exact line spacing of LINE_PITCH_TWIPS on the text, not a line grid, which LibreOffice
+ * would also impose on table rows.)
  */
 export const BODY_CHAR_SPACING = -5;
 export const charsPerLine = (): number => Math.floor((TYPE_AREA_MM.width * 72) / 25.4 / (16 + BODY_CHAR_SPACING / 20));

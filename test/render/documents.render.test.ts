@@ -118,7 +118,7 @@ function expectOfficialLayout(p: Printed): void {
   expect(attr('left')).toBe(mmToTwip(28));
   expect(mmToTwip(210) - attr('left') - attr('right')).toBe(mmToTwip(156));
   expect(mmToTwip(297) - attr('top') - attr('bottom')).toBe(mmToTwip(225));
-  expect(p.xml).toMatch(new RegExp(`<w:docGrid w:type="lines" w:linePitch="${LINE_PITCH_TWIPS}"`));
+  expect(p.xml).toContain(`<w:spacing w:line="${LINE_PITCH_TWIPS}" w:lineRule="exact"/>`);
   expect(Math.floor(mmToTwip(225) / LINE_PITCH_TWIPS)).toBe(22);
   expect(charsPerLine()).toBe(28);
   expect(p.xml).toContain(`<w:spacing w:val="${BODY_CHAR_SPACING}"/>`);
@@ -158,6 +158,10 @@ function expectOfficialLayout(p: Printed): void {
   const right = (w: { x1: number; text: string }) => (/[，。、；：」）》”！？]$/.test(w.text) ? w.x1 - 16 : w.x1);
   expect(Math.max(...inArea.map(right))).toBeLessThanOrEqual(595 - mm(26) + 1);
   expect(footer.map((w) => w.text).join('')).toMatch(/—\s*1\s*—/);
+  // body lines are 225 mm / 22 apart (28.9 pt): 22 lines a page
+  const tops = [...new Set(inArea.map((w) => Math.round(w.y0 * 10) / 10))].sort((x, y) => x - y);
+  const gaps = tops.slice(1).map((y, i) => y - tops[i]);
+  expect(gaps.filter((g) => Math.abs(g - mm(225) / 22) < 0.6).length).toBeGreaterThanOrEqual(3);
 }
 
 /** The expected colour, from the rule as 设置 states it. */
