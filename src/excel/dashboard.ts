@@ -39,6 +39,7 @@ import { dashboardStyles, queueStyles } from './reportStyle';
 import type { ExcelRun } from './run';
 import { isNotFound, queueLedgerInputs, syncMessage } from './roundsRead';
 import { completeReads } from './tableRead';
+import { restoreProtection } from './writePath';
 
 export const DASHBOARD_SHEET = t.dashboardSheet;
 export const DEFAULT_TREND_MONTHS = 6;
@@ -267,6 +268,8 @@ export async function refreshDashboard(run: ExcelRun, opts: DashboardOptions): P
     try {
       await sync();
     } catch (e) {
+      // a write that failed part-way may have left the sheet unprotected
+      if (wasProtected) await restoreProtection(run, [DASHBOARD_SHEET], data.password).catch(() => undefined);
       return err('sync-failed', xt.syncFailed(syncMessage(e)));
     }
     return ok({ syncs, figures, rowErrors: data.rowErrors });

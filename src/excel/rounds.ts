@@ -54,10 +54,10 @@ import { cellDate, cellText, dateCell, textCell, type CellValue } from './cells'
 import { queueAppend } from './ledgerWrites';
 import { queuePrintSetup } from './printSetup';
 import { REPORT_WIDTHS, queueStyles, reportStyles } from './reportStyle';
-import { queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
 import { isNotFound, logLine, nowMs, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage } from './roundsRead';
 import { completeReads } from './tableRead';
+import { queueUnprotected, restoreProtection } from './writePath';
 
 export const ISSUE_SHEET = '问题清单';
 export const NONIMPL_SHEET = '不落实清单';
@@ -637,11 +637,7 @@ export async function generateRound(run: ExcelRun, opts: RoundOptions): Promise<
     computeMs += nowMs() - t0;
 
     const password = data.password;
-    const withUnprotected = (writes: () => void) => {
-      for (const n of written) queueUnprotect(context, n, protectedSheets.has(n), password);
-      writes();
-      for (const n of written) queueProtect(context, n, protectedSheets.has(n), password);
-    };
+    const withUnprotected = (writes: () => void) => queueUnprotected(context, written, { protectedSheets, password }, writes);
     const baselineWrite = (l: typeof lists, previousRows: number) => {
       const rows = baselineRows(l.issues, l.nonImpl, suggestions, meta(l));
       const clearTo = Math.max(previousRows, rows.length);
@@ -688,6 +684,8 @@ export async function generateRound(run: ExcelRun, opts: RoundOptions): Promise<
     try {
       await sync();
     } catch (e) {
+      // a write that failed part-way may have left sheets unprotected
+      await restoreProtection(run, [...protectedSheets], password).catch(() => undefined);
       return err('sync-failed', xt.syncFailed(syncMessage(e)));
     }
 
@@ -717,6 +715,7 @@ export async function generateRound(run: ExcelRun, opts: RoundOptions): Promise<
       try {
         await sync();
       } catch (e) {
+        await restoreProtection(run, [...protectedSheets], password).catch(() => undefined);
         return err('sync-failed', xt.syncFailed(syncMessage(e)));
       }
     } else computeMs += nowMs() - t0;

@@ -27,6 +27,7 @@ import { LEDGER_PROTECTION_OPTIONS, queueProtect, queueUnprotect } from './prote
 import type { ExcelRun } from './run';
 import { isNotFound, logLine, nowMs, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage } from './roundsRead';
 import { completeReads } from './tableRead';
+import { restoreProtection } from './writePath';
 
 export const ARCHIVE_SHEET = t.freezeSheet;
 export const ARCHIVE_TABLE = t.freezeTable;
@@ -110,6 +111,7 @@ export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOpti
     // ---- round trip 1: raw inputs, sheet names, log
     const inputs = queueLedgerInputs(context, { recordTypes: ['退回'] });
     const names = context.workbook.worksheets.load('items/name');
+    const tables = context.workbook.tables.load('items/name');
     const log = queueLog(context);
     const prot = queueProtectionStates(context, [LOG]);
     try {
@@ -125,19 +127,24 @@ export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOpti
     const data = inputs.read();
     const scores = monthlyScores({ items: data.items, records: data.records, sections: data.sections, month, today: opts.asOf, settings: data.settings, cal: data.cal });
     if (scores.length === 0) return err('future-month', t.futureMonth(month));
-    const exists = names.items.some((s) => s.name === ARCHIVE_SHEET);
+    // The archive exists once its table does; a sheet without the table is what a write that failed
+    // part-way through creating it leaves, and is laid out again.
+    const exists = tables.items.some((x) => x.name === ARCHIVE_TABLE);
+    const sheetLeft = !exists && names.items.some((x) => x.name === ARCHIVE_SHEET);
     const logProtected = prot.read().has(LOG);
     computeMs += nowMs() - t0;
 
     // ---- round trip 2 (archive exists): its 月份/版本 columns and protection
     let version = 1;
     let archiveProtected = false;
+    let landed = false;
     let headers: string[] = [...ARCHIVE_HEADERS];
     if (exists) {
       const table = context.workbook.tables.getItem(ARCHIVE_TABLE);
       const header = table.getHeaderRowRange().load('values');
       const monthCol = table.columns.getItem('考核月份').getDataBodyRange().load('values');
       const versionCol = table.columns.getItem('版本').getDataBodyRange().load('values');
+      const opCol = table.columns.getItem('操作ID').getDataBodyRange().load('values');
       const p = context.workbook.worksheets.getItem(ARCHIVE_SHEET).protection.load('protected');
       try {
         await sync();
@@ -151,6 +158,12 @@ export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOpti
         const m = cellDate(r[0])?.slice(0, 7) ?? cellText(r[0]).trim();
         if (m === month) version = Math.max(version, Number(versionCol.values[i]?.[0] ?? 0) + 1);
       });
+      // A retry of a freeze whose rows landed (and whose log line did not): keep them, same version.
+      const landedAt = opCol.values.findIndex((r) => cellText(r[0]) === opts.opId);
+      if (landedAt >= 0) {
+        landed = true;
+        version = Number(versionCol.values[landedAt]?.[0] ?? version);
+      }
       computeMs += nowMs() - t0;
     }
 
@@ -163,6 +176,8 @@ export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOpti
     const pw = data.password;
     queueUnprotect(context, LOG, logProtected, pw);
     if (!exists) {
+      // what a failed first freeze left (a sheet, perhaps a table not yet named) goes: nothing in it was published
+      if (sheetLeft) context.workbook.worksheets.getItem(ARCHIVE_SHEET).delete();
       const ws = context.workbook.worksheets.add(ARCHIVE_SHEET);
       ws.getRange('A1').values = [[t.freezeTitle]];
       ws.getRange('A1').format.font.bold = true;
@@ -174,8 +189,10 @@ export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOpti
       table.name = ARCHIVE_TABLE;
       dateColumns(ws, ARCHIVE_HEADER_ROW + 1, rows.length);
       ws.getRange('A:B').format.columnWidth = 110;
-      ws.protection.protect({ ...LEDGER_PROTECTION_OPTIONS });
-    } else {
+      // with the ledger's password from the start: protecting without one and later with one
+      // silently sets no password (office-js #762)
+      queueProtect(context, ws, true, pw, LEDGER_PROTECTION_OPTIONS);
+    } else if (!landed) {
       queueUnprotect(context, ARCHIVE_SHEET, archiveProtected, pw);
       context.workbook.tables.getItem(ARCHIVE_TABLE).getDataBodyRange().getRowsBelow(rows.length).values = rows.map(byHeader);
       queueProtect(context, ARCHIVE_SHEET, archiveProtected, pw);
@@ -187,6 +204,9 @@ export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOpti
     try {
       await sync();
     } catch (e) {
+      // a write that failed part-way may have left sheets unprotected
+      const wereProtected = [...(logProtected ? [LOG] : []), ...(exists && archiveProtected ? [ARCHIVE_SHEET] : [])];
+      await restoreProtection(run, wereProtected, pw).catch(() => undefined);
       return err('sync-failed', xt.syncFailed(syncMessage(e)));
     }
     return ok({ month, scores, version, created: !exists, syncs, computeMs, rowErrors: data.rowErrors });
