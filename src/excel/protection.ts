@@ -1,9 +1,11 @@
 /**
  * Sheet protection as the add-in applies it. A ledger sheet whose schema says `protect` is
  * protected with the options below: formula columns (locked cells) cannot be typed over, while the
- * clerk can still type into input columns, insert rows, filter, sort and resize. The options are
- * those template.ts gives exceljs (selectLockedCells/selectUnlockedCells, formatColumns,
- * formatRows, autoFilter, sort, insertRows), in Office.js terms.
+ * clerk can still type into input columns, filter and resize. The options also allow sorting and
+ * inserting rows, but inside a table Excel ignores them where cells are locked (office-js #2135),
+ * so sorting or adding a row to a protected table needs the sheet unprotected first. The options
+ * are those template.ts gives exceljs (selectLockedCells/selectUnlockedCells, formatColumns,
+ * formatRows, autoFilter, sort, insertRows), in Office.js terms. docs/protection.md has the rest.
  *
  * Two Excel facts shape the helpers (see shared/notes/excel-api.md):
  * - `unprotect()` on a sheet that is not protected fails with AccessDenied (Excel since mid-2026,
