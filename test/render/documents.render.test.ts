@@ -5,14 +5,15 @@
  * reads back (readDocumentSource) with the domain's document model, rendered with `docx`, printed
  * to PDF by LibreOffice headless and to PNG by pdftoppm:
  *   build/screenshots/督办通知单-1.png, 催办单-蓝-1.png, 催办单-黄-1.png, 催办单-红-1.png,
- *   催办单-科室-1.png, 督查报告公文-<page>.png (and the .docx and .pdf beside them)
+ *   催办单-科室-1.png, 督查报告公文-<page>.png (and the .docx and .pdf beside them), and the 催办单
+ *   the add-in writes into its printable sheet, exported to .xlsx and printed: 催办单工作表-1.png
  * Checked: A4 paper and the GB/T 9704 margins and grid in word/document.xml and in the PDF, the
  * fonts named exactly (with their fallbacks in fontTable.xml), page numbers 「— n —」 in the
  * footers and on the printed pages, the 附件 tables holding exactly the round's 问题清单 and
  * 不落实清单 rows, and the 催办单's colour following the rule.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import {
@@ -35,6 +36,9 @@ import type { LedgerItem } from '../../src/domain/types';
 import { docxBytes } from '../../src/documents/docx';
 import { BODY_CHAR_SPACING, FONTS, LINE_PITCH_TWIPS, charsPerLine, mmToTwip } from '../../src/documents/layout';
 import { readDocumentSource, type DocumentSource } from '../../src/excel/documents';
+import { writeDocumentSheet } from '../../src/excel/documentSheets';
+import { exportXlsx } from '../../src/excel/double/xlsxExport';
+import type { ExcelDouble } from '../../src/excel/double';
 import { LAYOUT, REPORT_SHEET, generateRound, monthPeriod } from '../../src/excel/rounds';
 import { createPreviewLedger } from '../../src/preview/previewLedger';
 import { BUILD_DIR, convert, makeProfile, pdfToPng } from '../recalc/libreoffice';
@@ -44,13 +48,14 @@ const TODAY = '2026-11-25';
 const EDITED = '1. 请各科室对照问题清单逐项整改，于12月5日前书面报党政办公室（运行监督科）。';
 const HAND_ROW = '食堂排烟管道异味（督查组现场发现）';
 
+let xl: ExcelDouble;
 let source: DocumentSource;
 let ctx: DocumentContext;
 
 beforeAll(async () => {
   mkdirSync(DIR, { recursive: true });
   for (const f of readdirSync(DIR)) if (/^(督办通知单|催办单|督查报告公文)/.test(f)) rmSync(join(DIR, f));
-  const xl = await createPreviewLedger({ today: TODAY, items: 200 });
+  xl = await createPreviewLedger({ today: TODAY, items: 200 });
   const round = await generateRound(xl.run, {
     period: monthPeriod('2026-11'),
     asOf: TODAY,
@@ -260,4 +265,30 @@ test('督查报告 as a 公文: red 版头, 文号, body with the clerk\'s edits
   round.issues.forEach((r, k) => expect(rowsOf(issueXml)[k]).toContain(r.itemId || '—'));
   round.nonImplementation.forEach((r, k) => expect(rowsOf(nonImplXml)[k]).toContain(r.itemId));
   expect(rowsOf(issueXml).some((x) => x.includes(HAND_ROW))).toBe(true);
+});
+
+test('the 催办单 the add-in writes into its sheet prints on one A4 page with its colour band', async () => {
+  const item = source.items.find((i) => i.assignedOn && !i.closedOn && warningStatus(i, TODAY, source.settings, source.cal) === '逾期' && ruleColour(i) === '红')!;
+  const doc = urgeDocument(item, TODAY, ctx);
+  const w = await writeDocumentSheet(xl.run, doc);
+  if (!w.ok) throw new Error(w.error.message);
+  const xlsx = join(DIR, '催办单工作表.xlsx');
+  writeFileSync(xlsx, await exportXlsx(xl.workbook, { sheets: [w.value.sheet] }));
+  const profile = makeProfile();
+  try {
+    await convert([xlsx], DIR, 'pdf', profile);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const pdf = join(DIR, '催办单工作表.pdf');
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(1);
+  const [, pw, ph] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
+  expect([Math.round(Number(pw)), Math.round(Number(ph))]).toEqual([595, 842]);
+  await pdfToPng(pdf, join(DIR, '催办单工作表'), 1, 1, 80);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const s of ['催办单', doc.docNumber, '红色催办', item.id, '签收人']) expect(text).toContain(s);
+  // the band is filled red in the printed file
+  const sheetXml = await (await JSZip.loadAsync(readFileSync(xlsx))).file('xl/styles.xml')!.async('string');
+  expect(sheetXml).toContain(URGE_COLOUR_HEX['红']);
 });

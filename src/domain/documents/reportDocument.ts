@@ -64,7 +64,7 @@ function breakdown(caption: string, first: string, rows: readonly (Counts & { la
     caption,
     headers: [...rt.breakdownHeaders(first)],
     rows: [...rows.map((r) => line(r.label, r)), line(rt.total, sum(rows))],
-    widths: [30, 10, 10, 10, 10, 10, 12, 12],
+    widths: [22, 9, 8, 11, 11, 11, 14, 14],
   };
 }
 
@@ -76,7 +76,7 @@ export function issueTable(rows: readonly IssueRow[]): TableBlock {
     type: 'table',
     headers: [...t.issueHeaders],
     rows: rows.map((r, i) => [String(i + 1), r.itemId || t.none, r.content, r.section, r.responsible || t.none, String(r.rectifyBy || t.none)]),
-    widths: [8, 15, 38, 15, 10, 15],
+    widths: [7, 17, 34, 17, 10, 15],
   };
 }
 
@@ -86,7 +86,7 @@ export function nonImplementationTable(rows: readonly NonImplementationRow[]): T
     type: 'table',
     headers: [...t.nonImplHeaders],
     rows: rows.map((r, i) => [String(i + 1), r.itemId || t.none, r.section, r.clue, String(r.suggestion)]),
-    widths: [8, 15, 14, 48, 15],
+    widths: [7, 17, 18, 42, 16],
   };
 }
 
