@@ -112,6 +112,7 @@ export const documents = {
     noticeDocx: '下载督办通知单',
     urgeDocx: '下载催办单',
     sectionUrgeDocx: '下载科室催办单',
+    sectionUrgeSheet: '写入科室催办单工作表',
     reportDocx: '下载督查报告（公文）',
     noticeSheet: '写入通知单工作表',
     urgeSheet: '写入催办单工作表',

@@ -7,3 +7,4 @@ export { excel } from './excel';
 export { rounds } from './rounds';
 export { audit } from './audit';
 export { platform } from './platform';
+export { documents } from './documents';

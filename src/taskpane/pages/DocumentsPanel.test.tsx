@@ -72,6 +72,9 @@ describe('文书', () => {
     choose(p.section, '工程管理科', form);
     press(p.sectionUrgeDocx, form);
     expect(await screen.findByText(p.downloaded(d.files.sectionUrge('工程管理科', TODAY)))).toBeInTheDocument();
+    press(p.sectionUrgeSheet, form);
+    expect(await screen.findByText(p.sheetWritten(d.sheets.urge))).toBeInTheDocument();
+    expect(service.documentSheets.map((x) => x.kind)).toEqual(['sectionUrge']);
   });
 
   it('writes the 通知单 into its sheet, and asks for a round before the 督查报告', async () => {

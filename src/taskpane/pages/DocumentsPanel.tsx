@@ -160,6 +160,19 @@ export function DocumentsPanel(): JSX.Element {
           </Button>
           <Button
             disabled={op.busy || !section}
+            onClick={() => {
+              setCopied(null);
+              void op.run(`科室催办单表:${section}`, async (step) => {
+                const src = await source(step);
+                if (!hasOverdue(src)) return p.noOverdue(section);
+                return toSheet(step, sectionUrgeDocument(src.items, section, today, contextOf(src)));
+              });
+            }}
+          >
+            {p.sectionUrgeSheet}
+          </Button>
+          <Button
+            disabled={op.busy || !section}
             onClick={() =>
               forSection('科室催办消息', async (src) => {
                 if (!hasOverdue(src)) return p.noOverdue(section);
