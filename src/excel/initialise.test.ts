@@ -1,6 +1,7 @@
 import { createExcelDouble, definedNames, hiddenColumns, mergedAreas, pageLayoutOf, type ExcelDouble } from './double';
 import { sheetPrintSetup } from '../workbook/print';
 import { INITIALISE_SYNCS, canonicalFormula, formulaForRow, initialiseLedger, widthToPoints, type InitialiseReport } from './initialise';
+import { withSelfRefreshingRules } from './cfRefresh';
 import { LEDGER_PROTECTION_OPTIONS } from './protection';
 import { LEDGER_SHEETS } from './ledgerSheets';
 import { itemCells, tableRow } from './ledgerCodec';
@@ -184,7 +185,8 @@ describe('initialiseLedger: a new ledger', () => {
     expect(status.fill).toBe('#F2F2F2');
     expect(s.cellAt('A1')).toMatchObject({ locked: true, bold: true, fontColor: '#FFFFFF', fill: '#1F4E79' });
 
-    const spec = sheetSpec('台账');
+    // The schema's rules plus the 预警状态 column's own (office-js #5299, cfRefresh.ts).
+    const spec = withSelfRefreshingRules(sheetSpec('台账'));
     const rules = spec.conditionalFormats.flatMap((cf) => cf.rules);
     const cfs = s.conditionalFormats();
     expect(cfs).toHaveLength(rules.length);
@@ -335,14 +337,14 @@ describe('initialiseLedger: repair', () => {
     settings.setValues(`A${r}:C${r}`, [['', '', '']]);
     const before = inputs(xl);
     const report = value(await initialiseLedger(xl.run, { today: TODAY }));
-    const lost = sheetSpec('台账').conditionalFormats[0].rules[1];
+    const lost = withSelfRefreshingRules(sheetSpec('台账')).conditionalFormats[0].rules[1];
     expect(report.repaired).toEqual([
       '台账：恢复“交办日期”列数据验证',
       `台账：恢复条件格式（${lost.type === 'expression' ? lost.formula : '色阶'}）`,
       '设置：恢复“中心主任”行',
       '恢复名称“计时方式”',
     ]);
-    expect(s.conditionalFormats()).toHaveLength(sheetSpec('台账').conditionalFormats.flatMap((c) => c.rules).length);
+    expect(s.conditionalFormats()).toHaveLength(withSelfRefreshingRules(sheetSpec('台账')).conditionalFormats.flatMap((c) => c.rules).length);
     expect(s.cellAt(`${letter('交办日期')}3`).validation?.rule).toHaveProperty('date');
     expect(settings.getValues(`A${r}:B${r}`)).toEqual([['中心主任', '杨光明']]);
     expect(definedNames(wb).map((n) => n.name)).toContain('计时方式');
@@ -364,7 +366,7 @@ describe('initialiseLedger: repair', () => {
     wb.sheet('设置').setValues(`B${settingRow('结构版本')}`, [[0]]);
     const before = inputs(xl);
     const report = value(await initialiseLedger(xl.run, { today: TODAY }));
-    const first = sheetSpec('台账').conditionalFormats[0].rules[0];
+    const first = withSelfRefreshingRules(sheetSpec('台账')).conditionalFormats[0].rules[0];
     expect(report.repaired).toEqual([
       '台账：恢复“逾期天数”列公式',
       `台账：恢复条件格式（${first.type === 'expression' ? first.formula : '色阶'}）`,

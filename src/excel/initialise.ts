@@ -61,6 +61,7 @@ import { LEDGER_PROTECTION_OPTIONS, normalisePassword, queueProtect, queueUnprot
 import type { ExcelRun } from './run';
 import { localToday } from './today';
 import { PASSWORD_FLAG_SET, missingApi, officeRequirements, type Requirements } from './capabilities';
+import { withSelfRefreshingRules } from './cfRefresh';
 
 export interface InitialiseOptions {
   /** Sheet protection password (default: 设置 保护密码, else none). */
@@ -81,6 +82,13 @@ export interface InitialiseReport extends InitialiseOutcome {
   /** 设置 结构版本 before (null: none or not a number) and after. */
   schemaVersion: { before: number | null; after: number };
 }
+
+/**
+ * The sheets as built through Office.js: the schema, plus the 预警状态 column's own colour rules
+ * (office-js #5299: rules created through the API that read another cell may not refresh on
+ * Windows; see cfRefresh.ts).
+ */
+const API_SHEETS = WORKBOOK_SCHEMA.sheets.map(withSelfRefreshingRules);
 
 /** `context.sync()` calls of a successful run, whatever the workbook holds. */
 export const INITIALISE_SYNCS = 3;
@@ -405,7 +413,7 @@ function findColumn(columns: readonly string[], header: string): string | undefi
 function queueDetails(context: Excel.RequestContext, structure: Structure): () => Details {
   const readers: (() => void)[] = [];
   const sheets = new Map<string, SheetRead>();
-  for (const spec of WORKBOOK_SCHEMA.sheets) {
+  for (const spec of API_SHEETS) {
     const state = structure.sheets.get(spec.name.toLowerCase());
     if (!state) continue;
     const ws = context.workbook.worksheets.getItem(state.name);
@@ -1097,14 +1105,14 @@ export async function initialiseLedger(run: ExcelRun, opts: InitialiseOptions = 
       const writers: { w: SheetWriter; state: SheetState | undefined }[] = [];
       // Tab order: a re-created sheet goes back after the ledger sheet before it (new ones append).
       const tabs = [...structure.sheets.values()].map((s) => s.name.toLowerCase());
-      for (const spec of WORKBOOK_SCHEMA.sheets) {
+      for (const spec of API_SHEETS) {
         const state = structure.sheets.get(spec.name.toLowerCase());
         const w = new SheetWriter(plan, spec, state?.name ?? null);
         writers.push({ w, state });
         if (!state) {
-          const k = WORKBOOK_SCHEMA.sheets.indexOf(spec);
-          const before = WORKBOOK_SCHEMA.sheets.slice(0, k).reverse().find((x) => tabs.includes(x.name.toLowerCase()));
-          const after = WORKBOOK_SCHEMA.sheets.slice(k + 1).find((x) => tabs.includes(x.name.toLowerCase()));
+          const k = API_SHEETS.indexOf(spec);
+          const before = API_SHEETS.slice(0, k).reverse().find((x) => tabs.includes(x.name.toLowerCase()));
+          const after = API_SHEETS.slice(k + 1).find((x) => tabs.includes(x.name.toLowerCase()));
           const at = before ? tabs.indexOf(before.name.toLowerCase()) + 1 : after ? tabs.indexOf(after.name.toLowerCase()) : tabs.length;
           tabs.splice(at, 0, spec.name.toLowerCase());
           buildSheet(plan, w, true, at === tabs.length - 1 ? undefined : at);
