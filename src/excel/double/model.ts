@@ -26,7 +26,14 @@ import { CellValue, ParseOptions, Parsed, formatValue, formulaShapeKey, normaliz
 
 // ---------------------------------------------------------------- cells and formats
 
-export interface ValidationSpec {
+export /** Rows at each end of a table body that decide whether a column is calculated. */
+const CALC_SAMPLE = 32;
+
+function rowSpan(a: number, b: number): number[] {
+  return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+}
+
+interface ValidationSpec {
   rule: Record<string, unknown>;
   ignoreBlanks: boolean;
   prompt?: Record<string, unknown>;
@@ -695,16 +702,21 @@ export class DoubleSheet {
   }
 
   /**
-   * Columns whose whole body (rows r0..r1) holds one formula in R1C1 terms: Excel's calculated
-   * columns. Returns column → a formula and the row it belongs to.
+   * Columns whose body (rows r0..r1) holds one formula in R1C1 terms: Excel's calculated columns.
+   * Returns column → a formula and the row it belongs to. A long body is judged by its first and
+   * last CALC_SAMPLE rows: Excel keeps a column calculated when a cell in the middle becomes an
+   * exception (it only flags the cell), and deriving every row's shape made each append to a
+   * 10,000-row table of A1-style formulas cost tens of seconds here.
    */
   calculatedColumns(t: TableModel, r0: number, r1: number): Map<number, { formula: string; row: number }> {
     const out = new Map<number, { formula: string; row: number }>();
     if (r1 < r0) return out;
+    const rows = r1 - r0 + 1 <= 2 * CALC_SAMPLE ? rowSpan(r0, r1) : [...rowSpan(r0, r0 + CALC_SAMPLE - 1), ...rowSpan(r1 - CALC_SAMPLE + 1, r1)];
     for (let c = t.rect.c0; c <= t.rect.c1; c += 1) {
       let key: string | undefined;
       let ok = true;
-      for (let r = r0; r <= r1 && ok; r += 1) {
+      for (const r of rows) {
+        if (!ok) break;
         const f = this.cell(r, c)?.f;
         if (f === undefined) ok = false;
         else {
