@@ -5,6 +5,8 @@
 import type { Actor } from '../domain/workflow';
 import { dateCell, textCell, type CellValue } from './cells';
 import { localToday } from './today';
+import { missingApi } from './capabilities';
+import { platform } from '../i18n/platform';
 
 /** One 操作日志 line: time (local), who, role, action, 编号, 科室, before → after, operation id. */
 export function logLine(actor: Actor, now: Date, opId: string, action: string, before: string, after: string, itemId = '', section = ''): Record<string, CellValue> {
@@ -23,6 +25,9 @@ export function logLine(actor: Actor, now: Date, opId: string, action: string, b
 }
 
 export function syncMessage(e: unknown): string {
+  // ApiNotFound: this Excel lacks a member (an Excel below the manifest's ExcelApi 1.9): say which, in zh-CN
+  const missing = missingApi(e);
+  if (missing !== null) return platform.apiMissing(missing);
   const o = e as { message?: string; code?: string };
   return o?.message ? `${o.message}${o.code ? `（${o.code}）` : ''}` : String(e);
 }

@@ -9,6 +9,9 @@ import { newOperationId } from '../domain/itemNumber';
 import type { Actor } from '../domain/workflow';
 import { createPreviewLedger } from '../preview/previewLedger';
 import { createExcelDouble, type ExcelDouble, type ExcelProfileName } from './double';
+import { attachProfile } from './double/profiles';
+import { syncMessage } from './operationLog';
+import { platform } from '../i18n/platform';
 import { initialiseLedger } from './initialise';
 import { createLedgerService } from './ledgerGateway';
 import type { ActionContext, LedgerService } from './ledgerService';
@@ -105,4 +108,16 @@ test('office2019 (ExcelApi 1.8, below the manifest): 初始化台账 names what 
     expect(r.error.code).toBe('unsupported');
     expect(r.error.message).toMatch(/^此版本的 Excel 缺少本加载项需要的功能（.+，属于 ExcelApi 1\.9 要求集）/);
   }
+});
+
+test('office2019: an ApiNotFound from an action (Range.find, ExcelApi 1.9) reads in zh-CN through syncMessage', async () => {
+  const xl = await createPreviewLedger({ today: TODAY, items: 3, seed: 7 });
+  attachProfile(xl.workbook, 'office2019'); // the same workbook, opened in an Excel that stops at ExcelApi 1.8
+  const e = await xl
+    .run(async (context) => {
+      context.workbook.tables.getItem('台账').columns.getItem('编号').getRange().find('x', { completeMatch: true }).load('address');
+      await context.sync();
+    })
+    .catch((error: unknown) => error);
+  expect(syncMessage(e)).toBe(platform.apiMissing('Range.find，属于 ExcelApi 1.9 要求集'));
 });
