@@ -199,6 +199,20 @@ describe('March 2026, by hand', () => {
     expect([b.volume, b.feedback, b.progress, b.effect, b.closure, b.deductions, b.total]).toEqual([10, 10, 0, 12, 0, 4, 28]);
   });
 
+  test('扣分上限: at most the cap is taken off the five dimensions; the 扣分 column keeps the full points', () => {
+    expect(totalScore([10, 20, 20, 15, 15], 45, 30)).toBe(50);
+    expect(totalScore([10, 20, 20, 15, 15], 12, 30)).toBe(68);
+    expect(totalScore([5, 5, 5, 5, 5], 45, 30)).toBe(0);
+    expect(totalScore([10, 20, 20, 15, 15], 45)).toBe(35);
+    const [, uncapped] = monthlyScores({ items: marchLedger, records: marchRecords, sections: [A, B], month: '2026-03', today: '2026-04-10', settings: { ...S, deductionCap: 1000 }, cal });
+    const [, capped] = monthlyScores({ items: marchLedger, records: marchRecords, sections: [A, B], month: '2026-03', today: '2026-04-10', settings: { ...S, deductionCap: 5 }, cal });
+    expect(capped.deductions).toBe(uncapped.deductions);
+    expect(uncapped.deductions).toBeGreaterThan(5);
+    const sum = capped.volume + capped.feedback + capped.progress + capped.effect + capped.closure;
+    expect(capped.total).toBe(Math.max(0, roundHalfAwayFromZero(sum - 5, 2)));
+    expect(capped.total).toBeGreaterThan(uncapped.total);
+  });
+
   test('literal reading: a 销号 item without 落实反馈日 or 申请办结日 still counts as open in 落实进度', () => {
     const item = makeItem({ section: C, assignedOn: '2026-02-02', report1On: '2026-02-03', report3On: '2026-02-05', closedOn: '2026-02-06' });
     // deadline 02-09 < asOf 03-31 → not ok
@@ -252,7 +266,7 @@ describe('properties (random ledgers, default weights)', () => {
   const monthArb = fc.constantFrom('2026-01', '2026-02', '2026-03', '2026-04', '2026-05');
   const todayArb = day('2026-01-01', '2026-07-31');
 
-  test('totals in 0..100, total = max(0, round(sum − deductions)), dims within 0..weight, empty sections full', () => {
+  test('totals in 0..100, total = max(0, round(sum − min(deductions, cap))), dims within 0..weight, empty sections full', () => {
     fc.assert(
       fc.property(
         ledgerArb.chain((items) => fc.tuple(fc.constant(items), recordsArb(items.length))),
@@ -275,7 +289,8 @@ describe('properties (random ledgers, default weights)', () => {
             return (
               r.total >= 0 &&
               r.total <= 100 &&
-              r.total === Math.max(0, roundHalfAwayFromZero(sum - r.deductions, 2)) &&
+              r.total === Math.max(0, roundHalfAwayFromZero(sum - Math.min(r.deductions, S.deductionCap), 2)) &&
+              (sum < S.deductionCap || r.total >= roundHalfAwayFromZero(sum - S.deductionCap, 2)) &&
               dims.every(([v, max]) => v >= 0 && v <= max && roundHalfAwayFromZero(v, 2) === v) &&
               r.counts.missed === r.counts.nodesDue - r.counts.nodesOnTime &&
               r.rank === 1 + rows.filter((o) => o.total > r.total).length &&

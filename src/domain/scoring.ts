@@ -9,7 +9,9 @@
  * - 落实进度 `W * ok / open`              (open = 0 → W)
  * - 落实效果 `W * (gradeRateSum / graded) / 100` (graded = 0 → W)
  * - 办结情况 `W * onTime / due`           (due = 0 → W)
- * - 总分 `MAX(0, ROUND(sum of the five rounded scores − deductions, 2))`; 排名 = Excel RANK (descending).
+ * - 总分 `MAX(0, ROUND(sum of the five rounded scores − MIN(deductions, 扣分上限), 2))`; 排名 = Excel RANK
+ *   (descending). The cap keeps large sections apart: uncapped, per-item deductions floor most of
+ *   them at 0 once a ledger holds thousands of items.
  *
  * A month that starts after `today` has no scores: `monthlyScores` returns [] for it (no throw,
  * no Result: "nothing to show yet" is not an error). A malformed month string is a programming
@@ -323,10 +325,10 @@ function sectionDeductions(
 // ---------------------------------------------------------------------------------------------
 // The month's table
 
-/** 总分 = MAX(0, ROUND(sum of the five dimensions − deductions, 2)). */
-export function totalScore(dims: readonly number[], deductions: number): number {
+/** 总分 = MAX(0, ROUND(sum of the five dimensions − MIN(deductions, cap), 2)); no cap given: uncapped. */
+export function totalScore(dims: readonly number[], deductions: number, cap = Infinity): number {
   const sum = dims.reduce((a, b) => a + b, 0);
-  return Math.max(0, roundHalfAwayFromZero(sum - deductions, 2));
+  return Math.max(0, roundHalfAwayFromZero(sum - Math.min(deductions, cap), 2));
 }
 
 /**
@@ -380,7 +382,7 @@ export function monthlyScores(input: MonthlyScoreInput): SectionScore[] {
         falsified: ded.falsified,
       },
       deductions: ded.points,
-      total: totalScore([volume, fb.score, pr.score, ef.score, cl.score], ded.points),
+      total: totalScore([volume, fb.score, pr.score, ef.score, cl.score], ded.points, settings.deductionCap),
     };
   });
   const totals = rows.map((r) => r.total);

@@ -19,6 +19,9 @@ export interface Settings {
   gradeRates: Record<Grade, number>;
   /** 月度考核 deductions, points each */
   deductions: { nonImplementation: number; returned: number; missedReport: number; falsified: number };
+  /** 月度考核: at most this many points are deducted in a month (扣分上限), so that 总分 still tells
+   * large sections apart instead of flooring them all at 0 */
+  deductionCap: number;
   /** 不落实典型事项 rules */
   nonImplementation: { overdueDays: number; missedReports: number; returns: number; daysAfterUrge: number };
   /** 问责建议 ladder thresholds (overdue days) */
@@ -41,6 +44,7 @@ export function defaultSettings(): Settings {
     weights: { volume: 10, feedback: 25, progress: 25, effect: 20, closure: 20 },
     gradeRates: { 优秀: 100, 良好: 85, 合格: 70, 不合格: 0 },
     deductions: { nonImplementation: 5, returned: 2, missedReport: 2, falsified: 10 },
+    deductionCap: 30,
     nonImplementation: { overdueDays: 10, missedReports: 2, returns: 2, daysAfterUrge: 5 },
     accountability: { criticiseOverdue: 20, interviewOverdue: 30, referOverdue: 60 },
     rectifyWorkdays: 5,

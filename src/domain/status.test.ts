@@ -26,6 +26,7 @@ describe('settings defaults (SPEC.md, docs/rules.md)', () => {
       weights: { volume: 10, feedback: 25, progress: 25, effect: 20, closure: 20 },
       gradeRates: { 优秀: 100, 良好: 85, 合格: 70, 不合格: 0 },
       deductions: { nonImplementation: 5, returned: 2, missedReport: 2, falsified: 10 },
+      deductionCap: 30,
       nonImplementation: { overdueDays: 10, missedReports: 2, returns: 2, daysAfterUrge: 5 },
       accountability: { criticiseOverdue: 20, interviewOverdue: 30, referOverdue: 60 },
       rectifyWorkdays: 5,

@@ -162,12 +162,12 @@ function parseBox(a1: string): Box {
 const boxAddress = (b: Box) =>
   b.r0 === b.r1 && b.c0 === b.c1 ? `${columnLetter(b.c0)}${b.r0}` : `${columnLetter(b.c0)}${b.r0}:${columnLetter(b.c1)}${b.r1}`;
 
-/** A formula of row r: `{r}` is the row itself, `{prev}` the row above (as template.ts). */
+/** A formula of row r: `{r}` is the row itself, `{prev}` the row above, `{next}` the row below (as schema.ts). */
 export function formulaForRow(formula: string, r: number): string {
-  return formula.replace(/\{r\}/g, String(r)).replace(/\{prev\}/g, String(r - 1));
+  return formula.replace(/\{r\}/g, String(r)).replace(/\{prev\}/g, String(r - 1)).replace(/\{next\}/g, String(r + 1));
 }
 
-const rowDependent = (formula: string) => /\{(r|prev)\}/.test(formula);
+const rowDependent = (formula: string) => /\{(r|prev|next)\}/.test(formula);
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -4,12 +4,23 @@
  *
  * Portability rules (see shared/notes/workbook-formulas.md):
  * - only IF, AND, OR, IFERROR, INDEX, MATCH(…,0), COUNTIFS, SUMIFS, SUMPRODUCT, DATE, YEAR,
- *   MONTH, DAY, EOMONTH, EDATE, MAX, MIN, ROUND, RANK, TEXT, ISNUMBER, LEN, N (TODAY only as
+ *   MONTH, DAY, EOMONTH, EDATE, MAX, MIN, ROUND, RANK, TEXT, ISNUMBER, LEN, N, NA (TODAY only as
  *   the default of 设置 今天);
- * - table columns in the long structured-reference form `台账[[#This Row],[交办日期]]`, the only
- *   form LibreOffice computes;
- * - working days from the 日历 table (WORKDAY knows no 调休);
- * - settings through workbook-scoped defined names (Chinese names work in Excel and LibreOffice).
+ * - the pieces below are WRITTEN with structured references (`台账[[#This Row],[交办日期]]`,
+ *   `台账[承办科室]`) because they read like the rules, but the file never holds one: `toA1`
+ *   turns them into plain A1 references when the schema is built. Gnumeric parses no structured
+ *   reference at all (and older WPS builds are unreliable with them), while `INDEX($M:$M,ROW())`
+ *   (this row's 交办日期) and `台账!$G$2:$G$20001` compute in Excel, LibreOffice and Gnumeric
+ *   alike, and a column holding one formula text in every row is an Excel calculated column that
+ *   fills new table rows;
+ * - whole-table columns become a bounded range (`COUNTED_ROWS`): Gnumeric walks every row of a
+ *   whole-column range in COUNTIFS/SUMPRODUCT (10 s for 100 COUNTIFS), and neither Gnumeric nor
+ *   dynamic `A2:INDEX(…)` ranges agree across engines;
+ * - working days from the 日历 sheet (WORKDAY knows no 调休), looked up in constant time: 日历
+ *   holds one row per consecutive date from 日历!A2, so date d sits on row d − A2 + 2 (`calAt`),
+ *   and a date found there is checked against column A, so a date outside 日历 is #N/A;
+ * - settings through workbook-scoped defined names (Chinese names work in Excel, LibreOffice and
+ *   Gnumeric).
  */
 import { workbook as t } from '../i18n/workbook';
 
@@ -23,9 +34,9 @@ export const UNKNOWN_ITEM = t.value.unknownItem;
 /** Text constant in a formula. */
 export const str = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** `表[[#This Row],[列]]` */
+/** `表[[#This Row],[列]]` (source form; `toA1` writes it as `$X{r}`) */
 export const thisRow = (table: string, column: string) => `${table}[[#This Row],[${column}]]`;
-/** `表[列]` (the data body of a column) */
+/** `表[列]` (source form of the data body of a column; `toA1` writes a bounded A1 range) */
 export const col = (table: string, column: string) => `${table}[${column}]`;
 
 export const LEDGER = '台账';
@@ -34,39 +45,125 @@ export const PEOPLE = '科室人员';
 export const CALENDAR = '日历';
 export const DETAIL = '考核明细';
 
+/**
+ * Rows of a table that whole-table formulas (COUNTIFS, SUMIFS, SUMPRODUCT, MATCH) look at: the
+ * header row + 1 … header row + COUNTED_ROWS. Beyond that a row is not counted; 初始化台账 and the
+ * template write the same bound (docs/rules.md "Workbook limits").
+ */
+export const COUNTED_ROWS: Record<string, number> = {
+  [LEDGER]: 20_000,
+  [RECORDS]: 50_000,
+  [PEOPLE]: 199,
+  [DETAIL]: 2_400,
+};
+
+/** Where a table sits, for `toA1`. */
+export interface TableLayout {
+  sheet: string;
+  headerRow: number;
+  /** column letter of each header */
+  letters: ReadonlyMap<string, string>;
+}
+
+/**
+ * A formula written with structured references, as plain A1 references: `T[[#This Row],[c]]` →
+ * `INDEX($X:$X,ROW())` (only inside T's own table), `T[c]` → `Sheet!$X$a:$X$b` (the first
+ * COUNTED_ROWS rows of the table). Throws on a table or column that does not exist.
+ *
+ * Why `INDEX($X:$X,ROW())` and not `$X2`: the add-in appends rows below a table without knowing
+ * their sheet row (getRowsBelow, co-authoring), so a row's formula must not contain its row
+ * number; every row holds the same text, which is also what makes an Excel calculated column.
+ * INDEX of one cell is a reference (no spill in dynamic-array Excel) and costs constant time; the
+ * whole-column dependency costs nothing extra, as every computed column depends on 今天 anyway.
+ */
+export function toA1(formula: string, tables: ReadonlyMap<string, TableLayout>, ownTable: string | null): string {
+  const letter = (table: string, column: string) => {
+    const l = tables.get(table)?.letters.get(column);
+    if (!l) throw new Error(`no column ${table}[${column}]`);
+    return l;
+  };
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/([\p{L}\p{N}_]+)\[\[#This Row\],\[([^\]]+)\]\]/gu, (_, table: string, column: string) => {
+              if (table !== ownTable) throw new Error(`${table}[[#This Row]] outside its table`);
+              const l = letter(table, column);
+              return `INDEX($${l}:$${l},ROW())`;
+            })
+            .replace(/([\p{L}\p{N}_]+)\[([^[\]]+)\]/gu, (_, table: string, column: string) => {
+              const l = letter(table, column);
+              const layout = tables.get(table)!;
+              const rows = COUNTED_ROWS[table];
+              if (!rows) throw new Error(`no counted rows for ${table}`);
+              return `${layout.sheet}!$${l}$${layout.headerRow + 1}:$${l}$${layout.headerRow + rows}`;
+            }),
+    )
+    .join('');
+}
+
 /** A cell of the current 台账 row. */
 export const L = (column: string) => thisRow(LEDGER, column);
 /** A whole 台账 column. */
 export const LC = (column: string) => col(LEDGER, column);
 
-const CAL_DATE = col(CALENDAR, '日期');
-const CAL_FLAG = col(CALENDAR, '工作日');
-const CAL_INDEX = col(CALENDAR, '工作日序号');
+/**
+ * 日历 columns, by letter (schema.test checks them against CALENDAR_COLUMNS): A 日期, B 工作日,
+ * C 工作日序号, D 说明, E 下一工作日 (the first working day after the row's date), F 第N个工作日
+ * (row r holds the (r−1)-th working day of 日历: the inverse of C).
+ */
+export const CALENDAR_LETTERS = { 日期: 'A', 工作日: 'B', 工作日序号: 'C', 说明: 'D', 下一工作日: 'E', 第N个工作日: 'F' } as const;
+const CAL_FIRST = `${CALENDAR}!$A$2`;
+const calCol = (c: keyof typeof CALENDAR_LETTERS) => `${CALENDAR}!$${CALENDAR_LETTERS[c]}:$${CALENDAR_LETTERS[c]}`;
+/** 日历 row of date d (row 1, the header, for any date before the first: never equal to a date). */
+const calRow = (d: string) => `MAX(1,${d}-${CAL_FIRST}+2)`;
+/** Column c of date d's 日历 row, or #N/A when d is not on its row (outside 日历). Constant time. */
+const calAt = (c: keyof typeof CALENDAR_LETTERS, d: string) =>
+  `IF(INDEX(${calCol('日期')},${calRow(d)})=${d},INDEX(${calCol(c)},${calRow(d)}),NA())`;
 
 /** 日历 C of date d: working days up to and including d (`wdIndex`). #N/A outside the calendar. */
-export const wdIndex = (d: string) => `INDEX(${CAL_INDEX},MATCH(${d},${CAL_DATE},0))`;
+export const wdIndex = (d: string) => calAt('工作日序号', d);
 /** 日历 B of date d (1 working day, 0 not). */
-export const isWorkday = (d: string) => `INDEX(${CAL_FLAG},MATCH(${d},${CAL_DATE},0))`;
-/** The date whose working-day index is k (the k-th working day). */
-const dateOfIndex = (k: string) => `INDEX(${CAL_DATE},MATCH(${k},${CAL_INDEX},0))`;
+export const isWorkday = (d: string) => calAt('工作日', d);
+/** d when it is a working day, else the next working day; #N/A / #VALUE! when 日历 does not say. */
+const workdayFrom = (d: string) =>
+  `IF(INDEX(${calCol('日期')},${calRow(d)})=${d},IF(INDEX(${calCol('工作日')},${calRow(d)})=1,${d},INDEX(${calCol('下一工作日')},${calRow(d)})+0),NA())`;
+/** The date whose working-day index is k (the k-th working day); #VALUE! past the end of 日历 ("" + 0). */
+const dateOfIndex = (k: string) => `(INDEX(${calCol('第N个工作日')},MAX(1,${k}+1))+0)`;
 
 /**
  * addDays(start, n, 计时方式) of docs/rules.md, start is day 0:
  * 自然日 start+n; 工作日 the n-th working day after start; 自然日顺延 start+n, moved to the next
- * working day when it is not one. #N/A when a date falls outside 日历 (callers wrap IFERROR).
+ * working day when it is not one. An error when a date falls outside 日历 (callers wrap IFERROR).
  */
 export function addDays(start: string, n: string): string {
   const d = `(${start}+${n})`;
   return (
     `IF(计时方式="自然日",${d},` +
     `IF(计时方式="工作日",IF(${n}<=0,${start},${dateOfIndex(`${wdIndex(start)}+${n}`)}),` +
-    `${dateOfIndex(`${wdIndex(d)}+1-${isWorkday(d)}`)}))`
+    `${workdayFrom(d)}))`
   );
 }
 
 /** overdueDays(due, d) of docs/rules.md (设置 逾期天数计法): days after `due` up to and including d. */
 export function overdueDays(due: string, d: string): string {
   return `IF(${d}<=${due},0,IF(逾期天数计法="工作日",${wdIndex(d)}-${wdIndex(due)},${d}-${due}))`;
+}
+
+/**
+ * The first date D with overdueDays(x, D) ≥ n (x a date, n a number): overdueDays grows with D,
+ * so "overdue by at least n at D" is "D ≥ this date", which a COUNTIFS or a plain comparison can
+ * test. n ≤ 0: x itself (always true from x on). 工作日: the n-th working day after x (the day
+ * wdIndex reaches wdIndex(x) + n); x before 日历: counted in calendar days (no 日历 row says
+ * otherwise); past the end of 日历: NEVER.
+ */
+export function overdueFrom(x: string, n: string): string {
+  return (
+    `IF(${n}<=0,${x},IF(逾期天数计法="工作日",` +
+    `IF(${x}<${CAL_FIRST},${x}+${n},IFERROR(${dateOfIndex(`${wdIndex(x)}+${n}`)},${NEVER})),${x}+${n}))`
+  );
 }
 
 /** The value of a numeric helper: the date itself, or NEVER when the cell holds no date. */
@@ -88,11 +185,67 @@ const X = L('销号日期');
 const EXT = L('延期完成时限');
 const LEVEL = L('交办层级');
 
+/** Another helper column of the same row. */
+const H1 = (helper: string) => L(helper);
+
 const finalDays = `IF(${KIND}="重大复杂",重大复杂办结天数,一般事项办结天数)`;
 
 /** 科室人员 field of this row's 承办科室 ("" when the section is not listed). */
 const person = (field: '科长' | '分管副职') =>
   `IFERROR(INDEX(${col(PEOPLE, field)},MATCH(${L('承办科室')},${col(PEOPLE, '科室')},0))&"","")`;
+
+/**
+ * 不落实 without a SUMPRODUCT. For one item, "on the 不落实 list at D" (docs/rules.md, with the
+ * threshold dates of the helpers above) is
+ *   P(D) = 交办 ≤ D < 销号 AND (起 ≤ D OR 逾期起 ≤ D < 落实完成日 OR missed(D) ≥ 不落实漏报次数
+ *          OR (催办起 ≤ D AND missed(D) ≥ 1)),
+ * missed(D) = Σ nodes [应报日 < D < 反馈日]. P changes only at the 11 dates below (a "step"), so
+ * P(D) = Σ over the steps s ≤ D of (P(s) − P(s − 1)), counting a date shared by several steps
+ * once. Each step's change is a helper column (−1, 0, 1), and 考核明细 counts the items on the list
+ * at D as Σ SUMIFS(change, 承办科室, s, step date, "<=" D): 11 SUMIFS over two columns each,
+ * where one SUMPRODUCT over every row cost Gnumeric 10 s even for a blank ledger.
+ */
+export const NONIMPL_STEPS = [
+  { header: '辅助增减交办日', column: '辅助交办日', plus1: false },
+  { header: '辅助增减销号日', column: '辅助销号日', plus1: false },
+  { header: '辅助增减不落实起', column: '辅助不落实起', plus1: false },
+  { header: '辅助增减逾期起', column: '辅助逾期起', plus1: false },
+  { header: '辅助增减落实完成日', column: '辅助落实完成日', plus1: false },
+  { header: '辅助增减1天应报日', column: '辅助1天应报日', plus1: true },
+  { header: '辅助增减1天反馈日', column: '辅助1天反馈日', plus1: false },
+  { header: '辅助增减3天应报日', column: '辅助3天应报日', plus1: true },
+  { header: '辅助增减3天反馈日', column: '辅助3天反馈日', plus1: false },
+  { header: '辅助增减办结时限', column: '辅助办结时限', plus1: true },
+  { header: '辅助增减催办起', column: '辅助催办起', plus1: false },
+] as const;
+export type NonImplStep = (typeof NONIMPL_STEPS)[number]['header'];
+
+/** P(x) of the item of this row (a boolean), x a formula. */
+function onListAt(x: string): string {
+  const h = (c: string) => H1(c);
+  const missed =
+    `((${h('辅助1天应报日')}<${x})*(${h('辅助1天反馈日')}>${x})+(${h('辅助3天应报日')}<${x})*(${h('辅助3天反馈日')}>${x})` +
+    `+(${h('辅助办结时限')}<${x})*(${h('辅助落实完成日')}>${x}))`;
+  // rules b and d in one test: missed(x) ≥ 不落实漏报次数, or ≥ 1 once 催办起 ≤ x (MIN: a setting of 0)
+  return (
+    `AND(${h('辅助交办日')}<=${x},${h('辅助销号日')}>${x},OR(${h('辅助不落实起')}<=${x},` +
+    `AND(${h('辅助逾期起')}<=${x},${h('辅助落实完成日')}>${x}),` +
+    `${missed}>=IF(${h('辅助催办起')}<=${x},MIN(1,不落实漏报次数),不落实漏报次数)))`
+  );
+}
+
+function nonImplementationSteps(): Record<NonImplStep, string> {
+  const at = (k: number) => (NONIMPL_STEPS[k].plus1 ? `(${H1(NONIMPL_STEPS[k].column)}+1)` : H1(NONIMPL_STEPS[k].column));
+  const out = {} as Record<NonImplStep, string>;
+  NONIMPL_STEPS.forEach((step, k) => {
+    const x = at(k);
+    const change = `${onListAt(x)}-${onListAt(`(${x}-1)`)}`;
+    const earlier = NONIMPL_STEPS.slice(0, k).map((_, i) => `${x}=${at(i)}`);
+    // An item never 交办 is on no list: no need to evaluate its steps.
+    out[step.header] = `IF(${H1('辅助交办日')}>=${NEVER},0,${earlier.length === 0 ? change : `IF(OR(${earlier.join(',')}),0,${change})`})`;
+  });
+  return out;
+}
 
 const UNIVERSITY = str('校党委、行政交办');
 const CENTRE = str('中心党总支、中心交办');
@@ -126,30 +279,42 @@ export const ledgerFormulas = {
     `IF(ISNUMBER(${DL}),${str(OUT_OF_CALENDAR)},${DL})))`,
 
   /**
+   * 未交办 (编号, no 交办日期): 0, as 预警状态 says 未交办 (docs/rules.md); an empty row: empty.
    * Closed: days 落实完成日 (or 销号日期) is after 办结时限. Extended: days after 延期完成时限.
    * Open: the largest overdue of the open nodes = overdue from the earliest overdue node.
    */
   逾期天数:
-    `IF(${A}="","",IF(AND(ISNUMBER(${D1}),ISNUMBER(${D3}),ISNUMBER(${DL})),IFERROR(` +
+    `IF(${A}="",IF(${L('编号')}="","",0),IF(AND(ISNUMBER(${D1}),ISNUMBER(${D3}),ISNUMBER(${DL})),IFERROR(` +
     `IF(ISNUMBER(${X}),IF(AND(ISNUMBER(${RF}),${RF}<=${DL}),0,${overdueDays(DL, `IF(ISNUMBER(${RF}),${RF},${X})`)}),` +
     `IF(ISNUMBER(${EXT}),${overdueDays(EXT, '今天')},` +
     `MAX(IF(${R1}="",${overdueDays(D1, '今天')},0),IF(${R3}="",${overdueDays(D3, '今天')},0),IF(${RF}="",${overdueDays(DL, '今天')},0)))),` +
     `${str(OUT_OF_CALENDAR)}),IF(ISNUMBER(${DL}),${str(OUT_OF_CALENDAR)},${DL})))`,
 
-  // Numeric helpers for the 月度考核 formulas: dates, or NEVER (9999-12-31) when absent.
+  // Numeric helpers for the 月度考核 formulas: dates, or NEVER (9999-12-31) when absent, and
+  // per-row flags and threshold dates, so that 考核明细 counts with COUNTIFS over them and its one
+  // SUMPRODUCT (不落实) compares columns only, with no lookups and no arithmetic per item.
   辅助交办日: orNever(A),
   辅助销号日: orNever(X),
   辅助办结时限: orNever(DL),
-  辅助时限序号: `IFERROR(${wdIndex(DL)},0)`,
   辅助落实完成日: orNever(RF),
   辅助1天应报日: orNever(D1),
   辅助3天应报日: orNever(D3),
   辅助1天反馈日: orNever(R1),
   辅助3天反馈日: orNever(R3),
-  辅助催办日: orNever(L('最近催办日')),
-  辅助催办序号: `IFERROR(${wdIndex(L('最近催办日'))},0)`,
-  辅助认定日: `MIN(${orNever(L('敷衍推诿认定日'))},${orNever(L('弄虚作假认定日'))})`,
-  辅助退回次数: `N(${L('退回次数')})`,
+  /** 1 when the node's report came on or before its due date (反馈实效 按时). */
+  辅助1天按时: `IF(${H1('辅助1天反馈日')}<=${H1('辅助1天应报日')},1,0)`,
+  辅助3天按时: `IF(${H1('辅助3天反馈日')}<=${H1('辅助3天应报日')},1,0)`,
+  辅助办结按时: `IF(${H1('辅助落实完成日')}<=${H1('辅助办结时限')},1,0)`,
+  /** 不落实 rule a holds at D ≥ this date (and D < 落实完成日): overdue more than 不落实逾期天数. */
+  辅助逾期起:
+    `IF(${H1('辅助办结时限')}<${NEVER},MAX(${H1('辅助办结时限')}+1,${overdueFrom(H1('辅助办结时限'), '(不落实逾期天数+1)')}),${NEVER})`,
+  /** 不落实 rule d holds at D ≥ this date while a node is missed: 催办 at least 催办后仍逾期天数 ago. */
+  辅助催办起: `IF(ISNUMBER(${L('最近催办日')}),MAX(${L('最近催办日')},${overdueFrom(L('最近催办日'), '催办后仍逾期天数')}),${NEVER})`,
+  /** 不落实 rules c and e hold at D ≥ this date: 0 when 退回次数 reaches the setting, else the earlier 认定日. */
+  辅助不落实起:
+    // (not N(): Gnumeric gives #NUM! for N() of an empty cell reached through INDEX)
+    `IF(IF(ISNUMBER(${L('退回次数')}),${L('退回次数')},0)>=不落实退回次数,0,MIN(${orNever(L('敷衍推诿认定日'))},${orNever(L('弄虚作假认定日'))}))`,
+  ...nonImplementationSteps(),
   评价得分率:
     `IF(${L('评价等级')}="优秀",得分率优秀,IF(${L('评价等级')}="良好",得分率良好,` +
     `IF(${L('评价等级')}="合格",得分率合格,IF(${L('评价等级')}="不合格",得分率不合格,""))))`,
@@ -166,7 +331,22 @@ export const recordSectionFormula =
  * `{prev}` is the row above (the header row for the first date: N(header) = 0). A running sum is
  * linear; SUMIFS over all earlier dates would not depend on row order but costs O(n²).
  */
-export const calendarIndexFormula = `N(C{prev})+${thisRow(CALENDAR, '工作日')}`;
+export const calendarIndexFormula = 'N($C{prev})+$B{r}';
+
+/**
+ * 日历 下一工作日: the first working day after this row's date, from the row below (`{next}`), so
+ * the column is filled bottom-up in linear time; "" when 日历 has none (its last rows). Typing a
+ * new year below the table extends it: the old last row now sees the new rows.
+ */
+export const calendarNextWorkdayFormula = 'IF($A{next}="","",IF($B{next}=1,$A{next},$E{next}))';
+
+/**
+ * 日历 第N个工作日: row r holds the (r−1)-th working day of 日历 (the inverse of 工作日序号, for
+ * "the n-th working day after a date" in constant time): the first working day on row 2, then the
+ * next working day after the row above's; "" once 日历 has no more.
+ */
+export const calendarNthWorkdayFormula =
+  'IF(ISNUMBER($F{prev}),IFERROR(INDEX($E:$E,$F{prev}-$A$2+2)+0,""),IF($F{prev}="","",IFERROR(IF($B$2=1,$A$2,$E$2+0),"")))';
 
 // ---------------------------------------------------------------------------------------------
 // 月度考核: the scores of one section in one month (docs/rules.md "月度考核")
@@ -226,29 +406,17 @@ export function monthlyFormulas(r: MonthlyRefs): Record<MonthlyCount | MonthlySc
   const asOf = r.asOf;
   const crit = (op: string, v: string) => `"${op}"&${v}`;
 
-  /** nodes of s's items falling in M: ms ≤ due ≤ me and due < 今天 */
-  const nodeDue = (due: string) =>
-    `COUNTIFS(${SEC},${s},${H(due)},${crit('>=', ms)},${H(due)},${crit('<=', me)},${H(due)},${crit('<', '今天')})`;
-  const nodeOnTime = (due: string, rep: string) =>
-    `SUMPRODUCT((${SEC}=${s})*(${H(due)}>=${ms})*(${H(due)}<=${me})*(${H(due)}<今天)*(${H(rep)}<=${H(due)}))`;
+  /** nodes of s's items falling in M: ms ≤ due ≤ me and due < 今天 (and, with `onTime`, reported by then) */
+  const nodeDue = (due: string, onTime?: string) =>
+    `COUNTIFS(${SEC},${s},${H(due)},${crit('>=', ms)},${H(due)},${crit('<=', me)},${H(due)},${crit('<', '今天')}` +
+    `${onTime ? `,${H(onTime)},1` : ''})`;
 
-  // 不落实典型事项 at D = asOf (docs/rules.md), over the numeric helper columns.
+  // 不落实典型事项 at D = asOf (docs/rules.md): the sum of the per-row changes of every step on or
+  // before D (see NONIMPL_STEPS); a step "应报日 + 1 ≤ D" is "应报日 < D".
   const D = asOf;
-  const WD = `N(${r.asOfIndex})`;
-  const k = `(逾期天数计法="工作日")`;
-  const od = (due: string, dueIdx: string) => `(${k}*(${WD}-${H(dueIdx)})+(1-${k})*(${D}-${H(due)}))`;
-  const missed =
-    `((${H('辅助1天应报日')}<${D})*(${H('辅助1天反馈日')}>${D})` +
-    `+(${H('辅助3天应报日')}<${D})*(${H('辅助3天反馈日')}>${D})` +
-    `+(${H('辅助办结时限')}<${D})*(${H('辅助落实完成日')}>${D}))`;
-  const ruleA = `(${H('辅助办结时限')}<${D})*(${H('辅助落实完成日')}>${D})*(${od('辅助办结时限', '辅助时限序号')}>不落实逾期天数)`;
-  const ruleB = `(${missed}>=不落实漏报次数)`;
-  const ruleC = `(${H('辅助退回次数')}>=不落实退回次数)`;
-  const ruleD = `(${H('辅助催办日')}<=${D})*(${missed}>=1)*(${od('辅助催办日', '辅助催办序号')}>=催办后仍逾期天数)`;
-  const ruleE = `(${H('辅助认定日')}<=${D})`;
-  const nonImpl =
-    `SUMPRODUCT((${SEC}=${s})*(${H('辅助交办日')}<=${D})*(${H('辅助销号日')}>${D})` +
-    `*((${ruleA}+${ruleB}+${ruleC}+${ruleD}+${ruleE})>0))`;
+  const nonImpl = NONIMPL_STEPS.map(
+    (step) => `SUMIFS(${H(step.header)},${SEC},${s},${H(step.column)},${crit(step.plus1 ? '<' : '<=', D)})`,
+  ).join('+');
 
   const o = r.own;
   const ratio = (w: string, num: string, den: string) => `ROUND(IF(${den}=0,${w},${w}*${num}/${den}),2)`;
@@ -258,10 +426,8 @@ export function monthlyFormulas(r: MonthlyRefs): Record<MonthlyCount | MonthlySc
       `COUNTIFS(${SEC},${s},${H('辅助交办日')},${crit('<=', asOf)})` +
         `-COUNTIFS(${SEC},${s},${H('辅助交办日')},${crit('<=', asOf)},${H('辅助销号日')},${crit('<', ms)})`,
     ),
-    应报节点数: count(`${nodeDue('辅助1天应报日')}+${nodeDue('辅助3天应报日')}+${nodeDue('辅助办结时限')}`),
-    按时反馈数: count(
-      `${nodeOnTime('辅助1天应报日', '辅助1天反馈日')}+${nodeOnTime('辅助3天应报日', '辅助3天反馈日')}+${nodeOnTime('辅助办结时限', '辅助落实完成日')}`,
-    ),
+    应报节点数: count(`${nodeDue('辅助1天应报日')}+${nodeDue('辅助3天应报日')}+${o('应办结数')}`),
+    按时反馈数: count(`${nodeDue('辅助1天应报日', '辅助1天按时')}+${nodeDue('辅助3天应报日', '辅助3天按时')}+${o('按期办结数')}`),
     在办事项数: count(`COUNTIFS(${SEC},${s},${H('辅助交办日')},${crit('<=', asOf)},${H('辅助落实完成日')},${crit('>', asOf)})`),
     未逾期在办数: count(
       `COUNTIFS(${SEC},${s},${H('辅助交办日')},${crit('<=', asOf)},${H('辅助落实完成日')},${crit('>', asOf)},${H('辅助办结时限')},${crit('>=', asOf)})`,
@@ -273,7 +439,7 @@ export function monthlyFormulas(r: MonthlyRefs): Record<MonthlyCount | MonthlySc
       `SUMIFS(${H('评价得分率')},${SEC},${s},${H('辅助销号日')},${crit('>=', ms)},${H('辅助销号日')},${crit('<=', me)})`,
     ),
     应办结数: count(nodeDue('辅助办结时限')),
-    按期办结数: count(nodeOnTime('辅助办结时限', '辅助落实完成日')),
+    按期办结数: count(nodeDue('辅助办结时限', '辅助办结按时')),
     不落实件数: `IF(AND(${valid},逾期天数计法="工作日",ISNUMBER(${r.asOfIndex})=FALSE),${str(OUT_OF_CALENDAR)},${count(nonImpl)})`,
     本月退回次数: count(
       `COUNTIFS(${col(RECORDS, '科室')},${s},${col(RECORDS, '类型')},"退回",${col(RECORDS, '日期')},${crit('>=', ms)},${col(RECORDS, '日期')},${crit('<=', asOf)})`,
@@ -291,8 +457,9 @@ export function monthlyFormulas(r: MonthlyRefs): Record<MonthlyCount | MonthlySc
     扣分: score(
       `IF(ISNUMBER(${o('不落实件数')}),${o('不落实件数')}*扣分不落实+${o('本月退回次数')}*扣分退回+${o('漏报次数')}*扣分漏报+${o('弄虚作假件数')}*扣分弄虚作假,${str(OUT_OF_CALENDAR)})`,
     ),
+    // 扣分上限: the points taken off never exceed the cap, so sections with many items keep apart.
     总分: score(
-      `IF(ISNUMBER(${o('扣分')}),MAX(0,ROUND(${o('任务总量')}+${o('反馈实效')}+${o('落实进度')}+${o('落实效果')}+${o('办结情况')}-${o('扣分')},2)),${str(OUT_OF_CALENDAR)})`,
+      `IF(ISNUMBER(${o('扣分')}),MAX(0,ROUND(${o('任务总量')}+${o('反馈实效')}+${o('落实进度')}+${o('落实效果')}+${o('办结情况')}-MIN(${o('扣分')},扣分上限),2)),${str(OUT_OF_CALENDAR)})`,
     ),
     排名: `IF(ISNUMBER(${o('总分')}),${r.rank(o('总分'))},"")`,
   };
@@ -323,6 +490,8 @@ export const ALLOWED_FUNCTIONS = [
   'ISNUMBER',
   'LEN',
   'N',
+  'NA',
+  'ROW',
 ] as const;
 
 /** Names of the functions called in a formula (identifiers followed by '('), outside strings. */

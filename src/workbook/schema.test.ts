@@ -1,12 +1,12 @@
 /**
  * The workbook schema on its own (no LibreOffice): 台账's input headers are the domain's, every
  * formula uses only portable functions and refers only to tables, columns, sheets and defined
- * names that exist, in the long structured-reference form LibreOffice computes.
+ * names that exist, in plain A1 form (no structured reference: Gnumeric parses none).
  */
 import { LEDGER_SHEETS } from '../excel/ledgerSheets';
 import { LEDGER_INPUT_COLUMNS, FEEDBACK_INPUT_COLUMNS } from '../domain/validation';
 import { defaultSettings } from '../domain/settings';
-import { ALLOWED_FUNCTIONS, functionsIn } from './formulas';
+import { ALLOWED_FUNCTIONS, CALENDAR_LETTERS, COUNTED_ROWS, functionsIn } from './formulas';
 import {
   LEDGER_COLUMNS,
   RECORD_COLUMNS,
@@ -17,6 +17,7 @@ import {
   ledgerLetter,
   settingRef,
   settingRow,
+  sheetSpec,
   type ColumnSpec,
 } from './schema';
 
@@ -25,32 +26,43 @@ for (const s of WORKBOOK_SCHEMA.sheets) for (const t of s.tables) tables.set(t.n
 const names = new Set(WORKBOOK_SCHEMA.names.map((n) => n.name));
 const sheets = new Set(WORKBOOK_SCHEMA.sheets.map((s) => s.name));
 
-/** Every reference in a formula: structured refs, sheet refs, and the bare names left over. */
+/** Every reference in a formula: sheet refs, this-row columns (INDEX($X:$X,ROW())), and the bare names left over. */
 function analyse(template: string) {
-  // block formulas carry {r} (this row) and {prev} (the row above)
-  const formula = template.replace(/\{r\}/g, '6').replace(/\{prev\}/g, '5');
+  // block and 日历 formulas carry {r} (this row), {prev} (the row above) and {next} (the row below)
+  const formula = template.replace(/\{r\}/g, '6').replace(/\{prev\}/g, '5').replace(/\{next\}/g, '7');
   const noStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  const structured: { table: string; column: string; thisRow: boolean }[] = [];
-  let rest = noStrings.replace(/([^\s(),+\-*/&=<>!^[\]]+)\[\[#This Row\],\[([^\]]+)\]\]/gu, (_, table, column) => {
-    structured.push({ table, column, thisRow: true });
+  const structured = [...noStrings.matchAll(/[\p{L}\p{N}_]+\[[^\]]*\]/gu)].map((m) => m[0]);
+  const sameRow: string[] = [];
+  let rest = noStrings.replace(/INDEX\(\$([A-Z]+):\$\1,ROW\(\)\)/g, (_, letter: string) => {
+    sameRow.push(letter);
     return ' ';
   });
-  rest = rest.replace(/([^\s(),+\-*/&=<>!^[\]]+)\[([^[\]]+)\]/gu, (_, table, column) => {
-    structured.push({ table, column, thisRow: false });
-    return ' ';
-  });
-  const sheetRefs: string[] = [];
-  rest = rest.replace(/'?([^\s(),+\-*/&=<>!'^]+)'?!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?/gu, (_, sheet) => {
-    sheetRefs.push(sheet);
-    return ' ';
-  });
+  const sheetRefs: { sheet: string; letter: string; from: number | null; to: number | null }[] = [];
+  rest = rest.replace(
+    /'?([^\s(),+\-*/&=<>!'^]+)'?!\$?([A-Z]+)(?:\$?(\d+))?(?::\$?([A-Z]+)(?:\$?(\d+))?)?/gu,
+    (_, sheet: string, letter: string, from?: string, _l2?: string, to?: string) => {
+      sheetRefs.push({ sheet, letter, from: from ? Number(from) : null, to: to ? Number(to) : null });
+      return ' ';
+    },
+  );
   const leftover = rest
+    .replace(/\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*/g, ' ') // ranges and whole columns of the same sheet
     .replace(/\b\$?[A-Z]{1,3}\$?\d+\b/g, ' ') // A1 references
     .replace(/[A-Za-z_][A-Za-z0-9_.]*\s*\(/g, '(') // function names
     .replace(/\b(TRUE|FALSE)\b/g, ' ')
     .replace(/\d+(\.\d+)?/g, ' ');
   const bare = [...leftover.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)].map((m) => m[0]);
-  return { structured, sheetRefs, bare, noStrings };
+  return { structured, sameRow, sheetRefs, bare, noStrings };
+}
+
+/** Header of a table column by sheet and letter. */
+function headerAt(sheet: string, letter: string): string | undefined {
+  const spec = WORKBOOK_SCHEMA.sheets.find((s) => s.name === sheet);
+  for (const t of spec?.tables ?? []) {
+    const i = t.columns.findIndex((_, k) => columnLetter(t.firstCol + k) === letter);
+    if (i >= 0) return t.columns[i].header;
+  }
+  return undefined;
 }
 
 describe('台账 columns', () => {
@@ -148,17 +160,36 @@ describe('formulas', () => {
     expect(formula.startsWith('=')).toBe(false);
   });
 
-  test.each(formulas.map((f) => [f.where, f.formula] as const))('%s refers only to what exists', (where, formula) => {
-    const { structured, sheetRefs, bare } = analyse(formula);
-    for (const r of structured) {
-      const cols = tables.get(r.table);
-      expect([where, r.table, cols !== undefined]).toEqual([where, r.table, true]);
-      expect([where, `${r.table}[${r.column}]`, cols!.some((c) => c.header === r.column)]).toEqual([where, `${r.table}[${r.column}]`, true]);
-      // [#This Row] only inside the table itself
-      if (r.thisRow) expect(where.includes(`!${r.table}[`)).toBe(true);
+  test.each(formulas.map((f) => [f.where, f.formula] as const))('%s refers only to what exists, in A1 form', (where, formula) => {
+    const { structured, sameRow, sheetRefs, bare } = analyse(formula);
+    // Gnumeric parses no structured reference: the file holds none (formulas.ts toA1)
+    expect([where, structured]).toEqual([where, []]);
+    const sheet = where.split('!')[0];
+    for (const l of sameRow) expect([where, l, headerAt(sheet, l) !== undefined]).toEqual([where, l, true]);
+    for (const r of sheetRefs) {
+      expect([where, r.sheet, sheets.has(r.sheet)]).toEqual([where, r.sheet, true]);
+      // a bounded range covers one table column from its first body row
+      if (r.to !== null && r.from !== null && r.to > r.from) {
+        expect([where, `${r.sheet}!${r.letter}`, headerAt(r.sheet, r.letter) !== undefined]).toEqual([where, `${r.sheet}!${r.letter}`, true]);
+      }
     }
-    for (const s of sheetRefs) expect([where, s, sheets.has(s)]).toEqual([where, s, true]);
     for (const b of bare) expect([where, b, names.has(b)]).toEqual([where, b, true]);
+  });
+
+  test('日历 letters of formulas.ts are the columns of the 日历 table', () => {
+    const cal = sheetSpec('日历').tables[0];
+    for (const [header, letter] of Object.entries(CALENDAR_LETTERS)) expect([header, headerAt('日历', letter)]).toEqual([header, header]);
+    expect(cal.firstCol).toBe(1);
+    expect(cal.headerRow).toBe(1);
+  });
+
+  test('whole-table ranges cover COUNTED_ROWS rows from the first body row', () => {
+    const ranges = formulas.flatMap((f) => analyse(f.formula).sheetRefs.filter((r) => r.from !== null && r.to !== null && r.to > r.from));
+    expect(ranges.length).toBeGreaterThan(20);
+    for (const r of ranges) {
+      const table = WORKBOOK_SCHEMA.sheets.find((s) => s.name === r.sheet)!.tables.find((t) => t.columns.some((c) => c.header === headerAt(r.sheet, r.letter)))!;
+      expect([r.sheet, r.from, r.to]).toEqual([r.sheet, table.headerRow + 1, table.headerRow + COUNTED_ROWS[table.name]]);
+    }
   });
 
   test.each(formulas.map((f) => [f.where, f.formula] as const))('%s fits Excel’s limits', (_where, formula) => {
@@ -193,14 +224,16 @@ describe('formulas', () => {
   });
 
   test('the analyser itself finds what it should', () => {
-    const a = analyse('IF(台账[[#This Row],[交办日期]]="","",INDEX(日历[日期],MATCH(今天,日历[日期],0)))+设置!$B$2+N(C1)');
-    expect(a.structured).toEqual([
-      { table: '台账', column: '交办日期', thisRow: true },
-      { table: '日历', column: '日期', thisRow: false },
-      { table: '日历', column: '日期', thisRow: false },
+    const a = analyse('IF(INDEX($M:$M,ROW())="",台账[交办日期],INDEX(日历!$C:$C,MAX(1,今天-日历!$A$2+2)))+COUNTIFS(台账!$G$2:$G$20001,$B6)');
+    expect(a.structured).toEqual(['台账[交办日期]']);
+    expect(a.sameRow).toEqual(['M']);
+    expect(a.sheetRefs.map((r) => [r.sheet, r.letter, r.from, r.to])).toEqual([
+      ['日历', 'C', null, null],
+      ['日历', 'A', 2, null],
+      ['台账', 'G', 2, 20001],
     ]);
-    expect(a.sheetRefs).toEqual(['设置']);
-    expect(a.bare).toEqual(['今天']);
+    // a structured reference left in a formula is reported, and its words are no defined names
+    expect(a.bare).toEqual(['台账', '交办日期', '今天']);
   });
 });
 

@@ -2,8 +2,10 @@
  * The ledger workbook described as DATA: sheets, tables, columns (input or formula), data
  * validation, conditional formats, freeze panes, protection and the 设置 rows with their defined
  * names. `template.ts` writes it with exceljs; an Office.js initialiser can create the same
- * workbook from it. Formula text is stored without the leading '=' in the long structured-reference
- * form (`台账[[#This Row],[交办日期]]`), which Excel stores and LibreOffice computes.
+ * workbook from it. Formula text is stored without the leading '=' in plain A1 form
+ * (`INDEX($M:$M,ROW())`, `台账!$G$2:$G$20001`): formulas.ts writes structured references and `toA1` (applied to every
+ * formula of the schema at the end of this module) turns them into references that Excel,
+ * LibreOffice and Gnumeric all compute.
  */
 import { workbook as t } from '../i18n/workbook';
 import { LEDGER_SHEETS } from '../excel/ledgerSheets';
@@ -24,24 +26,29 @@ import {
   LEDGER,
   MONTHLY_COUNTS,
   MONTHLY_SCORES,
+  NONIMPL_STEPS,
   PEOPLE,
   RECORDS,
   CALENDAR,
   calendarIndexFormula,
+  calendarNextWorkdayFormula,
+  calendarNthWorkdayFormula,
   col,
   ledgerFormulas,
   monthlyFormulas,
   recordSectionFormula,
   str,
   thisRow,
+  toA1,
   wdIndex,
+  type TableLayout,
   type LedgerFormulaColumn,
   type MonthlyCount,
   type MonthlyScore,
 } from './formulas';
 
 /** Bumped whenever sheets, columns or formulas change shape (the add-in upgrades by it). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Data validation and conditional formats cover whole columns, down to the last row of the sheet:
@@ -163,11 +170,11 @@ export interface WorkbookSchema {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A formula of the schema for sheet row r: `{r}` is the row itself, `{prev}` the row above (used by
- * the 当月 block and by 日历 工作日序号). Table formulas without placeholders are returned unchanged.
+ * A formula of the schema for sheet row r: `{r}` is the row itself, `{prev}` the row above, `{next}`
+ * the row below (日历 下一工作日). Formulas without placeholders are returned unchanged.
  */
 export function formulaForRow(formula: string, r: number): string {
-  return formula.replace(/\{r\}/g, String(r)).replace(/\{prev\}/g, String(r - 1));
+  return formula.replace(/\{r\}/g, String(r)).replace(/\{prev\}/g, String(r - 1)).replace(/\{next\}/g, String(r + 1));
 }
 
 /** 1 → A, 27 → AA */
@@ -200,7 +207,7 @@ const computed = (header: LedgerFormulaColumn, width: number, extra: Partial<Col
 });
 
 const helper = (header: LedgerFormulaColumn): ColumnSpec =>
-  computed(header, 11, { hidden: true, note: t.computed.helper, numFmt: header.startsWith('辅助') && !header.endsWith('序号') && header !== '辅助退回次数' ? DATE_FORMAT : undefined });
+  computed(header, 11, { hidden: true, note: t.computed.helper, numFmt: header.startsWith('辅助') && !header.endsWith('按时') && !header.startsWith('辅助增减') ? DATE_FORMAT : '0' });
 
 // ---------------------------------------------------------------------------------------------
 // 设置
@@ -266,6 +273,8 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   { name: '保护密码', value: () => '' },
   { name: '日历调整', value: () => '见“日历”表', locked: true, noName: true },
   { name: '结构版本', value: () => SCHEMA_VERSION, locked: true },
+  // Rows added after the first release go after 结构版本, so 初始化台账 appends them to an older ledger.
+  { name: '扣分上限', value: num(['deductionCap']), path: ['deductionCap'], validation: intRange(0, 1000) },
   // The 公文 documents (src/domain/documents/settings.ts): after 结构版本, so 初始化台账 appends them
   // to an older ledger without moving a row; until then the add-in reads their defaults.
   ...(Object.keys(DOCUMENT_SETTING_NAMES) as DocumentSettingName[]).map(
@@ -335,16 +344,18 @@ export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
   helper('辅助交办日'),
   helper('辅助销号日'),
   helper('辅助办结时限'),
-  helper('辅助时限序号'),
   helper('辅助落实完成日'),
   helper('辅助1天应报日'),
   helper('辅助3天应报日'),
   helper('辅助1天反馈日'),
   helper('辅助3天反馈日'),
-  helper('辅助催办日'),
-  helper('辅助催办序号'),
-  helper('辅助认定日'),
-  helper('辅助退回次数'),
+  helper('辅助1天按时'),
+  helper('辅助3天按时'),
+  helper('辅助办结按时'),
+  helper('辅助逾期起'),
+  helper('辅助催办起'),
+  helper('辅助不落实起'),
+  ...NONIMPL_STEPS.map((step) => helper(step.header)),
   helper('评价得分率'),
   // Written by the add-in with each registration: tells two co-authors' rows apart when they took
   // the same 编号 at the same moment (itemNumber.resolveCollisions). Hidden, not locked.
@@ -437,6 +448,8 @@ export const CALENDAR_COLUMNS: readonly ColumnSpec[] = [
   }),
   { header: '工作日序号', kind: 'formula', width: 11, numFmt: '0', formula: calendarIndexFormula, locked: true },
   input('说明', 34),
+  { header: '下一工作日', kind: 'formula', width: 11, numFmt: DATE_FORMAT, formula: calendarNextWorkdayFormula, locked: true },
+  { header: '第N个工作日', kind: 'formula', width: 11, numFmt: DATE_FORMAT, formula: calendarNthWorkdayFormula, locked: true },
 ];
 
 export const LOG_COLUMNS: readonly ColumnSpec[] = [
@@ -577,9 +590,11 @@ const detailFormulas = monthlyFormulas({
   asOf: D('统计截止'),
   asOfIndex: D('截止日序号'),
   own: (h) => D(h),
-  // numbers in every row: the MAX over the column below is an array product
+  // numbers in every row: 月内最多 compares them
   emptyCount: '0',
-  maxCarried: `SUMPRODUCT(MAX((${col(DETAIL, '月初')}=${D('月初')})*${col(DETAIL, '承办事项数')}))`,
+  // The largest 承办事项数 of the month: the sum over the rows that have it (月内最多) divided by
+  // their number. A MAX over an array product is evaluated row by row in Gnumeric.
+  maxCarried: `(SUMIFS(${col(DETAIL, '承办事项数')},${col(DETAIL, '月初')},${D('月初')},${col(DETAIL, '月内最多')},1)/COUNTIFS(${col(DETAIL, '月初')},${D('月初')},${col(DETAIL, '月内最多')},1))`,
   rank: (total) => `COUNTIFS(${col(DETAIL, '月初')},${D('月初')},${col(DETAIL, '总分')},">"&${total})+1`,
 });
 
@@ -620,6 +635,16 @@ const DETAIL_HELPERS: ColumnSpec[] = [
     locked: true,
     hidden: true,
     formula: `IF(ISNUMBER(${D('统计截止')}),IFERROR(${wdIndex(D('统计截止'))},${str(t.value.outOfCalendar)}),"")`,
+  },
+  {
+    header: '月内最多',
+    kind: 'formula',
+    width: 9,
+    numFmt: '0',
+    locked: true,
+    hidden: true,
+    // 1 when no row of the same month carries more items (ties: every row with the maximum)
+    formula: `IF(COUNTIFS(${col(DETAIL, '月初')},${D('月初')},${col(DETAIL, '承办事项数')},">"&${D('承办事项数')})=0,1,0)`,
   },
 ];
 
@@ -752,20 +777,40 @@ const reportSheet: SheetSpec = {
   widths: { A: 16, B: 16, C: 16, D: 16, E: 16, F: 30 },
 };
 
+const SHEETS: SheetSpec[] = [
+  ledgerSheet,
+  simpleTableSheet('反馈记录', RECORDS, RECORD_COLUMNS, true, 'FF2E75B6'),
+  simpleTableSheet('科室人员', PEOPLE, PEOPLE_COLUMNS, false, 'FFBF8F00'),
+  simpleTableSheet('日历', CALENDAR, CALENDAR_COLUMNS, true, 'FF7F7F7F'),
+  settingsSheet,
+  monthlySheet,
+  simpleTableSheet('问题清单', '问题清单', listColumns(t.lists.问题清单, [6, 13, 50, 18, 10, 11, 9, 6, 20]), false, 'FFC00000'),
+  simpleTableSheet('不落实清单', '不落实清单', listColumns(t.lists.不落实清单, [6, 13, 18, 70, 22, 9, 6, 20]), false, 'FFC00000'),
+  reportSheet,
+  simpleTableSheet('操作日志', '操作日志', LOG_COLUMNS, false, 'FF7F7F7F'),
+];
+
+// Every formula of the schema in A1 form (formulas.ts `toA1`): the file holds no structured reference.
+const LAYOUTS = new Map<string, TableLayout>();
+for (const sheet of SHEETS) {
+  for (const table of sheet.tables) {
+    LAYOUTS.set(table.name, {
+      sheet: sheet.name,
+      headerRow: table.headerRow,
+      letters: new Map(table.columns.map((c, i) => [c.header, columnLetter(table.firstCol + i)])),
+    });
+  }
+}
+// In place, so that LEDGER_COLUMNS, DETAIL_COLUMNS, … (the same objects) say what the file holds.
+for (const sheet of SHEETS) {
+  for (const table of sheet.tables) for (const c of table.columns) if (c.formula) c.formula = toA1(c.formula, LAYOUTS, table.name);
+  for (const block of sheet.blocks) for (const c of block.columns) if (c.formula) c.formula = toA1(c.formula, LAYOUTS, null);
+  for (const c of sheet.cells) if (c.formula) c.formula = toA1(c.formula, LAYOUTS, null);
+}
+
 export const WORKBOOK_SCHEMA: WorkbookSchema = {
   version: SCHEMA_VERSION,
-  sheets: [
-    ledgerSheet,
-    simpleTableSheet('反馈记录', RECORDS, RECORD_COLUMNS, true, 'FF2E75B6'),
-    simpleTableSheet('科室人员', PEOPLE, PEOPLE_COLUMNS, false, 'FFBF8F00'),
-    simpleTableSheet('日历', CALENDAR, CALENDAR_COLUMNS, true, 'FF7F7F7F'),
-    settingsSheet,
-    monthlySheet,
-    simpleTableSheet('问题清单', '问题清单', listColumns(t.lists.问题清单, [6, 13, 50, 18, 10, 11, 9, 6, 20]), false, 'FFC00000'),
-    simpleTableSheet('不落实清单', '不落实清单', listColumns(t.lists.不落实清单, [6, 13, 18, 70, 22, 9, 6, 20]), false, 'FFC00000'),
-    reportSheet,
-    simpleTableSheet('操作日志', '操作日志', LOG_COLUMNS, false, 'FF7F7F7F'),
-  ],
+  sheets: SHEETS,
   names: SETTING_ROWS.filter((r) => !r.noName).map((r) => ({ name: r.name, ref: settingRef(r.name) })),
 };
 

@@ -77,7 +77,7 @@ describe('a blank ledger', () => {
       expect([spec.header, col.calculatedColumnFormula ?? null]).toEqual([spec.header, spec.kind === 'formula' ? spec.formula : null]);
     }
     const cal = (wb.getWorksheet('日历') as WithTables).tables['日历'].table.columns[2];
-    expect(cal.calculatedColumnFormula).toBe('N(C1)+日历[[#This Row],[工作日]]');
+    expect(cal.calculatedColumnFormula).toBe('N($C1)+$B2');
   });
 
   test('the 台账 body is one empty row whose formulas show nothing', () => {
@@ -115,7 +115,11 @@ describe('a blank ledger', () => {
     const cal = createCalendar();
     expect(rows.every((r) => r.workday === (cal.isWorkday(r.date) ? 1 : 0))).toBe(true);
     const ws = wb.getWorksheet('日历')!;
-    expect(ws.getCell('C3').formula).toBe('N(C2)+日历[[#This Row],[工作日]]');
+    expect(ws.getCell('C3').formula).toBe('N($C2)+$B3');
+    // the lookups of constant-time working-day arithmetic (formulas.ts): the next working day after
+    // each date, and the k-th working day on row k + 1
+    expect(ws.getCell('E2').formula).toBe('IF($A3="","",IF($B3=1,$A3,$E3))');
+    expect(ws.getCell('F3').formula).toContain('INDEX($E:$E,$F2-$A$2+2)');
     expect(ws.getCell('A2').value).toBeInstanceOf(Date);
   });
 
@@ -124,7 +128,7 @@ describe('a blank ledger', () => {
     expect(people.rows.map((r) => r.values['科室'])).toEqual(DEFAULT_SECTIONS.map((s) => s.section));
     const ws = wb.getWorksheet('月度考核')!;
     expect(ws.getCell('B2').formula).toBe('DATE(YEAR(今天),MONTH(今天),1)');
-    expect(ws.getCell('B6').formula).toContain('科室人员[科室]');
+    expect(ws.getCell('B6').formula).toContain('科室人员!$A$2:$A$200');
     const detail = readSheetTable(ws, DETAIL_HEADER_ROW);
     expect(detail.rows.length).toBe(12 * DEFAULT_SECTIONS.length); // January–December of this year
   });
@@ -212,6 +216,6 @@ describe('a sample ledger', () => {
   });
 });
 
-test('formulaForRow fills {r} and {prev}', () => {
-  expect(formulaForRow('N(C{prev})+B{r}', 7)).toBe('N(C6)+B7');
+test('formulaForRow fills {r}, {prev} and {next}', () => {
+  expect(formulaForRow('N(C{prev})+B{r}+A{next}', 7)).toBe('N(C6)+B7+A8');
 });

@@ -345,7 +345,7 @@ export function buildTemplate(opts: TemplateOptions = {}): ExcelJS.Workbook {
       if (table.name === '台账') rows = items.map((it) => ledgerRow(it, table.columns));
       else if (table.name === '反馈记录') rows = records.map((r, i) => recordRow(r, table.columns, `S${String(i + 1).padStart(6, '0')}`));
       else if (table.name === '科室人员') rows = sections.map((s) => [s.section, s.chief, s.deputy, s.note || null]);
-      else if (table.name === '日历') rows = calendarRows().map((r) => [isoToSerial(r.date), r.workday, null, r.note || null]);
+      else if (table.name === '日历') rows = calendarRows().map((r) => [isoToSerial(r.date), r.workday, null, r.note || null, null, null]);
       else if (table.name === '考核明细') {
         rows = months.flatMap((m) => sections.map((s) => [isoToSerial(`${m}-01`), s.section] as CellInput[]));
       }

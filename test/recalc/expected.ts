@@ -37,7 +37,7 @@ export function expectedLedgerRow(
     办结时限: clock?.deadline ?? '',
     落实完成日: item.reportFinalOn ?? item.appliedOn ?? '',
     预警状态: st.status,
-    逾期天数: st.status === '未交办' ? '' : st.overdueDays,
+    逾期天数: st.overdueDays,
   };
 }
 
