@@ -6,7 +6,7 @@
  */
 import { createLedgerService } from '../excel/ledgerGateway';
 import type { LedgerService } from '../excel/ledgerService';
-import type { ExcelDouble } from '../excel/double';
+import type { ExcelDouble, ExcelProfileName } from '../excel/double';
 import type { IsoDate } from '../domain/types';
 import { createPreviewLedger, recomputeCachedValues } from './previewLedger';
 
@@ -27,8 +27,9 @@ function previewClock(): Date {
   return new Date(y, m - 1, d, now.getHours(), now.getMinutes(), now.getSeconds());
 }
 
-export async function createPreviewWorkbook(items = 40): Promise<PreviewWorkbook> {
-  const xl = await createPreviewLedger({ today: PREVIEW_TODAY, items, seed: 13710 });
+/** `profile`: which Excel the in-memory workbook models (`?profile=` of preview.html; default 'web'). */
+export async function createPreviewWorkbook(items = 40, profile?: ExcelProfileName): Promise<PreviewWorkbook> {
+  const xl = await createPreviewLedger({ today: PREVIEW_TODAY, items, seed: 13710, profile });
   const listeners = new Set<() => void>();
   const gateway = createLedgerService(xl.run, {
     runOn: xl.runOn,

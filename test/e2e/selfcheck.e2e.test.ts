@@ -32,3 +32,15 @@ test('自检 runs in the preview and every check passes; screenshot of the 自�
   expect(session.problems).toEqual([]);
   expect(session.foreignRequests).toEqual([]);
 });
+
+test('?profile=mac: the preview models Excel for Mac — ExcelApiOnline 不支持, every check still passes', async () => {
+  await page.goto(session.previewUrl('?profile=mac'));
+  const panel = page.getByTestId('self-check');
+  await panel.waitFor({ state: 'visible' });
+  await panel.getByRole('button', { name: '开始自检' }).click();
+  await panel.getByText('结论：全部通过，本加载项可在此 Excel 中正常使用。').first().waitFor({ state: 'visible', timeout: 60_000 });
+  expect(await panel.locator('[data-set="ExcelApiOnline"]').textContent()).toContain('不支持');
+  expect(await panel.getByText('Mac', { exact: true }).count()).toBe(1);
+  await panel.screenshot({ path: join(SCREENSHOTS, 'selfcheck-mac.png') });
+  expect(session.problems).toEqual([]);
+});
