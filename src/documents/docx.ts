@@ -124,7 +124,7 @@ function fields(rows: readonly { label: string; value: string }[]): Table {
 function block(b: Block): (Paragraph | Table)[] {
   switch (b.type) {
     case 'paragraph':
-      return [para([...(b.lead ? [run(b.lead, 'heading2', SIZE_PT.三号)] : []), ...runs(b.text, 'body', SIZE_PT.三号)], { indent: b.noIndent ? undefined : { firstLine: 2 * CHAR }, alignment: AlignmentType.JUSTIFIED })];
+      return [para([...(b.lead ? [run(b.lead, 'heading2', SIZE_PT.三号)] : []), ...runs(b.text, 'body', SIZE_PT.三号)], { indent: { firstLine: (b.indent ?? 2) * CHAR }, alignment: AlignmentType.JUSTIFIED })];
     case 'heading':
       return [para([run(b.text, b.level === 1 ? 'heading1' : 'heading2', SIZE_PT.三号)], { indent: { firstLine: 2 * CHAR }, keepNext: true })];
     case 'fields':

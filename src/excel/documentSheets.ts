@@ -78,7 +78,7 @@ export function documentSheetLayout(doc: OfficialDocument): DocumentSheetLayout 
   function block(b: Block): void {
     switch (b.type) {
       case 'paragraph':
-        line(`\u3000\u3000${b.lead ?? ''}${b.text}`);
+        line(`${'\u3000'.repeat(b.indent ?? 2)}${b.lead ?? ''}${b.text}`);
         return;
       case 'heading':
         line(b.text, { font: { name: HEAD_FONT, bold: true } });

@@ -172,6 +172,12 @@ describe('督查报告 公文', () => {
     expect(headings).toEqual(['一、总体情况', '二、主要问题', '三、督查建议']);
     expect(d.body.filter((b) => b.type === 'table')).toHaveLength(4);
     expect(d.colophon).toEqual({ cc: '', printer: doc.printer, date: '2026年3月31日印发' });
+    // 附件说明: 「附件：1. 问题清单」, the second name under the first
+    const names = d.body.filter((b) => b.type === 'paragraph' && /^(附件：)?\d\. /.test(b.text));
+    expect(names).toEqual([
+      { type: 'paragraph', text: '附件：1. 问题清单' },
+      { type: 'paragraph', text: '2. 不落实典型事项清单', indent: 5 },
+    ]);
   });
 
   it('the 督查建议 as the clerk left them, numbered （一）（二）…', () => {

@@ -22,10 +22,10 @@ export interface TableBlock {
 
 export type Block =
   /**
-   * body text, 3号仿宋, first line indented two characters unless `noIndent`; `lead` is a run-in
-   * heading before the text, e.g. 「（一）」 in 楷体
+   * body text, 3号仿宋, first line indented two characters (`indent` characters when given);
+   * `lead` is a run-in heading before the text, e.g. 「（一）」 in 楷体
    */
-  | { type: 'paragraph'; text: string; noIndent?: boolean; lead?: string }
+  | { type: 'paragraph'; text: string; indent?: number; lead?: string }
   /** 一、 (黑体) or （一） (楷体) */
   | { type: 'heading'; level: 1 | 2; text: string }
   /** a two-column label / value table (通知单, 催办单) */

@@ -121,7 +121,8 @@ export function reportDocument(input: ReportDocumentInput): OfficialDocument {
       .filter((s) => s.trim() !== '')
       .map((s, i): Block => ({ type: 'paragraph', lead: `（${chineseNumber(i + 1)}）`, text: numbered(s.trim()) })),
     { type: 'paragraph', text: `${t.attachmentsLabel}${t.attachmentNames[0]}` },
-    { type: 'paragraph', text: t.attachmentNames[1] },
+    // the second attachment's name lines up under the first (附件说明)
+    { type: 'paragraph', text: t.attachmentNames[1], indent: 2 + t.attachmentsLabel.length },
     { type: 'signature', lines: [doc.organ, t.chineseDate(input.roundDate)] },
   ];
   const issues = issueTable(input.issues);
