@@ -29,7 +29,7 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import type { Block, OfficialDocument, TableBlock } from '../domain/documents/model';
-import { BODY_CHAR_SPACING, FONTS, FOOTER_MM, LINE_PITCH_TWIPS, MARGIN_MM, PAGE_MM, RED, SIZE_PT, TYPE_AREA_MM, mmToTwip } from './layout';
+import { BODY_CHAR_SPACING, FONTS, ORGAN_MARK_TOP_MM, FOOTER_MM, LINE_PITCH_TWIPS, MARGIN_MM, PAGE_MM, RED, SIZE_PT, TYPE_AREA_MM, mmToTwip } from './layout';
 
 type FontKey = keyof typeof FONTS;
 
@@ -163,7 +163,11 @@ function masthead(doc: OfficialDocument): Paragraph[] {
     return out;
   }
   return [
-    para([run(doc.organMark, 'title', SIZE_PT.小初, { color: RED })], { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 480 } }),
+    // the mark's upper edge 35 mm down: the space before, less the line's leading above the glyphs
+    para([run(doc.organMark, 'title', SIZE_PT.小初, { color: RED })], {
+      alignment: AlignmentType.CENTER,
+      spacing: { before: mmToTwip(ORGAN_MARK_TOP_MM) - 4 * SIZE_PT.小初, after: 480, line: 20 * SIZE_PT.小初 + 120, lineRule: LineRuleType.EXACT },
+    }),
     para([run(doc.docNumber, 'body', SIZE_PT.三号)], {
       alignment: AlignmentType.CENTER,
       border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } },

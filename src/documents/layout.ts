@@ -41,5 +41,8 @@ export const FONTS = {
   pageNumber: { name: '宋体', fallback: '宋体' },
 } as const;
 
+/** 发文机关标志: its upper edge 35 mm below the 版心's upper edge. */
+export const ORGAN_MARK_TOP_MM = 35;
+
 /** 版头 and its 分隔线 are red. */
 export const RED = 'FF0000';

@@ -247,6 +247,12 @@ test('督查报告 as a 公文: red 版头, 文号, body with the clerk\'s edits
   // 版头: 发文机关标志 in red, 方正小标宋简体; 二级标题 in 楷体
   expect(p.xml).toMatch(new RegExp(`<w:color w:val="FF0000"/>.*?${source.doc.organMark}`));
   expect(p.xml).toContain(`w:eastAsia="${FONTS.heading2.name}"`);
+  // 发文机关标志: upper edge 35 mm below the 版心's (37 mm from the paper's top edge)
+  const mm = (x: number) => (x * 72) / 25.4;
+  const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', p.pdf, '-'], { encoding: 'utf8' });
+  const mark = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</g)].find((m) => source.doc.organMark.startsWith(m[2]));
+  expect(mark).toBeDefined();
+  expect(Math.abs(Number(mark![1]) - mm(37 + 35))).toBeLessThan(mm(3));
   const flat = p.text.replace(/\s+/g, '');
   for (const s of [source.doc.organMark, '后勤督查〔2026〕11号', '一、总体情况', '二、主要问题', '三、督查建议', '附件1', '附件2', '问题清单', '不落实典型事项清单', `抄送：${source.doc.cc}`, source.doc.printer, '2026年11月25日印发']) {
     expect(flat).toContain(s);
