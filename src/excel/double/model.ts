@@ -33,7 +33,7 @@ function rowSpan(a: number, b: number): number[] {
   return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
 }
 
-interface ValidationSpec {
+export interface ValidationSpec {
   rule: Record<string, unknown>;
   ignoreBlanks: boolean;
   prompt?: Record<string, unknown>;
