@@ -76,5 +76,5 @@ export function missingApi(e: unknown): string | null {
   const o = (e ?? {}) as { code?: unknown; message?: unknown };
   if (o.code !== 'ApiNotFound') return null;
   const m = /method or property (\S+) is part of the (.+?) requirement set/.exec(String(o.message ?? ''));
-  return m ? `${m[1]}，属于 ${m[2]} 要求集` : String(o.message ?? 'ApiNotFound');
+  return m ? `${m[1]}，属于 ${m[2]} 要求集` : String(o.message || 'ApiNotFound');
 }
