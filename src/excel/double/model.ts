@@ -26,7 +26,7 @@ import { CellValue, ParseOptions, Parsed, formatValue, formulaShapeKey, normaliz
 
 // ---------------------------------------------------------------- cells and formats
 
-export /** Rows at each end of a table body that decide whether a column is calculated. */
+/** Rows at each end of a table body that decide whether a column is calculated. */
 const CALC_SAMPLE = 32;
 
 function rowSpan(a: number, b: number): number[] {
