@@ -79,8 +79,8 @@ describe('generateRound on a 200-item sample', () => {
     expect(tableRows(xl, '问题清单')).toEqual(shown(want.issueList.map((r) => issueCells(r))));
     expect(tableRows(xl, '不落实清单')).toEqual(shown(want.nonImplementationList.map((r) => nonImplCells(r))));
     // 2 + one per slice of a table too large for the first sync (none at 200 items but the tail of 台账)
-    expect(out.syncs).toBe(2 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID']]));
-    expect(xl.stats.roundTrips).toBeLessThanOrEqual(3 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID']]));
+    expect(out.syncs).toBe(2 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID'], 'keys']));
+    expect(xl.stats.roundTrips).toBeLessThanOrEqual(3 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID'], 'keys']));
     expect(xl.stats.rowsAddCalls).toBe(0);
     expect(out.remerged).toBe(false);
   });
@@ -161,7 +161,7 @@ describe('generateRound on a 200-item sample', () => {
     const again = ok(await generateRound(xl.run, opts('op-r3')));
     expect(tableRows(xl, '问题清单')).toEqual(issues);
     expect(tableRows(xl, '不落实清单')).toEqual(ni);
-    expect(again.syncs).toBe(2 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID']]));
+    expect(again.syncs).toBe(2 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID'], 'keys']));
   });
 
   it('clearing 人工调整 hands the row back to the ladder', async () => {
@@ -208,8 +208,8 @@ describe('generateRound: budget, co-authors, protection, errors', () => {
       const s = generateSample({ count, seed: 7, today: TODAY });
       const xl = roundFixture(s.items, s.records);
       const out = ok(await generateRound(xl.run, opts(`op-${count}`)));
-      trips.push(xl.stats.roundTrips - readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID']]));
-      expect(out.syncs).toBe(2 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID']]));
+      trips.push(xl.stats.roundTrips - readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID'], 'keys']));
+      expect(out.syncs).toBe(2 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID'], 'keys']));
       expect(xl.stats.rowsAddCalls).toBe(0);
       expect(tableRows(xl, '问题清单')).toHaveLength(out.issueRows.length);
     }

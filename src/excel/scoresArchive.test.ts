@@ -35,7 +35,7 @@ describe('freezeMonth', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.created).toBe(true);
     expect(r.value.version).toBe(1);
-    expect(r.value.syncs).toBe(2 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID']]));
+    expect(r.value.syncs).toBe(2 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID'], 'keys']));
     const scores = want('2026-10');
     expect(r.value.scores).toEqual(scores);
     const rows = archiveRows(xl);
@@ -62,7 +62,7 @@ describe('freezeMonth', () => {
     const again = await freezeMonth(xl.run, '2026-11', opts('op-c'));
     if (!again.ok) throw new Error(again.error.message);
     expect(again.value.version).toBe(2);
-    expect(again.value.syncs).toBe(3 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID']]));
+    expect(again.value.syncs).toBe(3 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历'], ['操作日志', ['操作ID'], 'keys']));
     const rows = archiveRows(xl);
     expect(rows).toHaveLength(3 * sections.length);
     const v = ARCHIVE_HEADERS.indexOf('版本');

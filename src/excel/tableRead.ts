@@ -84,7 +84,9 @@ interface Slice {
 class TableRead {
   private readonly header: Excel.Range;
   private readonly body: Excel.Range;
-  private readonly first: Excel.Range;
+  /** the first slice: the body's first rows at full width, or (a narrow read) each wanted column's */
+  private readonly first: Excel.Range | null;
+  private readonly firstColumns: { header: string; range: Excel.Range }[] | null;
   readonly firstRows: number;
   /** full-width row arrays, filled by the first slice and then by `complete` */
   private rows: unknown[][] | null = null;
@@ -93,13 +95,37 @@ class TableRead {
     context: Excel.RequestContext,
     private readonly tableName: string,
     private readonly wanted: readonly string[] | 'all',
+    narrow = false,
   ) {
     const table = context.workbook.tables.getItem(tableName);
     this.header = table.getHeaderRowRange().load('values,columnIndex');
     this.body = table.getDataBodyRange().load('rowIndex,rowCount');
-    this.firstRows = firstSliceRows(tableName, wanted === 'all' ? 0 : wanted.length);
-    // The body's first rows, all columns (positions are not known yet); clipped to the body.
-    this.first = this.body.getIntersection(this.body.getCell(0, 0).getResizedRange(this.firstRows - 1, 0).getEntireRow()).load('values');
+    narrow = narrow && wanted !== 'all' && wanted.length <= NARROW_COLUMNS;
+    this.firstRows = narrow ? firstSliceRows('', wanted.length, wanted.length) : firstSliceRows(tableName, wanted === 'all' ? 0 : wanted.length);
+    const rows = (r: Excel.Range) => r.getIntersection(r.getCell(0, 0).getResizedRange(this.firstRows - 1, 0).getEntireRow()).load('values');
+    if (narrow && wanted !== 'all') {
+      // A few named columns (keys such as 编号 and 操作ID): by name, no need to know where they are.
+      this.first = null;
+      this.firstColumns = wanted.map((header) => ({ header, range: rows(table.columns.getItem(header).getDataBodyRange()) }));
+    } else {
+      // The body's first rows, all columns (positions are not known yet); clipped to the body.
+      this.first = rows(this.body);
+      this.firstColumns = null;
+    }
+  }
+
+  /** the first slice as full-width rows */
+  private firstValues(): unknown[][] {
+    if (this.first) return this.first.values;
+    const position = this.position;
+    const width = this.headers.length;
+    const cols = (this.firstColumns ?? []).map((c) => ({ at: position.get(c.header), values: c.range.values }));
+    const count = cols[0]?.values.length ?? 0;
+    return Array.from({ length: count }, (_, i) => {
+      const row: unknown[] = new Array(width).fill('');
+      for (const c of cols) if (c.at !== undefined) row[c.at] = c.values[i]?.[0] ?? '';
+      return row;
+    });
   }
 
   get headers(): string[] {
@@ -124,7 +150,7 @@ class TableRead {
 
   /** After the first sync: what is still to read, in slices of at most `budget` bytes. */
   plan(budget: number): Slice[] {
-    const firstValues = this.first.values;
+    const firstValues = this.firstValues();
     const total = this.body.rowCount;
     const at = this.wantedPositions().sort((a, b) => a - b);
     this.rows = firstValues.map((r) => r.slice());
@@ -191,11 +217,17 @@ export function planSlices(first: number, total: number, widestRowBytes: number,
   return slices;
 }
 
-/** Rows of the first slice of a table (read in the action's first sync, at full width). */
-export function firstSliceRows(tableName: string, wantedColumns = 0): number {
-  const width = Math.max(SCHEMA_WIDTH[tableName] ?? ESTIMATED_COLUMNS, wantedColumns);
+/**
+ * Rows of the first slice of a table (read in the action's first sync): at full width, or for a
+ * narrow read of `narrowColumns` named columns, just those.
+ */
+export function firstSliceRows(tableName: string, wantedColumns = 0, narrowColumns = 0): number {
+  const width = narrowColumns > 0 ? narrowColumns : Math.max(SCHEMA_WIDTH[tableName] ?? ESTIMATED_COLUMNS, wantedColumns);
   return Math.max(1, Math.floor(FIRST_SLICE_BUDGET_BYTES / (width * ESTIMATED_CELL_BYTES)));
 }
+
+/** Reads of at most this many named columns take their first slice column by column. */
+export const NARROW_COLUMNS = 4;
 
 /** UTF-8 bytes of the widest row, counting only the cells at `at`. */
 export function widestRow(rows: readonly (readonly unknown[])[], at: readonly number[]): number {
@@ -220,8 +252,8 @@ const pending = new WeakMap<Excel.RequestContext, TableRead[]>();
  * Queue a table read into the current batch. `columns`: the headers to read ('all' for every
  * column); by default the input columns of the add-in's own tables, every column of the others.
  */
-export function queueTable(context: Excel.RequestContext, tableName: string, columns?: readonly string[] | 'all'): QueuedTable {
-  const read = new TableRead(context, tableName, columns ?? INPUT_HEADERS[tableName] ?? 'all');
+export function queueTable(context: Excel.RequestContext, tableName: string, columns?: readonly string[] | 'all', narrow = false): QueuedTable {
+  const read = new TableRead(context, tableName, columns ?? INPUT_HEADERS[tableName] ?? 'all', narrow);
   const list = pending.get(context) ?? [];
   list.push(read);
   pending.set(context, list);
@@ -241,11 +273,14 @@ export function queueTable(context: Excel.RequestContext, tableName: string, col
 }
 
 /**
- * A few columns of every non-blank body row (e.g. 编号 and 操作ID), payload-safe: `rows()` after
- * `completeReads`, each row the cells of `headers` in that order ('' where the table lacks one).
+ * A few short key columns of every non-blank body row (编号, 操作ID: codes of a few dozen bytes),
+ * payload-safe: `rows()` after `completeReads`, each row the cells of `headers` in that order ('' where
+ * the table lacks one). Their first slice is read column by column, thousands of rows deep, so
+ * register and the workflow actions stay at their fixed round trips on ledgers of thousands of items.
+ * The columns must exist (a ledger without its key columns fails the first sync: 初始化台账 repairs it).
  */
 export function queueColumns(context: Excel.RequestContext, tableName: string, headers: readonly string[]) {
-  const table = queueTable(context, tableName, headers);
+  const table = queueTable(context, tableName, headers, headers.length <= NARROW_COLUMNS);
   return {
     rows(): unknown[][] {
       const g = table.readGrid();
