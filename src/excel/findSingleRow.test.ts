@@ -31,3 +31,12 @@ test('a one-item ledger whose 编号 also appears below the table: the item is s
   });
   expect(selected).toMatch(/^台账!A2:/);
 });
+
+test('催办 of a section with one overdue item whose 编号 also appears below the table: the row is re-read and patched', async () => {
+  const xl = ledgerFixture({ items: [makeItem({ id: 'DB-2026-0001' })], today: '2026-03-20' });
+  xl.workbook.sheet('台账').withoutProtection(() => xl.workbook.sheet('台账').setValues('AZ5', [['DB-2026-0001']]));
+  const svc = createLedgerService(xl.run, { runOn: xl.runOn });
+  const section = makeItem().section;
+  const r = await svc.urgeOverdue(section, '请于本周内报送', ctx(2));
+  expect(r).toMatchObject({ ok: true, value: { itemIds: ['DB-2026-0001'] } });
+});

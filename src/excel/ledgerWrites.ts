@@ -120,7 +120,8 @@ export async function readRowsByKey(
   let per = WHOLE_ROWS_PER_SYNC;
   for (let i = 0; i < keys.length; ) {
     const slice = keys.slice(i, i + per).map((key) => {
-      const hit = table.columns.getItem(keyHeader).getDataBodyRange().find(key, { completeMatch: true, matchCase: true });
+      // header + body: never a one-cell range, which find widens to the whole sheet (Range.find docs)
+      const hit = table.columns.getItem(keyHeader).getRange().find(key, { completeMatch: true, matchCase: true });
       const row = table.getDataBodyRange().getIntersection(hit.getEntireRow()).load('values,formulas');
       return { key, row };
     });
