@@ -6,10 +6,10 @@
  * ends with exactly what a clean run writes.
  */
 import { generateSample } from '../workbook/sample';
+import { instrumented } from './testing/instrumented';
 import { refreshDashboard } from './dashboard';
 import type { ExcelDouble } from './double';
 import { generateRound, monthPeriod } from './rounds';
-import type { ExcelRun } from './run';
 import { freezeMonth } from './scoresArchive';
 import { roundFixture } from './testing/roundsFixture';
 
@@ -63,27 +63,6 @@ async function fixture(b: Bulk): Promise<ExcelDouble> {
   }
   xl.stats.reset();
   return xl;
-}
-
-function instrumented(xl: ExcelDouble, fault?: { at: number; kind: 'request' | 'partial'; k: number }) {
-  let syncs = 0;
-  const ops: number[] = [];
-  const run: ExcelRun = (batch) =>
-    xl.run(async (context) => {
-      const sync = context.sync.bind(context);
-      (context as { sync: () => Promise<void> }).sync = async () => {
-        const n = ++syncs;
-        if (fault && n === fault.at) xl.failNextSync(fault.kind, fault.k);
-        const before = xl.stats.operations;
-        try {
-          await sync();
-        } finally {
-          ops.push(xl.stats.operations - before);
-        }
-      };
-      return batch(context);
-    });
-  return { run, ops, syncs: () => syncs };
 }
 
 const protectedSheets = (xl: ExcelDouble) => xl.workbook.sheetNames().filter((n) => xl.workbook.sheet(n).protection.protected);

@@ -1,9 +1,9 @@
 import { makeItem } from '../domain/testing/itemFactory';
+import { instrumented } from './testing/instrumented';
 import type { Actor } from '../domain/workflow';
 import type { ExcelDouble } from './double';
 import { applyImport, importTextCell, parsePastedBlock, previewImport, undoImport, type ImportPreview } from './importRows';
 import type { ActionContext } from './ledgerService';
-import type { ExcelRun } from './run';
 import { ledgerFixture } from './testing/ledgerFixture';
 import { columnLetter } from '../workbook/schema';
 
@@ -34,27 +34,6 @@ function rows(xl: ExcelDouble, table: string) {
 const HEAD = ['编号', '来源类别', '交办层级', '事项内容', '承办科室', '事项类型', '交办日期', '办理状态', '最近进展'];
 const line = (cells: string[]) => cells.join('\t');
 const newRow = (id: string, content: string, progress = '') => line([id, '其他', '台账其他任务', content, '工程管理科', '一般', '2026-03-10', '办理中', progress]);
-
-function instrumented(xl: ExcelDouble, fault?: { at: number; kind: 'request' | 'partial'; k?: number }): { run: ExcelRun; syncs: () => number; ops: number[] } {
-  let syncs = 0;
-  const ops: number[] = [];
-  const run: ExcelRun = (batch) =>
-    xl.run(async (context) => {
-      const sync = context.sync.bind(context);
-      (context as { sync: () => Promise<void> }).sync = async () => {
-        const n = ++syncs;
-        if (fault && n === fault.at) xl.failNextSync(fault.kind, fault.k ?? 0);
-        const before = xl.stats.operations;
-        try {
-          await sync();
-        } finally {
-          ops.push(xl.stats.operations - before);
-        }
-      };
-      return batch(context);
-    });
-  return { run, syncs: () => syncs, ops };
-}
 
 describe('parsePastedBlock', () => {
   test('tabs, CRLF, Excel quoting (newline, tab and "" inside quotes), blank lines, unknown headers', () => {
