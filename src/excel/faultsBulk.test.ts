@@ -7,6 +7,7 @@
  */
 import { generateSample } from '../workbook/sample';
 import { instrumented } from './testing/instrumented';
+import type { ExcelRun } from './run';
 import { refreshDashboard } from './dashboard';
 import type { ExcelDouble } from './double';
 import { generateRound, monthPeriod } from './rounds';
