@@ -30,6 +30,7 @@
  *   width, print titles, footer).
  */
 import { excel } from '../i18n/excel';
+import { restoreProtection } from './writePath';
 import { platform } from '../i18n/platform';
 import { err, ok, type Result } from '../domain/result';
 import { defaultSettings, type Settings } from '../domain/settings';
@@ -1206,34 +1207,14 @@ export async function initialiseLedger(run: ExcelRun, opts: InitialiseOptions = 
     if (e instanceof Refusal) return err(e.code, e.message);
     const missing = missingApi(e);
     if (missing !== null) {
-      await restoreProtection(run, toProtect, password);
+      await restoreProtection(run, toProtect, password).catch(() => undefined);
       return err('unsupported', platform.apiMissing(missing));
     }
     if (stage === 'read') return err('read-failed', TEXT.readFailed(errorText(e)));
-    await restoreProtection(run, toProtect, password);
+    await restoreProtection(run, toProtect, password).catch(() => undefined);
     const code = (e as { code?: unknown })?.code;
     if (code === 'AccessDenied') return err('write-failed', unknownPassword.length > 0 ? platform.passwordUnknown(unknownPassword) : TEXT.wrongPassword);
     return err('write-failed', TEXT.writeFailed(errorText(e)));
   }
 }
 
-/** After a failed write: protect again every listed sheet that is (now) unprotected. Best effort, two syncs. */
-async function restoreProtection(run: ExcelRun, sheets: readonly string[], password: string | undefined): Promise<void> {
-  if (sheets.length === 0) return;
-  try {
-    await run(async (context) => {
-      const states = sheets.map((name) => {
-        const ws = context.workbook.worksheets.getItemOrNullObject(name);
-        ws.load('name, protection/protected');
-        return ws;
-      });
-      await context.sync();
-      for (const ws of states) {
-        if (!ws.isNullObject && !ws.protection.protected) queueProtect(context, ws, true, password);
-      }
-      await context.sync();
-    });
-  } catch {
-    // Nothing more can be done here; the caller reports the original error.
-  }
-}
