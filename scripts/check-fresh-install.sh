@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# What a newcomer's first command does, on a machine without -dev packages:
-#   npm ci   with a pkg-config on PATH that always fails (so any native build that needs a system
-#            library fails, as it would there), then
+# What a newcomer's first command (README: npm install && npm run preview) does, on a machine
+# without -dev packages:
+#   npm install   with a pkg-config on PATH that always fails (so any native build that needs a
+#                 system library fails, as it would there), then
 #   npm run preview, and the printed URL must answer with the task pane's preview page.
 # Prints the package count and install time. Run by .ci/run on its fresh clone before the tests, so
 # a dependency that compiles or downloads at install cannot come back unnoticed.
@@ -26,10 +27,10 @@ SH
 chmod +x "$fake_bin/pkg-config"
 
 started=$(date +%s)
-PATH="$fake_bin:$PATH" npm ci --no-audit --no-fund
+PATH="$fake_bin:$PATH" npm install --no-audit --no-fund
 seconds=$(( $(date +%s) - started ))
 packages=$(node -e 'console.log(Object.keys(require("./node_modules/.package-lock.json").packages).length)')
-echo "fresh-install: npm ci installed ${packages} packages in ${seconds} s with a failing pkg-config"
+echo "fresh-install: npm install installed ${packages} packages in ${seconds} s with a failing pkg-config"
 
 port=${FRESH_INSTALL_PORT:-3199}
 PORT=$port PATH="$fake_bin:$PATH" setsid npm run preview >"$log" 2>&1 &
