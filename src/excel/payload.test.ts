@@ -4,7 +4,7 @@
  */
 import { createExcelDouble } from './double';
 import { WEB_PAYLOAD_LIMIT_BYTES } from './double/index';
-import { jsonBytes, utf8Length } from './payloadBytes';
+import { jsonBytes, jsonBytesUpTo, utf8Length } from './payloadBytes';
 import { PAYLOAD_BUDGET_BYTES, completeReads, firstSliceRows, queueColumns, queueTable } from './tableRead';
 
 /** A table of `rows` rows whose 内容 cells hold `chars` Chinese characters (3 bytes each). */
@@ -25,6 +25,15 @@ describe('payload bytes', () => {
     expect(utf8Length('é')).toBe(2);
     expect(utf8Length('😀')).toBe(4);
     expect(jsonBytes([['督']])).toBe(utf8Length('[["督"]]'));
+  });
+
+  test('counting a grid stops past the cap, and is exact below it', () => {
+    const grid = [['督办', 1, null], ['a', 'b', true]];
+    expect(jsonBytesUpTo(grid, 1000)).toBe(jsonBytes(grid));
+    const big = Array.from({ length: 100_000 }, () => ['督'.repeat(100)]);
+    const n = jsonBytesUpTo(big, 10_000);
+    expect(n).toBeGreaterThan(10_000);
+    expect(n).toBeLessThan(11_000);
   });
 
   test('the double refuses a response over 5 MB counted in bytes, though it is under 5 MB in characters', async () => {

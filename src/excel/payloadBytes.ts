@@ -32,3 +32,15 @@ export function jsonBytes(v: unknown): number {
   }
   return json === undefined ? 0 : utf8Length(json);
 }
+
+/**
+ * `jsonBytes` of an array value, element by element, stopping once past `cap` (the result is then
+ * just over `cap`): a grid of tens of thousands of formula rows would otherwise be stringified
+ * whole, gigabytes at a time, only to be refused.
+ */
+export function jsonBytesUpTo(v: unknown, cap: number): number {
+  if (!Array.isArray(v)) return jsonBytes(v);
+  let n = 2; // [ ]
+  for (let i = 0; i < v.length && n <= cap; i += 1) n += jsonBytesUpTo(v[i], cap - n) + (i > 0 ? 1 : 0);
+  return n;
+}
