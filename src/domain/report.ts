@@ -50,6 +50,17 @@ export interface Rates {
   reportsOnTime: number;
 }
 
+/** The 合计 row of a breakdown: counts added up, rates recomputed from the sums. */
+export function sumBreakdown(rows: readonly (StatusCounts & Rates)[]): StatusCounts & Rates {
+  const s = { items: 0, open: 0, closed: 0, onTimeClosed: 0, overdue: 0, near: 0, extended: 0, notAssigned: 0, reportsDue: 0, reportsOnTime: 0 };
+  for (const r of rows) for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] += r[k];
+  return {
+    ...s,
+    onTimeClosureRate: s.closed === 0 ? null : s.onTimeClosed / s.closed,
+    feedbackTimelinessRate: s.reportsDue === 0 ? null : s.reportsOnTime / s.reportsDue,
+  };
+}
+
 export type SectionBreakdown = StatusCounts & Rates & { section: string };
 export type SourceBreakdown = StatusCounts & Rates & { source: string };
 

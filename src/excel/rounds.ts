@@ -40,7 +40,7 @@ import {
   type IssueRow,
   type NonImplementationRow,
 } from '../domain/lists';
-import { buildReport, defaultSuggestions, type SourceBreakdown, type StatusCounts, type SupervisionReport, type SectionBreakdown, type Rates } from '../domain/report';
+import { buildReport, defaultSuggestions, sumBreakdown, type SourceBreakdown, type StatusCounts, type SupervisionReport, type SectionBreakdown, type Rates } from '../domain/report';
 import { err, ok, type Result } from '../domain/result';
 import type { IsoDate } from '../domain/types';
 import type { CellError } from '../domain/validation';
@@ -160,16 +160,6 @@ const pct = (r: number | null): CellValue => (r === null ? t.noRate : r);
 
 function breakdownRow(label: string, b: StatusCounts & Rates): Row {
   return [textCell(label), b.items, b.open, b.overdue, b.near, b.closed, pct(b.onTimeClosureRate), pct(b.feedbackTimelinessRate)];
-}
-
-function sumBreakdown(rows: readonly (StatusCounts & Rates)[]): StatusCounts & Rates {
-  const s = { items: 0, open: 0, closed: 0, onTimeClosed: 0, overdue: 0, near: 0, extended: 0, notAssigned: 0, reportsDue: 0, reportsOnTime: 0 };
-  for (const r of rows) for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] += r[k];
-  return {
-    ...s,
-    onTimeClosureRate: s.closed === 0 ? null : s.onTimeClosed / s.closed,
-    feedbackTimelinessRate: s.reportsDue === 0 ? null : s.reportsOnTime / s.reportsDue,
-  };
 }
 
 /** Fit `lines` into `slots` rows: the overflow is joined into the last row. */

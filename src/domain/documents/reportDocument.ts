@@ -10,7 +10,7 @@
 import { documents as t } from '../../i18n/documents';
 import { rounds as rt } from '../../i18n/rounds';
 import type { IssueRow, NonImplementationRow } from '../lists';
-import type { Rates, StatusCounts, SupervisionReport } from '../report';
+import { sumBreakdown, type Rates, type StatusCounts, type SupervisionReport } from '../report';
 import type { IsoDate } from '../types';
 import type { Block, OfficialDocument, TableBlock } from './model';
 import { formatDocNumber, type DocumentSettings } from './settings';
@@ -47,23 +47,13 @@ export function percentText(r: number | null): string {
 
 type Counts = StatusCounts & Rates;
 
-function sum(rows: readonly Counts[]): Counts {
-  const s = { items: 0, open: 0, closed: 0, onTimeClosed: 0, overdue: 0, near: 0, extended: 0, notAssigned: 0, reportsDue: 0, reportsOnTime: 0 };
-  for (const r of rows) for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] += r[k];
-  return {
-    ...s,
-    onTimeClosureRate: s.closed === 0 ? null : s.onTimeClosed / s.closed,
-    feedbackTimelinessRate: s.reportsDue === 0 ? null : s.reportsOnTime / s.reportsDue,
-  };
-}
-
 function breakdown(caption: string, first: string, rows: readonly (Counts & { label: string })[]): TableBlock {
   const line = (label: string, b: Counts) => [label, String(b.items), String(b.open), String(b.overdue), String(b.near), String(b.closed), percentText(b.onTimeClosureRate), percentText(b.feedbackTimelinessRate)];
   return {
     type: 'table',
     caption,
     headers: [...rt.breakdownHeaders(first)],
-    rows: [...rows.map((r) => line(r.label, r)), line(rt.total, sum(rows))],
+    rows: [...rows.map((r) => line(r.label, r)), line(rt.total, sumBreakdown(rows))],
     widths: [22, 9, 8, 11, 11, 11, 14, 14],
   };
 }
