@@ -145,13 +145,14 @@ async function main() {
   for (const a of actions) {
     const cells = SIZES.map((s) => {
       const r = all.find((x) => x.size === s && x.action === a)!;
-      return `${r.roundTrips} / ${r.ms.toFixed(0)}`;
+      return r.failed ? 'FAILED' : `${r.roundTrips} / ${r.ms.toFixed(0)}`;
     });
     console.log([a, ...cells].join(' | '));
   }
   const failures = all.filter((r) => r.failed);
   console.log('round trips: each action\'s fixed syncs + one per read slice of ≤ 4 MB (tables too large for the first sync)');
   console.log(failures.length === 0 ? `every action succeeded at every size under profile ${PROFILE} ✓` : `FAILED: ${failures.map((r) => `${r.action} at ${r.size}`).join(', ')}`);
+  for (const r of failures) console.log(`  ${r.action} at ${r.size}: ${r.failed}`);
   if (failures.length > 0) process.exitCode = 1;
   console.log(`ledger fixture build (not an action): ${SIZES.map((s) => `${s} rows ${fixtureMs.get(s)!.toFixed(0)} ms`).join(' · ')}`);
   console.log(`导入: 2 pasted blocks (50 updates, 50 additions), one preview sync each; previewed ${SIZES.map((s) => `${s}: ${importCounts.get(s)}`).join(' · ')}`);
