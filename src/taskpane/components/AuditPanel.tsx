@@ -10,6 +10,7 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
+import { toolPanelStyles } from './panelStyles';
 import { useRef, useState } from 'react';
 import type { AuditProblem, AuditReport } from '../../excel/audit';
 import { ui } from '../../i18n';
@@ -24,16 +25,7 @@ const STRUCTURAL = new Set(['formula-overwritten', 'formula-missing', 'formula-d
 export const isStructural = (p: AuditProblem): boolean => STRUCTURAL.has(p.code);
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'stretch',
-    gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  start: { alignSelf: 'flex-start' },
-  hint: { color: tokens.colorNeutralForeground3 },
+  ...toolPanelStyles,
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   nested: { listStyleType: 'none', margin: 0, paddingLeft: tokens.spacingHorizontalM },
   messages: { margin: 0, paddingLeft: tokens.spacingHorizontalL },

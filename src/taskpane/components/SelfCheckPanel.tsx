@@ -15,6 +15,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { toolPanelStyles } from './panelStyles';
 import { useRef, useState } from 'react';
 import type { OfficeLike } from '../../excel/capabilities';
 import type { ExcelRun, ExcelRunOn } from '../../excel/run';
@@ -25,16 +26,7 @@ import { platform } from '../../i18n/platform';
 const T = platform.selfCheck;
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'stretch',
-    gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  start: { alignSelf: 'flex-start' },
-  hint: { color: tokens.colorNeutralForeground3 },
+  ...toolPanelStyles,
   ok: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   bad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   report: { fontFamily: tokens.fontFamilyMonospace },
