@@ -232,15 +232,7 @@ test('催办单 of a section lists all its overdue items in the severest colour'
 test('督查报告 as a 公文: red 版头, 文号, body with the clerk\'s edits, 附件 rows = the round\'s two lists, 版记', async () => {
   const round = source.round!;
   expect(round).not.toBeNull();
-  const doc = reportDocument({
-    report: round.report,
-    roundDate: round.roundDate,
-    mainProblems: round.mainProblems,
-    suggestions: round.suggestions,
-    issues: round.issues,
-    nonImplementation: round.nonImplementation,
-    doc: source.doc,
-  });
+  const doc = reportDocument({ ...round, doc: source.doc });
   const p = await print(doc, '督查报告公文');
   expectOfficialLayout(p);
   expect(p.pages).toBeGreaterThanOrEqual(3); // the body, then each 附件 from a page of its own

@@ -193,15 +193,7 @@ export function DocumentsPanel(): JSX.Element {
                 const round = src.round;
                 if (!round) return p.noRound;
                 return download(
-                  reportDocument({
-                    report: round.report,
-                    roundDate: round.roundDate,
-                    mainProblems: round.mainProblems,
-                    suggestions: round.suggestions,
-                    issues: round.issues,
-                    nonImplementation: round.nonImplementation,
-                    doc: src.doc,
-                  }),
+                  reportDocument({ ...round, doc: src.doc }),
                 );
               })
             }
