@@ -194,14 +194,16 @@ describe('不落实典型事项清单', () => {
       seq: 1,
       itemId: 'A2',
       section: '工程管理科',
-      clue: '「更换学生公寓路灯」：办结时限2026-03-23，已逾期6个工作日；漏报2次（3天反馈、落实反馈）；被退回2次（最近一次：未见整改照片）；催办1次（最近2026-03-24，已过5个工作日）',
+      // 逾期天数 from the earliest overdue node (3天, due 03-19): 8 working days to 03-31, not the
+      // 6 past 办结时限 (03-23) — the figure the 台账 column, the report and the pane show.
+      clue: '「更换学生公寓路灯」：已逾期8个工作日（办结时限2026-03-23）；漏报2次（3天反馈、落实反馈）；被退回2次（最近一次：未见整改照片）；催办1次（最近2026-03-24，已过5个工作日）',
       suggestion: '督查约谈',
     },
     {
       seq: 2,
       itemId: 'B2',
       section: '物业管理科',
-      clue: '「校园供水管网改造」：办结时限2026-03-04，已逾期19个工作日；漏报1次（落实反馈）；2026-03-15认定弄虚作假',
+      clue: '「校园供水管网改造」：已逾期19个工作日（办结时限2026-03-04）；漏报1次（落实反馈）；2026-03-15认定弄虚作假',
       suggestion: '提交纪检监察/组织部门',
     },
   ];
@@ -213,7 +215,8 @@ describe('不落实典型事项清单', () => {
   test('clue facts: 自然日, 催办 count without a date, 敷衍推诿, no 退回 record', () => {
     const item = makeItem({ content: '维修', returnCount: 2, urgeCount: 3, perfunctoryOn: '2026-03-20' });
     expect(nonImplementationClue(item, [makeRecord({ itemId: 'other', content: '别的事项' })], '2026-03-24', natural, cal)).toBe(
-      '「维修」：办结时限2026-03-09，已逾期15天；漏报3次（1天反馈、3天反馈、落实反馈）；被退回2次；催办3次；2026-03-20认定敷衍推诿',
+      // 自然日: 21 days from the 1天 node (03-03), labelled 天.
+      '「维修」：已逾期21天（办结时限2026-03-09）；漏报3次（1天反馈、3天反馈、落实反馈）；被退回2次；催办3次；2026-03-20认定敷衍推诿',
     );
   });
 

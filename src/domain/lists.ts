@@ -10,7 +10,8 @@ import type { WorkCalendar } from './calendar';
 import { clockNodes, itemClock, type ItemClock, type NodeKey } from './clock';
 import { responsibleFor } from './responsibility';
 import type { Settings } from './settings';
-import { isMissedAt, isOpenAt, missedReports, warningStatus } from './status';
+import { overdueSpan } from './overdueText';
+import { isMissedAt, isOpenAt, itemOverdueDays, missedReports, warningStatus } from './status';
 import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople, WarningStatus } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -222,13 +223,9 @@ export interface NonImplementationRow {
   manual?: boolean;
 }
 
-function overdueUnit(settings: Settings): string {
-  return settings.overdueCounting === '工作日' ? '个工作日' : '天';
-}
-
 /**
  * 问题线索 of an item at D: the facts behind its listing, e.g.
- * 「更换路灯」：办结时限2026-03-09，已逾期12个工作日；漏报3次（1天反馈、3天反馈、落实反馈）；被退回2次（最近一次：材料不全）；催办1次（最近2026-03-12，已过12个工作日）；2026-03-20认定敷衍推诿
+ * 「更换路灯」：已逾期14个工作日（办结时限2026-03-09）；漏报3次（1天反馈、3天反馈、落实反馈）；被退回2次（最近一次：材料不全）；催办1次（最近2026-03-12，已过12个工作日）；2026-03-20认定敷衍推诿
  * The latest 退回 reason comes from the 反馈记录 (类型 退回, dated ≤ D, non-empty 内容).
  */
 export function nonImplementationClue(
@@ -240,10 +237,11 @@ export function nonImplementationClue(
   clock: ItemClock | null = itemClock(item, settings, cal),
 ): string {
   const parts: string[] = [];
-  const unit = overdueUnit(settings);
-  if (clock && clock.deadline < d && (!clock.finalDoneOn || clock.finalDoneOn > d)) {
-    parts.push(`办结时限${clock.deadline}，已逾期${cal.overdueDays(clock.deadline, d, settings.overdueCounting)}${unit}`);
-  }
+  const counting = settings.overdueCounting;
+  // The item's one 逾期天数 (from its earliest overdue node, as the 台账 column, the report and
+  // the pane show it), not the days past 办结时限 alone: one item, one figure.
+  const days = itemOverdueDays(item, d, settings, cal, clock);
+  if (clock && days > 0) parts.push(`已逾期${overdueSpan(days, counting)}（办结时限${clock.deadline}）`);
   const missed = missedNodes(item, d, settings, cal, clock);
   if (missed.length > 0) parts.push(`漏报${missed.length}次（${missed.map((k) => NODE_LABELS[k]).join('、')}）`);
   if (item.returnCount >= 1) {
@@ -253,8 +251,8 @@ export function nonImplementationClue(
     parts.push(`被退回${item.returnCount}次${last ? `（最近一次：${last.content.trim()}）` : ''}`);
   }
   if (item.lastUrgedOn && item.lastUrgedOn <= d) {
-    const since = cal.overdueDays(item.lastUrgedOn, d, settings.overdueCounting);
-    parts.push(`催办${Math.max(item.urgeCount, 1)}次（最近${item.lastUrgedOn}，已过${since}${unit}）`);
+    const since = cal.overdueDays(item.lastUrgedOn, d, counting);
+    parts.push(`催办${Math.max(item.urgeCount, 1)}次（最近${item.lastUrgedOn}，已过${overdueSpan(since, counting)}）`);
   } else if (item.urgeCount >= 1) {
     parts.push(`催办${item.urgeCount}次`);
   }

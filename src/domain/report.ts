@@ -27,6 +27,7 @@ import {
   type NonImplementationRow,
 } from './lists';
 import type { Settings } from './settings';
+import { overdueSpan } from './overdueText';
 import { isOpenAt, itemOverdueDays, warningStatus } from './status';
 import { SOURCE_CATEGORIES, type FeedbackRecord, type IsoDate, type LedgerItem, type SectionPeople } from './types';
 
@@ -249,7 +250,6 @@ export function mainProblemSentences(
   if (head.length) overall.push(`其中${head.join('、')}`);
   out.push(`${overall.join('，')}；不落实典型事项${nonImpl.length}项。`);
 
-  const unit = settings.overdueCounting === '工作日' ? '个工作日' : '天';
   // rows by section once (not a pass over both lists per section)
   const rowsBySection = groupBy(generated, (r) => r.section);
   const niBySection = groupBy(
@@ -266,7 +266,7 @@ export function mainProblemSentences(
     let sentence: string;
     if (overdue.length) {
       const maxDays = Math.max(...overdue.map((r) => itemOverdueDays(byId.get(r.itemId)!, end, settings, cal)));
-      sentence = `${section}有${overdue.length}项事项逾期（最长逾期${maxDays}${unit}）`;
+      sentence = `${section}有${overdue.length}项事项逾期（最长逾期${overdueSpan(maxDays, settings.overdueCounting)}）`;
     } else if (rows.length) {
       sentence = `${section}有${rows.length}项事项存在问题`;
     } else {

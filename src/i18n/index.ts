@@ -8,3 +8,5 @@ export { rounds } from './rounds';
 export { audit } from './audit';
 export { platform } from './platform';
 export { documents } from './documents';
+export { importText } from './import';
+export { overdue } from './overdue';

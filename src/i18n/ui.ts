@@ -134,7 +134,6 @@ export const ui = {
     due1: '1天应报日',
     due3: '3天应报日',
     deadline: '办结时限',
-    overdue: (days: number): string => `逾期 ${days} 天`,
     notAssigned: '尚未交办',
     noActions: '当前身份对该事项没有可以办理的操作。',
   },

@@ -3,11 +3,13 @@
  * from raw fields (never read from computed cells), urgency order, the user's own items, search,
  * the reports waiting for 审签, and the Actor the workflow needs. No React, no Office.
  */
+import { overdueLabel } from '../domain/overdueText';
 import { itemStatus, type ItemStatus } from '../domain/status';
 import {
   WARNING_STATUSES,
   type FeedbackRecord,
   type LedgerItem,
+  type OverdueCounting,
   type SectionPeople,
   type WarningStatus,
 } from '../domain/types';
@@ -28,6 +30,14 @@ export function itemViews(snapshot: Pick<LedgerSnapshot, 'items' | 'today' | 'se
     item,
     status: itemStatus(item, snapshot.today, snapshot.settings, snapshot.calendar),
   }));
+}
+
+/**
+ * An item's 预警状态 as its badge says it: 「逾期105个工作日」 for an overdue item (the domain's
+ * 逾期天数, the unit 设置 逾期天数计法 names — as the 督查报告 and the 不落实清单 word it), else the status.
+ */
+export function statusText(status: ItemStatus, counting: OverdueCounting): string {
+  return status.status === '逾期' ? overdueLabel(status.overdueDays, counting) : status.status;
 }
 
 /** Not yet 销号 (待审批 included: it still needs someone). */

@@ -1,7 +1,6 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ui } from '../../i18n';
 import type { ItemView } from '../ledgerView';
-import { StatusBadge } from './StatusBadge';
+import { ItemStatusBadge } from './ItemStatusBadge';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
@@ -58,10 +57,7 @@ export function ItemList({ views, onPick, currentId, label }: ItemListProps): JS
             <span className={styles.head}>
               <span className={styles.id}>{item.id}</span>
               <Caption1>{item.section}</Caption1>
-              <StatusBadge
-                status={status.status}
-                label={status.status === '逾期' ? ui.item.overdue(status.overdueDays) : status.status}
-              />
+              <ItemStatusBadge status={status} />
             </span>
             <span className={styles.content}>{item.content}</span>
           </button>

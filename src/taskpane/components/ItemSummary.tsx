@@ -2,7 +2,7 @@ import { Body1, Card, makeStyles, Text, tokens } from '@fluentui/react-component
 import { Fragment } from 'react';
 import { ui } from '../../i18n';
 import type { ItemView } from '../ledgerView';
-import { StatusBadge } from './StatusBadge';
+import { ItemStatusBadge } from './ItemStatusBadge';
 
 const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -34,10 +34,7 @@ export function ItemSummary({ view }: { view: ItemView }): JSX.Element {
     <Card size="small" aria-label={ui.item.title(item.id)} data-testid="item-summary" data-item={item.id}>
       <div className={styles.head}>
         <Text weight="semibold">{item.id}</Text>
-        <StatusBadge
-          status={status.status}
-          label={status.status === '逾期' ? ui.item.overdue(status.overdueDays) : status.status}
-        />
+        <ItemStatusBadge status={status} />
       </div>
       <Body1>{item.content}</Body1>
       <dl className={styles.grid}>

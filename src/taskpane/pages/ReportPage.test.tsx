@@ -114,7 +114,8 @@ describe('反馈', () => {
     });
     await open(service, { role: '科室', section: SECTION });
     expect(pickerOrder()).toEqual(['DB-2026-0002', 'DB-2026-0004', 'DB-2026-0003', 'DB-2026-0001', 'DB-2026-0005']);
-    expect(screen.getByText(ui.item.overdue(9))).toBeInTheDocument();
+    // 逾期天数 in the unit 设置 逾期天数计法 names (工作日 by default), as the report and the lists word it
+    expect(screen.getByText('逾期9个工作日')).toBeInTheDocument();
 
     type(ui.picker.search, '油烟');
     expect(pickerOrder()).toEqual(['DB-2026-0003']);
