@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { render } from '@testing-library/react';
 import { ui } from '../i18n';
+import { STATUS_COLOURS } from '../workbook/statusColours';
 import type { ChartData } from './chartData';
 import { CHART_PALETTE, ChartPreview, fitText, formatTick, niceTicks } from './ChartPreview';
 
@@ -41,7 +42,11 @@ describe('ChartPreview', () => {
     expect(ticks.every((t) => /^\d+$/.test(t ?? ''))).toBe(true);
     // the second category's two segments sit on top of each other
     const second = bars.filter((b) => b.getAttribute('data-category') === '1');
-    expect(second.map((b) => b.getAttribute('fill'))).toEqual([CHART_PALETTE[0], CHART_PALETTE[2]]);
+    // series named by a 预警状态 take its status colour (正常 green, 逾期 red), as the ledger does
+    expect(second.map((b) => b.getAttribute('fill'))).toEqual([STATUS_COLOURS.正常.series, STATUS_COLOURS.逾期.series]);
+    // '临期' is no status: Office's palette (its place)
+    const first = bars.filter((b) => b.getAttribute('data-category') === '0');
+    expect(first.map((b) => b.getAttribute('fill'))).toEqual([STATUS_COLOURS.正常.series, CHART_PALETTE[1]]);
     const [lower, upper] = second.map((b) => ({ y: Number(b.getAttribute('y')), h: Number(b.getAttribute('height')), x: b.getAttribute('x') }));
     expect(upper.y + upper.h).toBeCloseTo(lower.y, 6);
     expect(upper.x).toBe(lower.x);

@@ -12,6 +12,7 @@
  */
 import type { ReactNode } from 'react';
 import { ui } from '../i18n';
+import { statusColourOf } from '../workbook/statusColours';
 import type { ChartData } from './chartData';
 
 /** Office's default series colours, repeated when a chart has more series (or pie slices). */
@@ -48,6 +49,15 @@ const KINDS: Record<string, Kind | undefined> = {
 
 export function colourAt(i: number): string {
   return CHART_PALETTE[i % CHART_PALETTE.length];
+}
+
+/**
+ * The colour of series (or pie slice) `i` named `name`: a 预警状态 takes its status colour, as in
+ * the ledger, the pane's badges and the 看板 in Excel (one table: src/workbook/statusColours.ts);
+ * anything else Office's palette.
+ */
+export function colourFor(name: string, i: number): string {
+  return statusColourOf(name)?.series ?? colourAt(i);
 }
 
 // ---------------------------------------------------------------- text and numbers
@@ -291,7 +301,7 @@ function ColumnChart({ data, top, kind }: { data: ChartData; top: number; kind: 
         y={Math.min(y0, y1)}
         width={Math.max(1, width)}
         height={Math.abs(y1 - y0)}
-        fill={colourAt(s)}
+        fill={colourFor(data.series[s].name, s)}
         stroke={kind === 'clustered' ? undefined : '#FFFFFF'}
         strokeWidth={kind === 'clustered' ? undefined : 0.5}
         data-part="bar"
@@ -329,7 +339,7 @@ function ColumnChart({ data, top, kind }: { data: ChartData; top: number; kind: 
     <g>
       {p.axes}
       <g data-part="bars">{bars}</g>
-      <Legend entries={data.series.map((s, k) => ({ name: s.name, colour: colourAt(k) }))} top={p.top} bottom={p.bottom} />
+      <Legend entries={data.series.map((s, k) => ({ name: s.name, colour: colourFor(s.name, k) }))} top={p.top} bottom={p.bottom} />
     </g>
   );
 }
@@ -348,7 +358,7 @@ function LineChart({ data, top }: { data: ChartData; top: number }): JSX.Element
             key={`${k}-${end}`}
             points={run.join(' ')}
             fill="none"
-            stroke={colourAt(k)}
+            stroke={colourFor(data.series[k].name, k)}
             strokeWidth={2}
             strokeLinejoin="round"
             data-part="line"
@@ -368,7 +378,7 @@ function LineChart({ data, top }: { data: ChartData; top: number }): JSX.Element
       const y = round12(p.y(v));
       run.push(`${x},${y}`);
       markers.push(
-        <circle key={`${k}-${i}`} cx={x} cy={y} r={3.5} fill={colourAt(k)} stroke="#FFFFFF" strokeWidth={1} data-part="marker" data-series={k}>
+        <circle key={`${k}-${i}`} cx={x} cy={y} r={3.5} fill={colourFor(data.series[k].name, k)} stroke="#FFFFFF" strokeWidth={1} data-part="marker" data-series={k}>
           <title>{`${s.name} · ${c}: ${formatValue(v, data.percent)}`}</title>
         </circle>,
       );
@@ -382,7 +392,7 @@ function LineChart({ data, top }: { data: ChartData; top: number }): JSX.Element
         {lines}
         {markers}
       </g>
-      <Legend entries={data.series.map((s, k) => ({ name: s.name, colour: colourAt(k), line: true }))} top={p.top} bottom={p.bottom} />
+      <Legend entries={data.series.map((s, k) => ({ name: s.name, colour: colourFor(s.name, k), line: true }))} top={p.top} bottom={p.bottom} />
     </g>
   );
 }
@@ -416,7 +426,7 @@ function PieChart({ data, top, doughnut }: { data: ChartData; top: number; dough
     const lr = doughnut ? (r + inner) / 2 : r * 0.62;
     slices.push(
       <g key={i}>
-        <path d={d} fill={colourAt(i)} fillRule="evenodd" stroke="#FFFFFF" strokeWidth={1} data-part="slice" data-category={i}>
+        <path d={d} fill={colourFor(data.categories[i], i)} fillRule="evenodd" stroke="#FFFFFF" strokeWidth={1} data-part="slice" data-category={i}>
           <title>{`${data.categories[i]}: ${formatValue(v, data.percent)}（${formatValue(share, true)}）`}</title>
         </path>
         {share >= 0.05 && (
@@ -438,7 +448,7 @@ function PieChart({ data, top, doughnut }: { data: ChartData; top: number; dough
   return (
     <g>
       <g data-part="slices">{slices}</g>
-      <Legend entries={data.categories.map((c, i) => ({ name: c, colour: colourAt(i) }))} top={top} bottom={bottom} />
+      <Legend entries={data.categories.map((c, i) => ({ name: c, colour: colourFor(c, i) }))} top={top} bottom={bottom} />
     </g>
   );
 }
