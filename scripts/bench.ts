@@ -21,7 +21,7 @@ import type { ActionContext, StoredRecord } from '../src/excel/ledgerService';
 import { ledgerFixture } from '../src/excel/testing/ledgerFixture';
 import { PROFILE_NAMES, type ExcelProfileName } from '../src/excel/double';
 import { auditLedger } from '../src/excel/audit';
-import { applyImport, parsePastedBlock, previewImport } from '../src/excel/importRows';
+import { applyImport, previewImport } from '../src/excel/importApply';
 import { initialiseLedger } from '../src/excel/initialise';
 import { ISSUE_HEADERS, NONIMPL_HEADERS, generateRound, monthPeriod } from '../src/excel/rounds';
 import { freezeMonth } from '../src/excel/scoresArchive';
@@ -121,8 +121,8 @@ async function measure(size: number): Promise<Row[]> {
   const add = [head.join('\t'), ...Array.from({ length: 50 }, (_, i) => ['', '其他', '台账其他任务', `基准导入事项 ${i}`, open.section, '一般', TODAY, '办理中', ''].join('\t'))].join('\r\n');
   let preview: Awaited<ReturnType<typeof previewImport>> | null = null;
   await time('导入 preview (100 rows)', async () => {
-    const u = await previewImport(xl.run, parsePastedBlock(upd));
-    const a = await previewImport(xl.run, parsePastedBlock(add));
+    const u = await previewImport(xl.run, upd);
+    const a = await previewImport(xl.run, add);
     if (!u.ok || !a.ok) return u.ok ? a : u;
     preview = { ok: true, value: { ...u.value, add: a.value.add, errors: [...u.value.errors, ...a.value.errors] } };
     importCounts.set(size, `${preview.value.update.length} updates + ${preview.value.add.length} additions (${preview.value.duplicates.length} duplicates, ${preview.value.errors.length} errors)`);

@@ -25,7 +25,8 @@ import { cellText, dateCell, textCell, type CellValue } from './cells';
 import { changedCells, headerIndex, itemCells, recordCells, rowRecord } from './ledgerCodec';
 import { auditLedger, selectCell } from './audit';
 import { refreshDashboard } from './dashboard';
-import { applyImport, parsePastedBlock, previewImport, undoImport } from './importRows';
+import { applyImport, previewImport } from './importApply';
+import { undoImport } from './importUndo';
 import { initialiseLedger } from './initialise';
 import { generateRound } from './rounds';
 import { freezeMonth } from './scoresArchive';
@@ -419,7 +420,7 @@ export function createLedgerService(run: ExcelRun, options: GatewayOptions = {})
       if (r.ok) options.afterWrite?.();
       return r;
     },
-    previewImport: (text) => previewImport(run, parsePastedBlock(text)),
+    previewImport: (text, request) => previewImport(run, text, request, clock()),
     applyImport: async (preview, ctx) => {
       const r = await applyImport(run, preview, ctx);
       if (r.ok) options.afterWrite?.();

@@ -15,7 +15,9 @@ import type { DashboardOutcome } from './dashboard';
 import type { OfficialDocument } from '../domain/documents/model';
 import type { DocumentSource } from './documents';
 import type { RoundOutcome } from './rounds';
-import type { ImportOutcome, ImportPreview, UndoOutcome } from './importRows';
+import type { ImportPreview } from '../domain/import';
+import type { ImportOutcome, ImportRequest } from './importApply';
+import type { UndoOutcome } from './importUndo';
 import type { FreezeOutcome } from './scoresArchive';
 
 /** A 反馈记录 row with where it lives, so a later 审签 can find it. */
@@ -83,11 +85,14 @@ export interface LedgerService {
   documentSource(): Promise<Result<DocumentSource>>;
   /** 文书: a 督办通知单 or 催办单 written into its printable A4 sheet (replacing the previous one). */
   writeDocumentSheet(doc: OfficialDocument): Promise<Result<{ sheet: string; rows: number }>>;
-  /** 导入 step 1: the pasted block (first line = headers) checked against the ledger; nothing written. */
-  previewImport(text: string): Promise<Result<ImportPreview>>;
+  /**
+   * 导入 step 1: the pasted block (first line = headers, mapped by name and synonym) checked against
+   * the ledger; new rows get the workflow's defaults and the clerk's choices; nothing written.
+   */
+  previewImport(text: string, request?: ImportRequest): Promise<Result<ImportPreview>>;
   /** 导入 step 2: the preview's additions and updates written under ONE operation id (ctx.opId). */
   applyImport(preview: ImportPreview, ctx: ActionContext): Promise<Result<ImportOutcome>>;
-  /** 撤销导入: the import `opId` undone (updates restored, additions cleared), as operation ctx.opId. */
+  /** 撤销导入: the import `opId` undone (updates restored, added rows deleted), as operation ctx.opId. */
   undoImport(opId: string, ctx: ActionContext): Promise<Result<UndoOutcome>>;
   /** 校验台账: every row and every computed column checked; problems located by sheet/row/column. */
   audit(): Promise<AuditReport>;

@@ -41,6 +41,10 @@ export function locateRow(context: Excel.RequestContext, tableName: string, keyH
         table.columns.getItem(h).getDataBodyRange().getIntersection(row).values = [[cells[h]]];
       }
     },
+    /** Delete the table row (cells shift up within the table: no blank row is left behind). */
+    deleteRow(): void {
+      table.getDataBodyRange().getIntersection(entireRow).delete('Up');
+    },
   };
 }
 

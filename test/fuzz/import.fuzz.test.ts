@@ -1,19 +1,20 @@
 /**
- * Fuzzing 导入 (src/excel/importRows.ts): random pasted blocks — junk, Unicode, 10,000-character
+ * Fuzzing 导入 (src/domain/import, src/excel/importApply.ts): random pasted blocks — junk, Unicode, 10,000-character
  * cells, formula-looking text, impossible dates, unknown sections, stray quotes, CR/LF mixes — go
  * through parsePastedBlock and previewImport (on the Excel double, read-only, so one ledger serves
  * every run):
  * - nothing throws;
  * - every pasted row ends in exactly one place (add / update / unchanged / errors / duplicates);
- * - every error is located on sheet 「导入」, the pasted row and the pasted column, in zh-CN;
+ * - every error is located on 「粘贴内容」, the pasted row and the pasted column, in zh-CN;
  * - a row made bad in ONE cell is refused with an error on that cell;
- * - a good row survives byte for byte into the preview (every text field equals the pasted text).
+ * - a good row survives into the preview as typed, only trimmed at either end.
  */
 import fc from 'fast-check';
 import { makeItem } from '../../src/domain/testing/itemFactory';
 import { ASSIGN_LEVELS, ITEM_KINDS, SOURCE_CATEGORIES } from '../../src/domain/types';
 import { LEDGER_INPUT_COLUMNS } from '../../src/domain/validation';
-import { parsePastedBlock, previewImport, splitClipboard, type ImportPreview } from '../../src/excel/importRows';
+import { IMPORT_TARGETS, mapHeaders, parsePastedBlock, splitClipboard, trimCell, type ImportPreview } from '../../src/domain/import';
+import { previewImport } from '../../src/excel/importApply';
 import { ledgerFixture } from '../../src/excel/testing/ledgerFixture';
 import { DEFAULT_SECTIONS } from '../../src/workbook/sections';
 
@@ -39,7 +40,7 @@ const piece = fc.oneof(
 const goodText = fc
   .array(piece, { minLength: 1, maxLength: 8 })
   .map((ps) => ps.join(''))
-  .filter((s) => s.trim() !== '' && !/^[=+\-@]/.test(s) && Array.from(s).length <= 80);
+  .filter((s) => trimCell(s) !== '' && !/^[=+\-@]/.test(trimCell(s)) && Array.from(s).length <= 80);
 
 type Row = Record<string, string>;
 const goodRow = fc.record({
@@ -61,13 +62,13 @@ const badCell = fc.oneof(
   fc.constant<[string, string]>(['最近进展', 'x'.repeat(10_000)]),
   fc.constantFrom<[string, string]>(['事项内容', '=HYPERLINK("http://evil")'], ['最近进展', '+1'], ['备注', '@SUM(A1)'], ['事项内容', '-cmd']),
   fc.constantFrom<[string, string]>(['交办日期', '2026-02-30'], ['交办日期', '2026-13-01'], ['交办日期', '1900-01-01'], ['交办日期', '昨天'], ['交办日期', '3.5.']),
-  fc.constantFrom<[string, string]>(['承办科室', '不存在的科'], ['承办科室', ' 工程管理科'], ['承办科室', '工程管理科\n']),
+  fc.constantFrom<[string, string]>(['承办科室', '不存在的科'], ['承办科室', '工程\n管理科'], ['承办科室', '保卫处']),
   fc.constantFrom<[string, string]>(['办理状态', '完成了'], ['事项类型', '特急'], ['交办层级', '随便']),
   fc.constant<[string, string]>(['事项内容', '']),
 );
 
 const junkCell = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), piece, fc.constant('"'), fc.constant('"a"b'), fc.constant('x'.repeat(10_000)));
-const junkHeader = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constantFrom('科 室', '编号2', 'ID', '事项')).filter((h) => h.trim() !== '' && !INPUT.has(h.trim()) && !/[\t\r\n"]/.test(h));
+const junkHeader = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constantFrom('科 室', '编号2', 'ID', '事项')).filter((h) => h.trim() !== '' && !/[\t\r\n"]/.test(h) && mapHeaders([h], IMPORT_TARGETS).columns[0]?.kind === 'ignored');
 
 interface Case {
   kind: 'good' | 'bad' | 'junk';
@@ -110,7 +111,7 @@ function placesOf(p: ImportPreview): Map<number, string[]> {
   p.update.forEach((a) => put(a.pastedRow, 'update'));
   p.unchanged.forEach((a) => put(a.pastedRow, 'unchanged'));
   p.duplicates.forEach((a) => put(a.pastedRow, 'duplicate'));
-  [...new Set(p.errors.map((e) => e.row))].forEach((r) => put(r, 'error'));
+  p.errorRows.forEach((r) => put(r, 'error'));
   return m;
 }
 
@@ -134,21 +135,21 @@ test('random pasted blocks: nothing throws, every row placed once, errors locate
       const { headers, rows, text } = render(b);
       const block = parsePastedBlock(text);
       expect(block.unknownHeaders).toEqual(b.junkHeaders.map((h) => h.trim()).filter((h, i, a) => h !== '' && a.indexOf(h) === i));
-      const r = await previewImport(xl.run, block);
+      const r = await previewImport(xl.run, text);
       if (!r.ok) throw new Error(r.error.message);
       const p = r.value;
       const places = placesOf(p);
       // rows that are all blank are skipped by the parser; every other row is placed exactly once
       for (const n of block.rowNumbers) expect(places.get(n)).toHaveLength(1);
       for (const e of p.errors) {
-        expect(e.sheet).toBe('导入');
+        expect(e.sheet).toBe('粘贴内容');
         expect(block.rowNumbers).toContain(e.row);
         expect(e.column).toBe(block.letters[e.header] ?? '');
-        expect(e.message.startsWith(`导入 第${e.row}行`)).toBe(true);
+        expect(e.message.startsWith(`粘贴内容 第${e.row}行`)).toBe(true);
         expect(e.message).toContain(e.header);
         expect(CJK.test(e.message)).toBe(true);
       }
-      for (const d of p.duplicates) expect(d.message.startsWith(`导入 第${d.pastedRow}行`)).toBe(true);
+      for (const d of p.duplicates) expect(d.message.startsWith(`粘贴内容 第${d.pastedRow}行`)).toBe(true);
       b.cases.forEach((c, i) => {
         const pastedRow = i + 2;
         const row = rows[i];
@@ -161,9 +162,9 @@ test('random pasted blocks: nothing throws, every row placed once, errors locate
           const a = p.add.find((x) => x.pastedRow === pastedRow);
           expect(a).toBeDefined();
           const it = a!.item;
-          expect(it.content).toBe(row['事项内容']);
-          expect(it.progress).toBe(row['最近进展']);
-          expect(it.note).toBe(row['备注']);
+          expect(it.content).toBe(trimCell(row['事项内容']));
+          expect(it.progress).toBe(trimCell(row['最近进展']));
+          expect(it.note).toBe(trimCell(row['备注']));
           expect(it.section).toBe(row['承办科室']);
           expect(it.source).toBe(row['来源类别']);
           expect(it.id).toBe(row['编号']);
@@ -182,12 +183,12 @@ test('pure junk (any string) never throws and places every row', async () => {
       fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.array(fc.oneof(junkCell, fc.constantFrom('\t', '\r', '\n', '"', '编号', '事项内容', '承办科室')), { maxLength: 60 }).map((a) => a.join(''))),
       async (text) => {
         const block = parsePastedBlock(text);
-        const r = await previewImport(xl.run, block);
+        const r = await previewImport(xl.run, text);
         expect(r.ok).toBe(true);
         if (!r.ok) return;
         const places = placesOf(r.value);
         for (const n of block.rowNumbers) expect(places.get(n)).toHaveLength(1);
-        for (const e of r.value.errors) expect(e.message.startsWith(`导入 第${e.row}行`)).toBe(true);
+        for (const e of r.value.errors) expect(e.message.startsWith(`粘贴内容 第${e.row}行`)).toBe(true);
       },
     ),
     runs(200),

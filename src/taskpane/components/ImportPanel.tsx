@@ -2,35 +2,49 @@ import {
   Body1Strong,
   Button,
   Caption1,
+  Checkbox,
   Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Select,
   Spinner,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
+import type { ImportPreview } from '../../domain/import';
+import { serialToIso } from '../../domain/parseDate';
+import { ASSIGN_LEVELS, ITEM_KINDS, SOURCE_CATEGORIES } from '../../domain/types';
 import { LEDGER_INPUT_COLUMNS } from '../../domain/validation';
-import { cellDate, type CellValue } from '../../excel/cells';
-import type { ImportOutcome, ImportPreview, UndoOutcome } from '../../excel/importRows';
-import { ui } from '../../i18n';
+import type { ImportOutcome, ImportRequest } from '../../excel/importApply';
+import type { UndoOutcome } from '../../excel/importUndo';
+import { importText, ui } from '../../i18n';
 import { useLedger, useLedgerOperation, useReadyLedger } from '../hooks/useLedger';
 import { errorText } from '../hooks/useSnapshot';
 import { FormActions, FormSection } from './FormSection';
 import { OperationMessage } from './OperationMessage';
 
-const t = ui.ledgerImport;
+const t = importText.panel;
+const m = importText.mapping;
 
 const DATE_HEADERS = new Set(LEDGER_INPUT_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.header));
 
 /** A cell of the preview as the user reads it: dates as dates, a blank as 「（空）」. */
-export function shownCell(header: string, value: CellValue | null | undefined): string {
+export function shownCell(header: string, value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined || value === '') return t.blank;
-  if (DATE_HEADERS.has(header) && typeof value === 'number') return cellDate(value) ?? String(value);
+  if (DATE_HEADERS.has(header) && typeof value === 'number' && Number.isFinite(value) && value >= 1) return serialToIso(value);
   return String(value);
 }
+
+/** The columns a section's sheet usually lacks, with the values new rows take when they are blank. */
+const DEFAULT_CHOICES: { header: string; options: readonly string[]; initial: string }[] = [
+  { header: '来源类别', options: SOURCE_CATEGORIES, initial: '' },
+  { header: '交办层级', options: ASSIGN_LEVELS, initial: '台账其他任务' },
+  { header: '事项类型', options: ITEM_KINDS, initial: '一般' },
+];
+const initialDefaults = () => Object.fromEntries(DEFAULT_CHOICES.map((c) => [c.header, c.initial]));
 
 const useStyles = makeStyles({
   counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, margin: 0 },
@@ -38,6 +52,8 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  suggestions: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
 });
 
 type PreviewState =
@@ -55,14 +71,16 @@ export function ImportPanel(): JSX.Element | null {
 
 /**
  * Paste → 预览 (nothing written) → 确认导入 (ONE operation id, kept across 重试) → 撤销本次导入.
- * Editing the pasted text drops the preview; a failure keeps the text and the preview.
+ * Editing the pasted text or a choice drops the preview; a failure keeps the text and the preview.
  */
 function ImportForm(): JSX.Element {
-  const styles = useStyles();
   const { service } = useReadyLedger();
   const applyOp = useLedgerOperation();
   const undoOp = useLedgerOperation();
   const [text, setText] = useState('');
+  const [assigned, setAssigned] = useState(false);
+  const [defaults, setDefaults] = useState<Record<string, string>>(initialDefaults);
+  const [aliases, setAliases] = useState<Record<string, string>>({});
   const [state, setState] = useState<PreviewState>({ kind: 'idle' });
   const [applied, setApplied] = useState<ImportOutcome | null>(null);
   const [undone, setUndone] = useState<UndoOutcome | null>(null);
@@ -71,25 +89,28 @@ function ImportForm(): JSX.Element {
   const preview = state.kind === 'done' ? state.preview : null;
   const applicable = preview !== null && preview.add.length + preview.update.length > 0;
   const busy = state.kind === 'busy' || applyOp.busy || undoOp.busy;
+  const request = (sectionAliases = aliases): ImportRequest => ({ assigned, defaults, sectionAliases });
+  const drop = () => {
+    if (state.kind === 'done') setState({ kind: 'idle' });
+  };
 
-  const runPreview = async () => {
+  const runPreview = async (req = request()) => {
     if (busy) return;
-    if (text.trim() === '') {
-      setState({ kind: 'failed', message: t.empty });
-      return;
-    }
+    if (text.trim() === '') return setState({ kind: 'failed', message: t.empty });
     setState({ kind: 'busy' });
     try {
-      const r = await service.previewImport(text);
-      if (r.ok) {
-        seq.current += 1;
-        setState({ kind: 'done', preview: r.value, seq: seq.current });
-      } else {
-        setState({ kind: 'failed', message: r.error.message });
-      }
+      const r = await service.previewImport(text, req);
+      seq.current += 1;
+      setState(r.ok ? { kind: 'done', preview: r.value, seq: seq.current } : { kind: 'failed', message: r.error.message });
     } catch (error) {
       setState({ kind: 'failed', message: ui.op.thrown(errorText(error)) });
     }
+  };
+
+  const accept = (typed: string, suggested: string) => {
+    const next = { ...aliases, [typed]: suggested };
+    setAliases(next);
+    void runPreview(request(next));
   };
 
   const confirm = () => {
@@ -101,34 +122,25 @@ function ImportForm(): JSX.Element {
         const outcome = await step('import', (ctx) => service.applyImport(chosen, ctx));
         setApplied(outcome);
         setUndone(null);
-        return t.applied(outcome.added.length, outcome.updated.length, outcome.skipped.length, outcome.opId);
+        return t.applied(outcome.added.map((a) => a.id), outcome.updated.length, outcome.skipped.length);
       },
       () => {
         setText('');
+        setAliases({});
         setState({ kind: 'idle' });
       },
     );
   };
 
   const undo = () => {
-    if (!applied) return;
+    if (!applied || undone) return;
     const opId = applied.opId;
     void undoOp.run(`撤销导入:${opId}`, async (step) => {
       const outcome = await step('undo', (ctx) => service.undoImport(opId, ctx));
       setUndone(outcome);
-      return t.undone(opId, outcome.restored.length, outcome.already.length, outcome.skipped.length);
+      return t.undone(outcome.removed.length, outcome.restored.length, outcome.already.length, outcome.skipped.length);
     });
   };
-
-  const counts: [key: keyof typeof t.counts, n: number][] = preview
-    ? [
-        ['add', preview.add.length],
-        ['update', preview.update.length],
-        ['unchanged', preview.unchanged.length],
-        ['errors', preview.errors.length],
-        ['duplicates', preview.duplicates.length],
-      ]
-    : [];
 
   return (
     <>
@@ -142,10 +154,25 @@ function ImportForm(): JSX.Element {
             resize="vertical"
             onChange={(_, d) => {
               setText(d.value);
-              if (state.kind === 'done') setState({ kind: 'idle' });
+              drop();
             }}
           />
         </Field>
+        <Checkbox
+          label={t.assigned}
+          checked={assigned}
+          onChange={(_, d) => {
+            setAssigned(d.checked === true);
+            drop();
+          }}
+        />
+        <DefaultChoices
+          values={defaults}
+          onChange={(h, v) => {
+            setDefaults({ ...defaults, [h]: v });
+            drop();
+          }}
+        />
         <FormActions>
           <Button disabled={busy} onClick={() => void runPreview()}>
             {t.preview}
@@ -154,7 +181,7 @@ function ImportForm(): JSX.Element {
             {t.confirm}
           </Button>
           {applied && (
-            <Button disabled={busy} onClick={undo}>
+            <Button disabled={busy || undone !== null} onClick={undo}>
               {t.undo}
             </Button>
           )}
@@ -168,48 +195,116 @@ function ImportForm(): JSX.Element {
             </MessageBarBody>
           </MessageBar>
         )}
-        {preview && (
-          <section aria-labelledby="import-preview-title" data-testid="import-preview">
-            <Body1Strong as="h4" id="import-preview-title">
-              {t.resultTitle}
-            </Body1Strong>
-            <dl className={styles.counts} aria-label={t.countsLabel}>
-              {counts.map(([key, n]) => (
-                <div key={key} className={styles.pair} data-count={key}>
-                  <dt className={styles.term}>{t.counts[key]}</dt>
-                  <dd className={styles.value}>{n}</dd>
-                </div>
-              ))}
-            </dl>
-            {!applicable && <Caption1>{t.nothing}</Caption1>}
-            <Messages title={t.problemsTitle} id="problems" messages={preview.problems} />
-            <Messages title={t.errorsTitle} id="errors" messages={preview.errors.map((e) => e.message)} />
-            <Messages title={t.duplicatesTitle} id="duplicates" messages={preview.duplicates.map((d) => d.message)} />
-            {preview.update.length > 0 && (
-              <>
-                <Body1Strong as="h4">{t.updatesTitle}</Body1Strong>
-                <ul className={styles.list} data-testid="import-updates">
-                  {preview.update.map((u) => (
-                    <li key={`${u.pastedRow}`} data-update={u.id}>
-                      {t.updateHeading(u.id, u.pastedRow)}
-                      <ul className={styles.list}>
-                        {u.changes.map((c) => (
-                          <li key={c.header}>{t.change(c.header, shownCell(c.header, c.before), shownCell(c.header, c.after))}</li>
-                        ))}
-                      </ul>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
-        )}
+        {preview && <PreviewResult preview={preview} applicable={applicable} busy={busy} onAccept={accept} />}
       </FormSection>
-      <OperationMessage op={applyOp} />
-      {applied && <Messages title={t.skippedTitle} id="skipped" messages={applied.skipped.map((s) => s.message)} />}
+      {/* once undone, only the undo's outcome is shown: the import it cancelled is history */}
+      {!undone && <OperationMessage op={applyOp} />}
+      {applied && !undone && <Messages title={t.skippedTitle} id="skipped" messages={applied.skipped.map((s) => s.message)} />}
       <OperationMessage op={undoOp} />
       {undone && <Messages title={t.skippedTitle} id="undo-skipped" messages={undone.skipped.map((s) => s.message)} />}
     </>
+  );
+}
+
+/** The values new rows take in the columns a section's sheet leaves blank or lacks. */
+function DefaultChoices({ values, onChange }: { values: Record<string, string>; onChange: (header: string, value: string) => void }): JSX.Element {
+  return (
+    <fieldset className={useStyles().fieldset}>
+      <Body1Strong as="h4">{t.defaultsTitle}</Body1Strong>
+      <Caption1>{t.defaultsHint}</Caption1>
+      {DEFAULT_CHOICES.map((c) => (
+        <Field key={c.header} label={c.header}>
+          <Select value={values[c.header] ?? ''} onChange={(_, d) => onChange(c.header, d.value)}>
+            <option value="">{t.noDefault}</option>
+            {c.options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ))}
+    </fieldset>
+  );
+}
+
+const mappingLine = (x: ImportPreview['mapping'][number]): string =>
+  x.kind === 'exact'
+    ? m.exact(x.column, x.pasted)
+    : x.kind === 'synonym'
+      ? m.synonym(x.column, x.pasted, x.target ?? '')
+      : x.kind === 'serial'
+        ? m.serial(x.column, x.pasted)
+        : x.kind === 'duplicate'
+          ? m.duplicate(x.column, x.pasted)
+          : m.ignored(x.column, x.pasted);
+
+interface PreviewProps {
+  preview: ImportPreview;
+  applicable: boolean;
+  busy: boolean;
+  onAccept: (typed: string, suggested: string) => void;
+}
+
+/** The preview: counts (errors by row), how columns and cells were read, what goes wrong, what changes. */
+function PreviewResult({ preview, applicable, busy, onAccept }: PreviewProps): JSX.Element {
+  const styles = useStyles();
+  const counts: [key: keyof typeof t.counts, n: number][] = [
+    ['add', preview.add.length],
+    ['update', preview.update.length],
+    ['unchanged', preview.unchanged.length],
+    ['errors', preview.errorRows.length],
+    ['duplicates', preview.duplicates.length],
+  ];
+  // one button per distinct typed name
+  const suggestions = [...new Map(preview.suggestions.map((s) => [s.typed, s])).values()];
+  return (
+    <section aria-labelledby="import-preview-title" data-testid="import-preview">
+      <Body1Strong as="h4" id="import-preview-title">
+        {t.resultTitle}
+      </Body1Strong>
+      <dl className={styles.counts} aria-label={t.countsLabel}>
+        {counts.map(([key, n]) => (
+          <div key={key} className={styles.pair} data-count={key}>
+            <dt className={styles.term}>{t.counts[key]}</dt>
+            <dd className={styles.value}>{n}</dd>
+          </div>
+        ))}
+      </dl>
+      {!applicable && <Caption1>{t.nothing}</Caption1>}
+      <Messages title={t.problemsTitle} id="problems" messages={preview.problems} />
+      <Messages title={t.errorsTitle} id="errors" messages={preview.errors.map((e) => e.message)} />
+      {suggestions.length > 0 && (
+        <div className={styles.suggestions} data-testid="import-suggestions">
+          {suggestions.map((s) => (
+            <Button key={s.typed} size="small" disabled={busy} onClick={() => onAccept(s.typed, s.suggested)}>
+              {t.useSuggestion(s.typed, s.suggested)}
+            </Button>
+          ))}
+        </div>
+      )}
+      <Messages title={t.duplicatesTitle} id="duplicates" messages={preview.duplicates.map((d) => d.message)} />
+      <Messages title={t.mappingTitle} id="mapping" messages={preview.mapping.map(mappingLine)} />
+      <Messages title={t.defaultsUsedTitle} id="defaults" messages={preview.add.length > 0 ? preview.defaultsUsed : []} />
+      <Messages title={t.notesTitle} id="notes" messages={preview.notes.map((n) => n.message)} />
+      {preview.update.length > 0 && (
+        <>
+          <Body1Strong as="h4">{t.updatesTitle}</Body1Strong>
+          <ul className={styles.list} data-testid="import-updates">
+            {preview.update.map((u) => (
+              <li key={`${u.pastedRow}`} data-update={u.id}>
+                {t.updateHeading(u.id, u.pastedRow)}
+                <ul className={styles.list}>
+                  {u.changes.map((c) => (
+                    <li key={c.header}>{t.change(c.header, shownCell(c.header, c.before), shownCell(c.header, c.after))}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -220,8 +315,8 @@ function Messages({ title, id, messages }: { title: string; id: string; messages
     <>
       <Body1Strong as="h4">{title}</Body1Strong>
       <ul className={styles.list} data-testid={`import-${id}`}>
-        {messages.map((m, i) => (
-          <li key={i}>{m}</li>
+        {messages.map((msg, i) => (
+          <li key={i}>{msg}</li>
         ))}
       </ul>
     </>

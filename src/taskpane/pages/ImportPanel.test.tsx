@@ -1,17 +1,17 @@
 /** @jest-environment jsdom */
 import '../../../test/support/jsdom-shims';
 import '@testing-library/jest-dom';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { makeItem } from '../../domain/testing/itemFactory';
-import { ui } from '../../i18n';
+import { importText, ui } from '../../i18n';
 import type { RoleChoice } from '../roleStore';
 import { FakeLedgerService } from '../testing/fakeLedgerService';
-import { button, control, form, press, ready, renderApp, requireForm, type } from '../testing/renderApp';
+import { button, choose, control, form, press, ready, renderApp, requireForm, type } from '../testing/renderApp';
 
 configure({ defaultHidden: true });
 jest.setTimeout(20_000);
 
-const t = ui.ledgerImport;
+const t = importText.panel;
 const TODAY = '2026-03-16';
 const OFFICE: RoleChoice = { role: '督办员', name: '督办员甲' };
 const ID = 'DB-2026-0001';
@@ -67,6 +67,7 @@ describe('导入科室台账', () => {
     await previewed(service);
 
     expect(calls(service, 'previewImport')[0].text).toBe(BLOCK);
+    expect(calls(service, 'previewImport')[0].request).toEqual({ assigned: false, defaults: { 来源类别: '', 交办层级: '台账其他任务', 事项类型: '一般' }, sectionAliases: {} });
     expect(count('add')).toBe('1');
     expect(count('update')).toBe('1');
     expect(count('unchanged')).toBe('0');
@@ -75,8 +76,8 @@ describe('导入科室台账', () => {
 
     const errors = within(screen.getByTestId('import-errors')).getAllByRole('listitem');
     expect(errors).toHaveLength(1);
-    expect(errors[0].textContent).toMatch(/^导入 第5行 B列/);
-    expect(within(screen.getByTestId('import-duplicates')).getByRole('listitem')).toHaveTextContent('导入 第4行');
+    expect(errors[0].textContent).toMatch(/^粘贴内容 第5行 B列（来源类别）/);
+    expect(within(screen.getByTestId('import-duplicates')).getByRole('listitem')).toHaveTextContent('粘贴内容 第4行');
 
     const update = document.querySelector(`li[data-update="${ID}"]`) as HTMLElement;
     expect(update).toHaveTextContent(t.updateHeading(ID, 2));
@@ -107,7 +108,9 @@ describe('导入科室台账', () => {
 
     await waitFor(() => expect(calls(service, 'applyImport')).toHaveLength(1));
     const opId = calls(service, 'applyImport')[0].opId!;
-    expect(await screen.findByText(t.applied(1, 1, 0, opId))).toBeInTheDocument();
+    expect(await screen.findByText(t.applied(['DB-2026-0002'], 1, 0))).toBeInTheDocument();
+    // the clerk never sees the internal operation id
+    expect(document.body.textContent).not.toContain(opId);
     expect(service.items.map((i) => i.content)).toEqual(['示例督办事项', '新事项甲']);
     expect(service.item(ID)?.progress).toBe('已完成一半');
     // the form is cleared once applied
@@ -118,8 +121,11 @@ describe('导入科室台账', () => {
     const undo = calls(service, 'undoImport')[0];
     expect(undo.importOpId).toBe(opId);
     expect(undo.opId).not.toBe(opId);
-    expect(await screen.findByText(t.undone(opId, 2, 0, 0))).toBeInTheDocument();
+    expect(await screen.findByText(t.undone(1, 1, 0, 0))).toBeInTheDocument();
     expect(service.items).toEqual([makeItem({ id: ID })]);
+    // only the undo's outcome is shown, and the import cannot be undone twice
+    expect(screen.queryByText(t.applied(['DB-2026-0002'], 1, 0))).toBeNull();
+    expect(button(t.undo)).toBeDisabled();
   });
 
   it('a failed 确认导入 keeps the pasted text and the preview; 重试 re-sends the same opId', async () => {
@@ -137,7 +143,44 @@ describe('导入科室台账', () => {
     await waitFor(() => expect(calls(service, 'applyImport')).toHaveLength(2));
     const [first, second] = calls(service, 'applyImport').map((c) => c.opId);
     expect(second).toBe(first);
-    expect(await screen.findByText(t.applied(1, 1, 0, first!))).toBeInTheDocument();
+    expect(first).toBeDefined();
+    expect(await screen.findByText(t.applied(['DB-2026-0002'], 1, 0))).toBeInTheDocument();
+  });
+
+  it('a block from a section sheet: 序号 and 联系人 left out once, synonyms mapped, errors counted by row, a close 科室 one click away', async () => {
+    const service = await open();
+    const sheet = [
+      line(['序号', '工作任务', '责任科室', '来源类别', '完成时间', '备注', '联系人']),
+      line(['1', '更换路灯', '工程管理科', '后勤中心各类会议决议事项', '46112', '夜间施工', '张三']),
+      line(['2', '清洗油烟管道', '物业管理', '其他需要督查督办事项', '46113', '', '李四']),
+    ].join('\n');
+    await previewed(service, sheet);
+    expect(count('add')).toBe('1');
+    expect(count('errors')).toBe('1');
+    expect(within(screen.getByTestId('import-problems')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '以下列不是台账的填写列，未导入：联系人（G列）',
+    ]);
+    const mapping = within(screen.getByTestId('import-mapping')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(mapping).toEqual(expect.arrayContaining([importText.mapping.serial('A', '序号'), importText.mapping.synonym('B', '工作任务', '事项内容')]));
+    const errors = within(screen.getByTestId('import-errors')).getAllByRole('listitem');
+    expect(errors.map((li) => li.textContent)).toEqual(['粘贴内容 第3行 C列（承办科室）：“物业管理”不在“科室人员”表的科室名单中；是否为“物业管理科”？']);
+
+    press(t.useSuggestion('物业管理', '物业管理科'));
+    await waitFor(() => expect(calls(service, 'previewImport')).toHaveLength(2));
+    expect(calls(service, 'previewImport')[1].request?.sectionAliases).toEqual({ 物业管理: '物业管理科' });
+    await waitFor(() => expect(count('add')).toBe('2'));
+    expect(count('errors')).toBe('0');
+  });
+
+  it('“已交办” sends the choice with the preview; changing it drops the preview', async () => {
+    const service = await open();
+    await previewed(service);
+    fireEvent.click(screen.getByLabelText(t.assigned));
+    expect(screen.queryByTestId('import-preview')).toBeNull();
+    choose('交办层级', '中心党总支、中心交办', requireForm('import'));
+    press(t.preview, requireForm('import'));
+    await waitFor(() => expect(calls(service, 'previewImport')).toHaveLength(2));
+    expect(calls(service, 'previewImport')[1].request).toMatchObject({ assigned: true, defaults: { 交办层级: '中心党总支、中心交办' } });
   });
 
   it('a failed 预览 keeps the pasted text', async () => {

@@ -23,14 +23,10 @@ import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople } from '../../d
 import type { CellError } from '../../domain/validation';
 import { applyAction, registerItem, type Action, type ActionOutcome, type Actor, type NewItemInput } from '../../domain/workflow';
 import type { AuditProblem, AuditReport, AuditSheetGroup } from '../../excel/audit';
-import {
-  importText,
-  parsePastedBlock,
-  previewRows,
-  type ImportOutcome,
-  type ImportPreview,
-  type UndoOutcome,
-} from '../../excel/importRows';
+import { parsePastedBlock, previewRows, type ImportPreview } from '../../domain/import';
+import type { ImportOutcome, ImportRequest } from '../../excel/importApply';
+import type { UndoOutcome } from '../../excel/importUndo';
+import { importText } from '../../i18n/import';
 import { itemValues } from '../../excel/ledgerCodec';
 import type {
   ActionContext,
@@ -79,6 +75,8 @@ export interface FakeCall {
   month?: string;
   sheet?: string;
   address?: string;
+  /** previewImport: the clerk's choices */
+  request?: ImportRequest;
   /** previewImport: the pasted text */
   text?: string;
   /** applyImport: the preview sent */
@@ -372,12 +370,12 @@ export class FakeLedgerService implements LedgerService {
     });
   }
 
-  async previewImport(text: string): Promise<Result<ImportPreview>> {
-    this.calls.push({ method: 'previewImport', text });
+  async previewImport(text: string, request: ImportRequest = {}): Promise<Result<ImportPreview>> {
+    this.calls.push({ method: 'previewImport', text, request: clone(request) });
     await this.enter('previewImport');
     // the fake's items stand for 台账 rows 5, 6, … (header on row 4)
     const rows = this.items.map((item, k) => ({ row: k + 5, values: itemValues(item) }));
-    return ok(previewRows(parsePastedBlock(text), rows, this.people.map((p) => p.section)));
+    return ok(previewRows(parsePastedBlock(text), rows, { sections: this.people.map((p) => p.section), today: this.today }, request));
   }
 
   async applyImport(preview: ImportPreview, ctx: ActionContext): Promise<Result<ImportOutcome>> {
@@ -388,9 +386,9 @@ export class FakeLedgerService implements LedgerService {
       for (const u of preview.update) {
         const at = this.items.findIndex((i) => i.id === u.id);
         if (at < 0) {
-          outcome.skipped.push({ pastedRow: u.pastedRow, id: u.id, message: importText.rowGone(u.id) });
+          outcome.skipped.push({ pastedRow: u.pastedRow, id: u.id, message: importText.apply.rowGone(u.id) });
         } else if (u.before && cellsOf(this.items[at]) !== cellsOf(u.before)) {
-          outcome.skipped.push({ pastedRow: u.pastedRow, id: u.id, message: importText.changedSincePreview(u.id) });
+          outcome.skipped.push({ pastedRow: u.pastedRow, id: u.id, message: importText.apply.changedSincePreview(u.id) });
         } else {
           journal.push({ id: u.id, before: clone(this.items[at]), after: clone(u.after) });
           this.items[at] = clone(u.after);
@@ -400,7 +398,7 @@ export class FakeLedgerService implements LedgerService {
       for (const a of preview.add) {
         const id = a.item.id || nextItemNumber(this.items.map((i) => i.id), yearOf(ctx.on));
         if (this.item(id)) {
-          outcome.skipped.push({ pastedRow: a.pastedRow, id, message: importText.idTakenSincePreview(id) });
+          outcome.skipped.push({ pastedRow: a.pastedRow, id, message: importText.apply.idTakenSincePreview(id) });
           continue;
         }
         const item = { ...clone(a.item), id };
@@ -417,22 +415,22 @@ export class FakeLedgerService implements LedgerService {
     this.calls.push({ method: 'undoImport', opId: ctx.opId, actor: ctx.actor, importOpId: opId });
     return this.write('undoImport', ctx.opId, () => {
       const journal = this.imports.get(opId);
-      if (!journal) return err('nothing-to-undo', importText.nothingToUndo(opId));
-      const outcome: UndoOutcome = { restored: [], already: [], skipped: [] };
+      if (!journal) return err('nothing-to-undo', importText.apply.nothingToUndo);
+      const outcome: UndoOutcome = { removed: [], restored: [], already: [], skipped: [] };
       for (const row of journal) {
         const at = this.items.findIndex((i) => i.id === row.id);
         const now = at < 0 ? null : cellsOf(this.items[at]);
         if (now === (row.before ? cellsOf(row.before) : null)) {
           outcome.already.push(row.id);
         } else if (now !== cellsOf(row.after)) {
-          outcome.skipped.push({ id: row.id, message: importText.changedSinceImport(row.id) });
+          outcome.skipped.push({ id: row.id, message: importText.apply.changedSinceImport(row.id) });
         } else if (row.before) {
           this.items[at] = clone(row.before);
           outcome.restored.push(row.id);
         } else {
-          // the real undo blanks the added row, which every reader skips: gone from the snapshot
+          // the real undo deletes the added row from the table
           this.items.splice(at, 1);
-          outcome.restored.push(row.id);
+          outcome.removed.push(row.id);
         }
       }
       return ok(outcome);

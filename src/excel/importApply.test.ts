@@ -1,14 +1,20 @@
 import { makeItem } from '../domain/testing/itemFactory';
+import { isoToSerial } from '../domain/parseDate';
 import { instrumented } from './testing/instrumented';
 import type { Actor } from '../domain/workflow';
 import type { ExcelDouble } from './double';
-import { applyImport, importTextCell, parsePastedBlock, previewImport, undoImport, type ImportPreview } from './importRows';
+import type { ImportPreview } from '../domain/import';
+import { applyImport, previewImport, IMPORT_SYNCS } from './importApply';
+import { undoImport } from './importUndo';
+import { createLedgerService } from './ledgerGateway';
 import type { ActionContext } from './ledgerService';
 import { ledgerFixture } from './testing/ledgerFixture';
+import { textCell } from './cells';
 import { columnLetter } from '../workbook/schema';
 
 const clerk: Actor = { role: '督办员', name: '陈志刚' };
-const ctx = (opId: string): ActionContext => ({ actor: clerk, on: '2026-03-20', now: new Date('2026-03-20T10:15:30'), opId });
+// 设置 今天 is 2026-03-20 while the machine's clock says 2026-03-23: the log is dated by 设置
+const ctx = (opId: string): ActionContext => ({ actor: clerk, on: '2026-03-20', now: new Date('2026-03-23T10:15:30'), opId });
 
 const items = [
   makeItem({ id: 'DB-2026-0001', content: '修复学生公寓热水', progress: '已报修' }),
@@ -35,34 +41,12 @@ const HEAD = ['编号', '来源类别', '交办层级', '事项内容', '承办�
 const line = (cells: string[]) => cells.join('\t');
 const newRow = (id: string, content: string, progress = '') => line([id, '其他', '台账其他任务', content, '工程管理科', '一般', '2026-03-10', '办理中', progress]);
 
-describe('parsePastedBlock', () => {
-  test('tabs, CRLF, Excel quoting (newline, tab and "" inside quotes), blank lines, unknown headers', () => {
-    const text = ['编号\t事项内容\t奇怪列\t最近进展 ', 'DB-2026-0001\t"第一行\n第二行\t含制表"\tx\t"说""好"""', '', '\t\t\t', 'DB-2026-0009\t普通\t\t'].join('\r\n') + '\r\n';
-    const b = parsePastedBlock(text);
-    expect(b.headers).toEqual(['编号', '事项内容', '奇怪列', '最近进展']);
-    expect(b.unknownHeaders).toEqual(['奇怪列']);
-    expect(b.problems[0]).toContain('导入 第1行 C列');
-    expect(b.rows).toEqual([
-      { 编号: 'DB-2026-0001', 事项内容: '第一行\n第二行\t含制表', 最近进展: '说"好"' },
-      { 编号: 'DB-2026-0009', 事项内容: '普通', 最近进展: null },
-    ]);
-    expect(b.rowNumbers).toEqual([2, 5]);
-  });
-
-  test('a stray quote is kept as text; empty input reports the missing header line', () => {
-    const b = parsePastedBlock('事项内容\n"引号"后面还有\n5" 管道');
-    expect(b.rows.map((r) => r['事项内容'])).toEqual(['"引号"后面还有', '5" 管道']);
-    expect(parsePastedBlock('').problems).toHaveLength(1);
-    expect(parsePastedBlock('\r\n\r\n').rows).toEqual([]);
-  });
-
-  test('text that Excel would convert is written behind an apostrophe', () => {
-    expect(importTextCell('007')).toBe("'007");
-    expect(importTextCell('2026-03-05')).toBe("'2026-03-05");
-    expect(importTextCell('TRUE')).toBe("'TRUE");
-    expect(importTextCell("'x")).toBe("''x");
-    expect(importTextCell('修路灯')).toBe('修路灯');
-  });
+test('text that Excel would convert is written behind an apostrophe', () => {
+  expect(textCell('007')).toBe("'007");
+  expect(textCell('2026-03-05')).toBe("'2026-03-05");
+  expect(textCell('TRUE')).toBe("'TRUE");
+  expect(textCell("'x")).toBe("''x");
+  expect(textCell('修路灯')).toBe('修路灯');
 });
 
 describe('previewImport', () => {
@@ -82,7 +66,7 @@ describe('previewImport', () => {
     const xl = fixture();
     const before = state(xl);
     const { run, syncs } = instrumented(xl);
-    const r = await previewImport(run, parsePastedBlock(block));
+    const r = await previewImport(run, block);
     expect(state(xl)).toBe(before);
     expect(syncs()).toBe(1);
     if (!r.ok) throw new Error(r.error.message);
@@ -99,8 +83,9 @@ describe('previewImport', () => {
     ]);
     expect(p.unchanged).toEqual([{ pastedRow: 9, id: 'DB-2026-0003' }]);
     expect(p.errors).toHaveLength(1);
-    expect(p.errors[0]).toMatchObject({ sheet: '导入', row: 5, column: 'E', header: '承办科室' });
-    expect(p.errors[0].message.startsWith('导入 第5行 E列（承办科室）')).toBe(true);
+    expect(p.errors[0]).toMatchObject({ sheet: '粘贴内容', row: 5, column: 'E', header: '承办科室' });
+    expect(p.errors[0].message.startsWith('粘贴内容 第5行 E列（承办科室）')).toBe(true);
+    expect(p.errorRows).toEqual([5]);
     expect(p.duplicates.map((d) => [d.pastedRow, d.kind, d.other])).toEqual([
       [6, 'same-id-in-block', 7],
       [7, 'same-id-in-block', 6],
@@ -110,14 +95,14 @@ describe('previewImport', () => {
 
   test('the same 事项内容 + 承办科室 twice in the block: the second is a duplicate', async () => {
     const xl = fixture();
-    const r = await previewImport(xl.run, parsePastedBlock([HEAD.join('\t'), newRow('', '甲事项'), newRow('', '甲事项')].join('\n')));
+    const r = await previewImport(xl.run, ([HEAD.join('\t'), newRow('', '甲事项'), newRow('', '甲事项')].join('\n')));
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.add).toHaveLength(1);
     expect(r.value.duplicates.map((d) => [d.pastedRow, d.kind, d.other])).toEqual([[3, 'same-content-in-block', 2]]);
   });
 
   test('an empty block previews to nothing', async () => {
-    const r = await previewImport(ledgerFixture().run, { headers: [], rows: [], rowNumbers: [], letters: {}, unknownHeaders: [], problems: [] });
+    const r = await previewImport(ledgerFixture().run, '');
     expect(r.ok).toBe(true);
   });
 });
@@ -125,20 +110,20 @@ describe('previewImport', () => {
 const IMPORT = [HEAD.join('\t'), newRow('DB-2026-0001', '修复学生公寓热水', '007'), newRow('', '新事项甲', '2026-03-05'), newRow('DB-2026-0200', '新事项乙')].join('\r\n');
 
 async function previewOf(xl: ExcelDouble): Promise<ImportPreview> {
-  const r = await previewImport(xl.run, parsePastedBlock(IMPORT));
+  const r = await previewImport(xl.run, (IMPORT));
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
 
 describe('applyImport and undoImport', () => {
-  test('apply: 3 syncs (read; the rows to update; write), rows written with the operation id, one 导入 line per row; text reads back byte for byte', async () => {
+  test('apply: 3 syncs (read; the rows to update; write), rows written with the operation id, one readable 导入 line per row dated 设置 今天; text reads back byte for byte', async () => {
     const xl = fixture();
     const p = await previewOf(xl);
     const { run, syncs } = instrumented(xl);
     const r = await applyImport(run, p, ctx('op-import-1'));
     if (!r.ok) throw new Error(r.error.message);
-    expect(syncs()).toBe(3);
-    expect(r.value.syncs).toBe(3);
+    expect(syncs()).toBe(IMPORT_SYNCS);
+    expect(r.value.syncs).toBe(IMPORT_SYNCS);
     expect(r.value.added.map((a) => a.id)).toEqual(['DB-2026-0004', 'DB-2026-0200']);
     expect(r.value.updated.map((a) => a.id)).toEqual(['DB-2026-0001']);
     const ledger = rows(xl, '台账');
@@ -146,9 +131,17 @@ describe('applyImport and undoImport', () => {
     expect(one['最近进展']).toBe('007');
     expect(one['操作ID']).toBe('op-import-1');
     expect(ledger.find((x) => x['编号'] === 'DB-2026-0004')!['最近进展']).toBe('2026-03-05');
-    const log = rows(xl, '操作日志').filter((x) => x['动作'] === '导入');
-    expect(log.map((x) => x['编号'])).toEqual(['DB-2026-0001', 'DB-2026-0004', 'DB-2026-0200']);
-    expect(JSON.parse(String(log[0]['变更前']))).toEqual({ 导入: '更新', 值: { 来源类别: '后勤中心各类会议决议', 交办日期: 46083, 最近进展: '已报修', 操作ID: 'op-seed-0' } });
+    const log = rows(xl, '操作日志').filter((x) => String(x['动作']).startsWith('导入'));
+    expect(log.map((x) => [x['动作'], x['编号']])).toEqual([
+      ['导入更新', 'DB-2026-0001'],
+      ['导入新增', 'DB-2026-0004'],
+      ['导入新增', 'DB-2026-0200'],
+    ]);
+    expect(log[0]['变更前']).toBe('来源类别=“后勤中心各类会议决议”；交办日期=2026-03-02；最近进展=“已报修”；操作ID=“op-seed-0”');
+    expect(log[0]['变更后']).toBe('来源类别=“其他”；交办日期=2026-03-10；最近进展=“007”');
+    expect(log[1]['变更前']).toBe('');
+    expect(log[1]['变更后']).toMatch(/^编号=“DB-2026-0004”；立项日期=2026-03-10；来源类别=“其他”；交办层级=“台账其他任务”；事项内容=“新事项甲”；承办科室=“工程管理科”；事项类型=“一般”；交办日期=2026-03-10；最近进展=“2026-03-05”；办理状态=“办理中”/);
+    for (const line of log) expect(Math.floor(Number(line['时间']))).toBe(isoToSerial('2026-03-20'));
     expect(xl.workbook.sheet('台账').protection.protected).toBe(true);
     // a retry with the same id changes nothing
     const after = state(xl);
@@ -157,7 +150,7 @@ describe('applyImport and undoImport', () => {
     expect(state(xl)).toBe(after);
   });
 
-  test('apply then undo gives back the original table values (added rows cleared, never deleted)', async () => {
+  test('apply then undo gives back the original table exactly: added rows deleted, no blank row; the next 立项 goes right below the last item', async () => {
     const xl = fixture();
     const original = xl.workbook.table('台账');
     const origValues = original.values.map((r) => [...r]);
@@ -167,21 +160,32 @@ describe('applyImport and undoImport', () => {
     const { run, syncs } = instrumented(xl);
     const u = await undoImport(run, 'op-import-2', ctx('op-undo-2'));
     if (!u.ok) throw new Error(u.error.message);
-    expect(syncs()).toBe(3);
-    expect(u.value.restored.sort()).toEqual(['DB-2026-0001', 'DB-2026-0004', 'DB-2026-0200']);
+    expect(syncs()).toBe(IMPORT_SYNCS);
+    expect(u.value.removed.sort()).toEqual(['DB-2026-0004', 'DB-2026-0200']);
+    expect(u.value.restored).toEqual(['DB-2026-0001']);
     const now = xl.workbook.table('台账');
-    expect(now.values.slice(0, origValues.length)).toEqual(origValues);
-    expect(now.formulas.slice(0, origFormulas.length)).toEqual(origFormulas);
-    const inputs = new Set(['编号', '事项内容', '承办科室', '最近进展', '操作ID', '办理状态']);
-    for (const r of rows(xl, '台账').slice(origValues.length)) {
-      for (const h of inputs) expect(r[h]).toBe('');
-    }
-    expect(rows(xl, '操作日志').filter((x) => x['动作'] === '撤销导入')).toHaveLength(3);
+    expect(now.values).toEqual(origValues);
+    expect(now.formulas).toEqual(origFormulas);
+    const undoLines = rows(xl, '操作日志').filter((x) => x['动作'] === '撤销导入');
+    expect(undoLines.map((x) => [x['编号'], x['变更后']])).toEqual([
+      ['DB-2026-0001', '来源类别=“后勤中心各类会议决议”；交办日期=2026-03-02；最近进展=“已报修”；操作ID=“op-seed-0”'],
+      ['DB-2026-0004', '已删除导入新增的这一行'],
+      ['DB-2026-0200', '已删除导入新增的这一行'],
+    ]);
     // undo again: nothing to do, nothing written
     const s = state(xl);
     const again = await undoImport(xl.run, 'op-import-2', ctx('op-undo-2'));
-    expect(again.ok && again.value.restored).toEqual([]);
+    expect(again.ok && [again.value.removed, again.value.restored]).toEqual([[], []]);
     expect(state(xl)).toBe(s);
+    // the next 立项 is written right below the last item
+    const reg = await createLedgerService(xl.run).register(
+      { source: '其他', level: '台账其他任务', content: '撤销后的新事项', section: '工程管理科', kind: '一般' },
+      ctx('op-register'),
+    );
+    if (!reg.ok) throw new Error(reg.error.message);
+    const after = rows(xl, '台账');
+    expect(after).toHaveLength(origValues.length + 1);
+    expect(after[origValues.length]['事项内容']).toBe('撤销后的新事项');
   });
 
   test('undo leaves a row changed after the import alone', async () => {
@@ -201,10 +205,73 @@ describe('applyImport and undoImport', () => {
     expect(rows(xl, '台账').find((x) => x['编号'] === 'DB-2026-0001')!['最近进展']).toBe('后来改的');
   });
 
+  test('undo finds the added rows by 编号 after a co-author sorted the table and inserted a row above it', async () => {
+    const xl = fixture();
+    const original = rows(xl, '台账').map((r) => r['编号']);
+    await applyImport(xl.run, await previewOf(xl), ctx('op-import-5'));
+    xl.coauthor.sortTable('台账', '事项内容', false);
+    xl.coauthor.insertRows('台账', 1, 2);
+    const u = await undoImport(xl.run, 'op-import-5', ctx('op-undo-5'));
+    if (!u.ok) throw new Error(u.error.message);
+    expect(u.value.removed.sort()).toEqual(['DB-2026-0004', 'DB-2026-0200']);
+    const ids = rows(xl, '台账').map((r) => r['编号']);
+    expect([...ids].sort()).toEqual([...original].sort());
+    expect(ids).not.toContain('');
+  });
+
+  test('an added row someone typed into after the import is left alone, not deleted', async () => {
+    const xl = fixture();
+    await applyImport(xl.run, await previewOf(xl), ctx('op-import-6'));
+    const k = rows(xl, '台账').findIndex((x) => x['编号'] === 'DB-2026-0200');
+    const tb = xl.workbook.table('台账');
+    const firstRow = Number(/\d+/.exec(tb.address.replace(/^.*!/, ''))![0]) + 1 + k;
+    xl.workbook.sheet('台账').setValues(`${columnLetter(tb.columns.indexOf('备注') + 1)}${firstRow}`, [['手工补充的备注']]);
+    const u = await undoImport(xl.run, 'op-import-6', ctx('op-undo-6'));
+    if (!u.ok) throw new Error(u.error.message);
+    expect(u.value.skipped.map((x) => x.id)).toEqual(['DB-2026-0200']);
+    expect(rows(xl, '台账').find((x) => x['编号'] === 'DB-2026-0200')!['备注']).toBe('手工补充的备注');
+  });
+
+  test('into an empty ledger and back: the table keeps one blank body row, and the next 立项 fills it', async () => {
+    const xl = ledgerFixture({ protect: true });
+    const original = xl.workbook.table('台账');
+    const values = original.values.map((r) => [...r]);
+    const p = await previewImport(xl.run, [HEAD.join('\t'), newRow('', '甲'), newRow('', '乙')].join('\n'));
+    if (!p.ok) throw new Error(p.error.message);
+    expect((await applyImport(xl.run, p.value, ctx('op-import-7'))).ok).toBe(true);
+    expect(rows(xl, '台账').map((r) => r['事项内容'])).toEqual(['甲', '乙']);
+    const u = await undoImport(xl.run, 'op-import-7', ctx('op-undo-7'));
+    if (!u.ok) throw new Error(u.error.message);
+    expect(u.value.removed.sort()).toEqual(['DB-2026-0001', 'DB-2026-0002']);
+    // one body row, every input cell blank (the schema's formulas stay in it)
+    const body = rows(xl, '台账');
+    expect(body).toHaveLength(values.length);
+    for (const h of ['编号', '立项日期', '事项内容', '承办科室', '办理状态', '操作ID']) expect(body[0][h]).toBe('');
+    const reg = await createLedgerService(xl.run).register({ source: '其他', level: '台账其他任务', content: '丙', section: '工程管理科', kind: '一般' }, ctx('op-register-7'));
+    expect(reg.ok).toBe(true);
+    expect(rows(xl, '台账').map((r) => r['事项内容'])).toEqual(['丙']);
+  });
+
+  test('a block from a section sheet (序号, 备注, synonyms, no 办理状态) comes in with the workflow defaults, 立项日期 设置 今天', async () => {
+    const xl = ledgerFixture({ items, protect: true, today: '2026-03-20' });
+    const block = [
+      ['序号', '工作任务', '责任科室', '来源类别', '完成时间', '备注'],
+      ['1', '更换路灯灯杆', '工程管理科', '后勤中心各类会议决议事项', '46112', '夜间施工'],
+    ]
+      .map((r) => r.join('\t'))
+      .join('\n');
+    const p = await previewImport(xl.run, block, { defaults: { 交办层级: '台账其他任务', 事项类型: '一般' } });
+    if (!p.ok) throw new Error(p.error.message);
+    expect(p.value.errorRows).toEqual([]);
+    expect((await applyImport(xl.run, p.value, ctx('op-import-8'))).ok).toBe(true);
+    const added = rows(xl, '台账').find((r) => r['事项内容'] === '更换路灯灯杆')!;
+    expect(added).toMatchObject({ 立项日期: isoToSerial('2026-03-20'), 办理状态: '待审批', 来源类别: '后勤中心各类会议决议', 完成时限: 46112, 备注: '夜间施工' });
+  });
+
   test('an update whose cells changed after the preview is skipped, not overwritten', async () => {
     const xl = fixture();
     const p = await previewOf(xl);
-    const other = await previewImport(xl.run, parsePastedBlock([['编号', '最近进展'].join('\t'), 'DB-2026-0001\t同事先改了'].join('\n')));
+    const other = await previewImport(xl.run, ([['编号', '最近进展'].join('\t'), 'DB-2026-0001\t同事先改了'].join('\n')));
     if (!other.ok) throw new Error('preview');
     await applyImport(xl.run, other.value, ctx('op-coauthor'));
     const r = await applyImport(xl.run, p, ctx('op-import-4'));
