@@ -37,7 +37,7 @@ import { docxBytes } from '../../src/documents/docx';
 import { BODY_CHAR_SPACING, FONTS, LINE_PITCH_TWIPS, charsPerLine, mmToTwip } from '../../src/documents/layout';
 import { readDocumentSource, type DocumentSource } from '../../src/excel/documents';
 import { writeDocumentSheet } from '../../src/excel/documentSheets';
-import { exportXlsx } from '../../src/excel/double/xlsxExport';
+import { exportXlsx } from '../support/xlsx/exportXlsx';
 import type { ExcelDouble } from '../../src/excel/double';
 import { LAYOUT, REPORT_SHEET, generateRound, monthPeriod } from '../../src/excel/rounds';
 import { createPreviewLedger } from '../../src/preview/previewLedger';

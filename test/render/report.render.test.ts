@@ -3,7 +3,7 @@
  * ledger (seed 13710, 今天 2026-11-25) in the in-memory Excel, a 督查轮次 for 2026-11
  * (generateRound) and 刷新看板 (refreshDashboard) through the same Office.js calls as in Excel —
  * values, fonts, borders, merges, row heights, page layout (A4, print area, title rows, page
- * breaks, footer) and the three charts — exported to .xlsx (src/excel/double/xlsxExport.ts),
+ * breaks, footer) and the three charts — exported to .xlsx (test/support/xlsx/exportXlsx.ts),
  * printed to PDF by LibreOffice headless and to PNG by pdftoppm:
  *   build/screenshots/督查报告-<page>.png, build/screenshots/督查看板-<page>.png
  */
@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { DASHBOARD_SHEET, refreshDashboard } from '../../src/excel/dashboard';
-import { exportXlsx } from '../../src/excel/double/xlsxExport';
+import { exportXlsx } from '../support/xlsx/exportXlsx';
 import { pageLayoutOf } from '../../src/excel/double';
 import { REPORT_SHEET, archiveSheetName, generateRound, monthPeriod } from '../../src/excel/rounds';
 import { rounds as t } from '../../src/i18n/rounds';

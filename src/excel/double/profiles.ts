@@ -35,9 +35,8 @@
  */
 import { DoubleExcelError } from './errors';
 import { columnIndex, type Rect } from './address';
-import { DoubleWorkbook, type ConditionalFormatModel, type ConditionalFormatSnapshot } from './model';
-import { ProxyBase, type LoadSpec } from './proxy';
-import { ApplicationProxy, RangeProxy, WorksheetProtectionProxy, WorksheetProxy } from './api';
+import type { ConditionalFormatModel, ConditionalFormatSnapshot, DoubleWorkbook } from './model';
+import type { ProxyBase } from './proxy';
 
 export type ExcelProfileName = 'web' | 'm365-windows' | 'office2021' | 'mac' | 'office2019';
 
@@ -75,18 +74,23 @@ export const PROFILES: Readonly<Record<ExcelProfileName, ExcelProfile>> = {
 /** What the manifest requires (manifest.xml `<Set Name="ExcelApi" MinVersion="1.9"/>`): no check needed up to here. */
 const BASELINE = { set: 'ExcelApi', version: '1.9' };
 
-/** Members the double implements beyond ExcelApi 1.8, with their set (@types/office-js). Children of a listed navigation property are reached only through it. */
-const MEMBER_SETS: readonly { cls: { prototype: object }; type: string; member: string; set: string; version: string }[] = [
-  { cls: WorksheetProtectionProxy, type: 'WorksheetProtection', member: 'isPasswordProtected', set: 'ExcelApiOnline', version: '1.1' },
-  { cls: RangeProxy, type: 'Range', member: 'find', set: 'ExcelApi', version: '1.9' },
-  { cls: RangeProxy, type: 'Range', member: 'findOrNullObject', set: 'ExcelApi', version: '1.9' },
-  { cls: RangeProxy, type: 'Range', member: 'getSpecialCells', set: 'ExcelApi', version: '1.9' },
-  { cls: RangeProxy, type: 'Range', member: 'getSpecialCellsOrNullObject', set: 'ExcelApi', version: '1.9' },
-  { cls: RangeProxy, type: 'Range', member: 'getMergedAreasOrNullObject', set: 'ExcelApi', version: '1.13' },
-  { cls: WorksheetProxy, type: 'Worksheet', member: 'pageLayout', set: 'ExcelApi', version: '1.9' },
-  { cls: WorksheetProxy, type: 'Worksheet', member: 'horizontalPageBreaks', set: 'ExcelApi', version: '1.9' },
-  { cls: ApplicationProxy, type: 'Application', member: 'suspendScreenUpdatingUntilNextSync', set: 'ExcelApi', version: '1.9' },
-];
+/**
+ * Members the double implements beyond ExcelApi 1.8, with their set (@types/office-js). Children of a
+ * listed navigation property are reached only through it. Proxies ask through `ProxyBase._require`
+ * (proxy.ts): every scalar/navigation getter, setter and `load()` name, and the listed methods first
+ * thing (Range.find, …; grep `_require(`).
+ */
+const MEMBER_SETS: ReadonlyMap<string, { set: string; version: string }> = new Map([
+  ['WorksheetProtection.isPasswordProtected', { set: 'ExcelApiOnline', version: '1.1' }],
+  ['Range.find', { set: 'ExcelApi', version: '1.9' }],
+  ['Range.findOrNullObject', { set: 'ExcelApi', version: '1.9' }],
+  ['Range.getSpecialCells', { set: 'ExcelApi', version: '1.9' }],
+  ['Range.getSpecialCellsOrNullObject', { set: 'ExcelApi', version: '1.9' }],
+  ['Range.getMergedAreasOrNullObject', { set: 'ExcelApi', version: '1.13' }],
+  ['Worksheet.pageLayout', { set: 'ExcelApi', version: '1.9' }],
+  ['Worksheet.horizontalPageBreaks', { set: 'ExcelApi', version: '1.9' }],
+  ['Application.suspendScreenUpdatingUntilNextSync', { set: 'ExcelApi', version: '1.9' }],
+]);
 
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
@@ -172,8 +176,14 @@ export function apiNotFound(member: string, set: string, version: string, extra 
   );
 }
 
-/** Throws as Office does when `member` is outside the profile (or, strictly, used unchecked beyond the manifest's set). */
-export function requireMember(p: ProxyBase, member: string, set: string, version: string): void {
+/**
+ * Throws as Office does when `member` ("Range.find") is one of MEMBER_SETS and outside the profile
+ * (or, strictly, used unchecked beyond the manifest's set). Other members pass.
+ */
+export function requireMember(p: ProxyBase, member: string): void {
+  const guard = MEMBER_SETS.get(member);
+  if (!guard) return;
+  const { set, version } = guard;
   const state = states.get(p._ctx.engine.wb);
   if (!state) return;
   if (!supports(state.profile, set, version)) throw apiNotFound(member, set, version);
@@ -187,71 +197,12 @@ export function requireMember(p: ProxyBase, member: string, set: string, version
   }
 }
 
-// ---------------------------------------------------------------- wrapping the API classes
-
-function descriptorOf(proto: object, member: string): { owner: object; d: PropertyDescriptor } | undefined {
-  for (let o: object | null = proto; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
-    const d = Object.getOwnPropertyDescriptor(o, member);
-    if (d) return { owner: o, d };
-  }
-  return undefined;
-}
-
-const guarded = new Map<string, { set: string; version: string }>();
-
-for (const m of MEMBER_SETS) {
-  const found = descriptorOf(m.cls.prototype, m.member);
-  if (!found) throw new Error(`Excel double: ${m.type}.${m.member} is not implemented, cannot guard it`);
-  const full = `${m.type}.${m.member}`;
-  guarded.set(full, { set: m.set, version: m.version });
-  const { d } = found;
-  if (typeof d.value === 'function') {
-    const original = d.value as (...args: unknown[]) => unknown;
-    Object.defineProperty(m.cls.prototype, m.member, {
-      ...d,
-      value(this: ProxyBase, ...args: unknown[]) {
-        requireMember(this, full, m.set, m.version);
-        return original.apply(this, args);
-      },
-    });
-  } else {
-    const get = d.get;
-    const set = d.set;
-    Object.defineProperty(m.cls.prototype, m.member, {
-      configurable: true,
-      enumerable: d.enumerable,
-      get(this: ProxyBase) {
-        requireMember(this, full, m.set, m.version);
-        return get?.call(this);
-      },
-      set: set
-        ? function (this: ProxyBase, v: unknown) {
-            requireMember(this, full, m.set, m.version);
-            set.call(this, v);
-          }
-        : undefined,
-    });
-  }
-}
-
-// load('isPasswordProtected') and the like: refused at load() (see the file comment).
-const validateSpec = ProxyBase.prototype._validateSpec;
-ProxyBase.prototype._validateSpec = function (this: ProxyBase, spec: LoadSpec): void {
-  for (const name of [...spec.scalars, ...spec.nav.keys()]) {
-    const g = guarded.get(`${this._typeName}.${name}`);
-    if (g) requireMember(this, `${this._typeName}.${name}`, g.set, g.version);
-  }
-  validateSpec.call(this, spec);
-};
-
 // ---------------------------------------------------------------- office-js #5299 (m365-windows)
 
-const addConditionalFormat = DoubleWorkbook.prototype.addConditionalFormat;
-DoubleWorkbook.prototype.addConditionalFormat = function (this: DoubleWorkbook, sheet, rect, type, location) {
-  const cf = addConditionalFormat.call(this, sheet, rect, type, location);
-  if (location === 'ConditionalFormatCollection.add') states.get(this)?.apiCreatedFormats.add(cf);
-  return cf;
-};
+/** Called by ConditionalFormatCollection.add (api/conditionalFormats.ts): formats seeded directly are not affected. */
+export function markCreatedThroughApi(wb: DoubleWorkbook, cf: ConditionalFormatModel): void {
+  states.get(wb)?.apiCreatedFormats.add(cf);
+}
 
 const FUNCTION_OR_CONSTANT = /^(TRUE|FALSE)$/i;
 

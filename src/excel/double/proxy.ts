@@ -17,6 +17,7 @@
 import { jsonBytesUpTo } from '../payloadBytes';
 import { DoubleExcelError, MESSAGES } from './errors';
 import type { ChangeSource, DoubleWorkbook, TrackedRange } from './model';
+import { requireMember } from './profiles';
 
 export interface Exec {
   wb: DoubleWorkbook;
@@ -192,9 +193,11 @@ export function declareScalars<P extends ProxyBase>(cls: { prototype: P }, table
       configurable: true,
       enumerable: true,
       get(this: ProxyBase) {
+        this._require(name);
         return this._get(name);
       },
       set(this: ProxyBase, value: unknown) {
+        this._require(name);
         if (!decl.write) {
           throw new DoubleExcelError('CannotUpdateReadOnlyProperty', MESSAGES.readOnly(name), `${this._typeName}.${name}`);
         }
@@ -215,6 +218,7 @@ export function declareNavs<P extends ProxyBase>(cls: { prototype: P }, navs: Re
       configurable: true,
       enumerable: true,
       get(this: ProxyBase) {
+        this._require(name);
         return this._child(name, () => (make as (p: ProxyBase) => ProxyBase)(this));
       },
     });
@@ -282,6 +286,15 @@ export abstract class ProxyBase {
     return this;
   }
 
+  /**
+   * A member beyond ExcelApi 1.8 fails with ApiNotFound when the Excel being modelled lacks its
+   * requirement set (profiles.ts lists those members). Scalar and navigation getters/setters and
+   * `load()` call this for every name; methods listed there call it first thing.
+   */
+  _require(member: string): void {
+    requireMember(this, `${this._typeName}.${member}`);
+  }
+
   _assertUsable(): void {
     if (this._ctx.ended) throw new DoubleExcelError('InvalidObjectPath', MESSAGES.invalidObjectPath(this._path), this._typeName);
   }
@@ -323,6 +336,8 @@ export abstract class ProxyBase {
   }
 
   _validateSpec(spec: LoadSpec): void {
+    // load('isPasswordProtected') and the like: refused at load() (profiles.ts).
+    for (const name of [...spec.scalars, ...spec.nav.keys()]) this._require(name);
     for (const s of spec.scalars) {
       if (this._scalarTable?.[s]) continue;
       if (this._navTable?.[s]) {

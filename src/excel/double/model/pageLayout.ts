@@ -1,9 +1,9 @@
 /**
- * Page layout and sheet view state of a double sheet, kept beside the model (like the charts in
- * chartsApi.ts): what `worksheet.pageLayout` (ExcelApi 1.9) and `worksheet.showGridlines`
- * (ExcelApi 1.8) set. `pageLayoutApi.ts` exposes it through proxies; `xlsxExport.ts` prints it.
+ * Page layout and sheet view state of a double sheet (`sheet.pageLayout`): what
+ * `worksheet.pageLayout` (ExcelApi 1.9) and `worksheet.showGridlines` (ExcelApi 1.8) set.
+ * api/pageLayout.ts exposes it through proxies; test/support/xlsx prints it.
  */
-import type { DoubleSheet } from './model';
+import type { DoubleSheet } from './sheet';
 
 export interface HeaderFooterModel {
   leftHeader: string;
@@ -72,16 +72,9 @@ export function defaultPageLayout(): PageLayoutModel {
   };
 }
 
-const layouts = new WeakMap<DoubleSheet, PageLayoutModel>();
-
-/** The sheet's live page layout (created with Excel's defaults on first use); mutate to change it. */
+/** The sheet's live page layout (Excel's defaults for a new sheet); mutate to change it. */
 export function pageLayoutState(s: DoubleSheet): PageLayoutModel {
-  let l = layouts.get(s);
-  if (!l) {
-    l = defaultPageLayout();
-    layouts.set(s, l);
-  }
-  return l;
+  return s.pageLayout;
 }
 
 /** A copy of the sheet's page layout (direct access for tests and the exporter). */

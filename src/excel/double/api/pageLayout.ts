@@ -1,7 +1,8 @@
 /**
- * Page layout and print settings (ExcelApi 1.9) and `worksheet.showGridlines` (ExcelApi 1.8), added
- * to the double's proxies in the style of setupApi.ts / chartsApi.ts. State lives in
- * pageLayoutModel.ts (`pageLayoutState(sheet)`, direct access `pageLayoutOf(sheet)`).
+ * Page layout and print settings (ExcelApi 1.9). State lives on the sheet (`sheet.pageLayout`,
+ * ../model/pageLayout.ts; direct access `pageLayoutOf(sheet)`); `worksheet.pageLayout`,
+ * `worksheet.horizontalPageBreaks` and `worksheet.showGridlines` (ExcelApi 1.8) are declared in
+ * worksheet.ts, the page breaks in pageBreaks.ts.
  *
  * - `worksheet.pageLayout` (PageLayout): `orientation`, `paperSize`, the six margins (points),
  *   `centerHorizontally`, `centerVertically`, `printGridlines`, `printOrder`, `zoom` (set as a whole
@@ -43,13 +44,13 @@
  * `printHeadings`, `printQuality`, `alignMarginsHeaderFooter`, the first/odd/even page headers,
  * header pictures, `verticalPageBreaks` (the model has row breaks only).
  */
-import { MAX_ROWS, Rect, formatRect, isEntireColumns, isEntireRows, parseRect, splitSheetAddress } from './address';
-import { RangeProxy, WorksheetProxy } from './api';
-import { DoubleExcelError, MESSAGES, err } from './errors';
-import type { DoubleSheet, TrackedRange } from './model';
-import { HeaderFooterModel, PageLayoutModel, pageLayoutState } from './pageLayoutModel';
-import { ClientResultDouble, CollectionProxy, Exec, ProxyBase, ScalarDecl, declareNavs, declareScalars, queueResult } from './proxy';
-import { RangeAreasProxy } from './setupApi';
+import { Rect, formatRect, isEntireColumns, isEntireRows, parseRect, splitSheetAddress } from '../address';
+import { err } from '../errors';
+import type { DoubleSheet, HeaderFooterModel, PageLayoutModel } from '../model';
+import { Exec, ProxyBase, ScalarDecl, declareNavs, declareScalars } from '../proxy';
+import { RangeProxy } from './range';
+import { AreasHandle, RangeAreasProxy } from './rangeAreas';
+import { rangeOf, sheetOf, trackIn } from './resolve';
 
 // ---------------------------------------------------------------- enums
 
@@ -68,33 +69,14 @@ const MARGIN_UNITS: Record<string, number> = { Points: 1, Inches: 72, Centimeter
 const HEADER_FOOTER_PARTS = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'] as const;
 const MAX_HEADER_LENGTH = 255;
 
-// ---------------------------------------------------------------- helpers (as in api.ts)
-
-function sheetOf(p: ProxyBase, x: Exec): DoubleSheet {
-  const s = p._resolve(x) as DoubleSheet | null;
-  if (s === null || !x.wb.sheets.includes(s)) throw err.itemNotFound(p._typeName);
-  return s;
-}
+// ---------------------------------------------------------------- helpers
 
 function layoutOf(p: ProxyBase, x: Exec): PageLayoutModel {
-  return pageLayoutState(sheetOf(p, x));
-}
-
-function rangeOf(p: ProxyBase, x: Exec): TrackedRange {
-  const tr = p._resolve(x) as TrackedRange | null;
-  if (tr === null) throw err.itemNotFound(p._typeName);
-  if (!tr.valid || !x.wb.sheets.includes(tr.sheet)) throw err.invalidReference(p._typeName);
-  return tr;
-}
-
-function trackIn(x: Exec, sheet: DoubleSheet, rect: Rect): TrackedRange {
-  const tr = x.wb.track(sheet, rect);
-  x.ctx.ranges.add(tr);
-  return tr;
+  return sheetOf(p, x).pageLayout;
 }
 
 /** Rectangles from a Range, a RangeAreas (same context, same sheet) or an address list such as "A1:H40" or "A1:B2,D1:E2". */
-function areasArg(arg: unknown, sheet: DoubleSheet, x: Exec, location: string): Rect[] {
+export function areasArg(arg: unknown, sheet: DoubleSheet, x: Exec, location: string): Rect[] {
   if (arg instanceof RangeProxy) {
     const tr = rangeOf(arg, x);
     if (tr.sheet !== sheet) throw err.invalidArgument(location);
@@ -114,14 +96,14 @@ function areasArg(arg: unknown, sheet: DoubleSheet, x: Exec, location: string): 
   });
 }
 
-function oneRectArg(arg: unknown, sheet: DoubleSheet, x: Exec, location: string): Rect {
+export function oneRectArg(arg: unknown, sheet: DoubleSheet, x: Exec, location: string): Rect {
   if (arg instanceof RangeAreasProxy) throw err.invalidArgument(location);
   const rects = areasArg(arg, sheet, x, location);
   if (rects.length !== 1) throw err.invalidArgument(location);
   return rects[0];
 }
 
-function checkSameContext(owner: ProxyBase, arg: unknown): void {
+export function checkSameContext(owner: ProxyBase, arg: unknown): void {
   if (arg instanceof ProxyBase) owner._sameContext(arg);
 }
 
@@ -186,13 +168,8 @@ function checkZoom(v: unknown): PageLayoutModel['zoom'] {
 
 // ---------------------------------------------------------------- PageLayout
 
-interface AreasHandle {
-  sheet: DoubleSheet;
-  rects: Rect[];
-}
-
 function printAreaOf(s: DoubleSheet): AreasHandle | null {
-  const a = pageLayoutState(s).printArea;
+  const a = s.pageLayout.printArea;
   if (a === null || a === '') return null;
   return { sheet: s, rects: a.split(',').map((part) => parseRect(part, 'PageLayout.getPrintArea')) };
 }
@@ -206,7 +183,7 @@ export class PageLayoutProxy extends ProxyBase {
     this._queue('setPrintArea', (x) => {
       const s = sheetOf(this, x);
       const rects = areasArg(printArea, s, x, 'PageLayout.setPrintArea');
-      pageLayoutState(s).printArea = rects.map(formatRect).join(',');
+      s.pageLayout.printArea = rects.map(formatRect).join(',');
     });
   }
 
@@ -233,7 +210,7 @@ export class PageLayoutProxy extends ProxyBase {
       const s = sheetOf(this, x);
       const r = oneRectArg(printTitleRows, s, x, loc);
       if (!isEntireRows(r) || isEntireColumns(r)) throw err.invalidArgument(loc);
-      pageLayoutState(s).printTitleRows = `$${r.r0 + 1}:$${r.r1 + 1}`;
+      s.pageLayout.printTitleRows = `$${r.r0 + 1}:$${r.r1 + 1}`;
     });
   }
 
@@ -245,14 +222,14 @@ export class PageLayoutProxy extends ProxyBase {
       const s = sheetOf(this, x);
       const r = oneRectArg(printTitleColumns, s, x, loc);
       if (!isEntireColumns(r) || isEntireRows(r)) throw err.invalidArgument(loc);
-      pageLayoutState(s).printTitleColumns = formatRect(r).replace(/([A-Z]+)/g, '$$$1');
+      s.pageLayout.printTitleColumns = formatRect(r).replace(/([A-Z]+)/g, '$$$1');
     });
   }
 
   private titleRange(label: string, which: 'printTitleRows' | 'printTitleColumns', orNull: boolean): RangeProxy {
     const p = new RangeProxy(this._ctx, `${this._path}.${label}()`, (x) => {
       const s = sheetOf(this, x);
-      const a = pageLayoutState(s)[which];
+      const a = s.pageLayout[which];
       if (a === null || a === '') {
         if (orNull) return null;
         throw err.itemNotFound(`PageLayout.${label}`);
@@ -355,121 +332,4 @@ declareNavs(HeaderFooterGroupProxy, {
 });
 declareNavs(PageLayoutProxy, {
   headersFooters: (p) => new HeaderFooterGroupProxy(p._ctx, `${p._path}.headersFooters`, (x) => sheetOf(p, x)),
-});
-
-// ---------------------------------------------------------------- page breaks
-
-interface BreakHandle {
-  sheet: DoubleSheet;
-  row: number;
-}
-
-function breakOf(p: ProxyBase, x: Exec): BreakHandle {
-  const h = p._resolve(x) as BreakHandle | null;
-  if (!h || !x.wb.sheets.includes(h.sheet) || !pageLayoutState(h.sheet).rowBreaks.includes(h.row)) throw err.itemNotFound(p._typeName);
-  return h;
-}
-
-function sortedBreaks(s: DoubleSheet): number[] {
-  return [...pageLayoutState(s).rowBreaks].sort((a, b) => a - b);
-}
-
-/** `worksheet.horizontalPageBreaks`: manual breaks, each above a row (the model's `rowBreaks`). */
-export class PageBreakCollectionProxy extends CollectionProxy<PageBreakProxy> {
-  readonly _typeName = 'PageBreakCollection';
-
-  _list(x: Exec): unknown[] {
-    const s = sheetOf(this, x);
-    return sortedBreaks(s).map((row) => ({ sheet: s, row }) satisfies BreakHandle);
-  }
-
-  _makeItem(handle: unknown): PageBreakProxy {
-    return new PageBreakProxy(this._ctx, `${this._path}.item`, () => handle)._preset(handle ?? null);
-  }
-
-  /** "Adds a page break before the top-left cell of the range specified." */
-  add(pageBreakRange: RangeProxy | string): PageBreakProxy {
-    checkSameContext(this, pageBreakRange);
-    const p = new PageBreakProxy(this._ctx, `${this._path}.add()`, () => {
-      throw new DoubleExcelError('InvalidObjectPath', MESSAGES.invalidObjectPath(`${this._path}.add`));
-    });
-    this._queue('add', (x) => {
-      const loc = 'PageBreakCollection.add';
-      const s = sheetOf(this, x);
-      const r = oneRectArg(pageBreakRange, s, x, loc);
-      if (r.r0 === 0 || r.r0 >= MAX_ROWS) throw err.invalidArgument(loc);
-      const l = pageLayoutState(s);
-      if (!l.rowBreaks.includes(r.r0)) l.rowBreaks = [...l.rowBreaks, r.r0].sort((a, b) => a - b);
-      p._preset({ sheet: s, row: r.r0 } satisfies BreakHandle);
-    });
-    return p;
-  }
-
-  getCount(): ClientResultDouble<number> {
-    return queueResult(this, 'getCount', (x) => pageLayoutState(sheetOf(this, x)).rowBreaks.length);
-  }
-
-  getItem(index: number): PageBreakProxy {
-    return new PageBreakProxy(this._ctx, `${this._path}.getItem(${index})`, (x) => {
-      const all = this._list(x);
-      if (!Number.isInteger(index) || index < 0 || index >= all.length) throw err.itemNotFound('PageBreakCollection.getItem');
-      return all[index];
-    });
-  }
-
-  /** "Resets all manual page breaks in the collection." */
-  removePageBreaks(): void {
-    this._queue('removePageBreaks', (x) => {
-      pageLayoutState(sheetOf(this, x)).rowBreaks = [];
-    });
-  }
-}
-declareScalars(PageBreakCollectionProxy, {});
-
-export class PageBreakProxy extends ProxyBase {
-  readonly _typeName = 'PageBreak';
-
-  /** "Gets the first cell after the page break." (column A of the break row) */
-  getCellAfterBreak(): RangeProxy {
-    return new RangeProxy(this._ctx, `${this._path}.getCellAfterBreak()`, (x) => {
-      const { sheet, row } = breakOf(this, x);
-      return trackIn(x, sheet, { r0: row, r1: row, c0: 0, c1: 0 });
-    });
-  }
-
-  delete(): void {
-    this._queue('delete', (x) => {
-      const { sheet, row } = breakOf(this, x);
-      const l = pageLayoutState(sheet);
-      l.rowBreaks = l.rowBreaks.filter((b) => b !== row);
-    });
-  }
-}
-declareScalars(PageBreakProxy, {
-  rowIndex: { read: (p, x) => breakOf(p, x).row },
-  columnIndex: {
-    read: (p, x) => {
-      breakOf(p, x);
-      return 0;
-    },
-  },
-});
-
-// ---------------------------------------------------------------- Worksheet additions
-
-declareNavs(WorksheetProxy, {
-  pageLayout: (p) => new PageLayoutProxy(p._ctx, `${p._path}.pageLayout`, (x) => sheetOf(p, x)),
-  horizontalPageBreaks: (p) => new PageBreakCollectionProxy(p._ctx, `${p._path}.horizontalPageBreaks`, (x) => sheetOf(p, x)),
-});
-
-declareScalars(WorksheetProxy, {
-  /** ExcelApi 1.8; a view setting, allowed on a protected sheet. */
-  showGridlines: {
-    read: (p, x) => layoutOf(p, x).showGridlines,
-    write: (p, x, v) => {
-      const l = layoutOf(p, x);
-      if (typeof v !== 'boolean') throw err.invalidArgument('Worksheet.showGridlines');
-      l.showGridlines = v;
-    },
-  },
 });

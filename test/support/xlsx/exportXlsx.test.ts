@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
-import '../../workbook/exceljsPatch';
-import { parseRect } from './address';
-import { createExcelDouble } from './index';
-import { pageLayoutState } from './pageLayoutModel';
-import { exportXlsx, insertDrawingElement, pointsToCharWidth } from './xlsxExport';
+import '../../../src/workbook/exceljsPatch';
+import { parseRect } from '../../../src/excel/double/address';
+import { createExcelDouble } from '../../../src/excel/double';
+import { pageLayoutState } from '../../../src/excel/double/model';
+import { insertDrawingElement } from './charts';
+import { exportXlsx, pointsToCharWidth } from './exportXlsx';
 
 const BOARD = '督查看板';
 

@@ -1,13 +1,13 @@
 /**
- * Charts (ExcelApi 1.1), the minimal part the 督查看板 needs, added to the double's proxies in the
- * style of setupApi.ts:
+ * Charts (ExcelApi 1.1), the minimal part the 督查看板 needs (`worksheet.charts` is declared in
+ * worksheet.ts):
  *
  * - `worksheet.charts` (ChartCollection): `add(type, sourceData, seriesBy?)`, `getCount()`, `items`
  *   (`load('items/name')`), `getItem(name)`, `getItemOrNullObject(name)`, `getItemAt(index)`.
  * - `Chart`: `name` (writable; unique per sheet, ItemAlreadyExists otherwise — uncertain: Excel
  *   may accept duplicates, the strict choice is taken), `id`, `chartType` (writable), `title.text`
  *   / `title.visible`, `setPosition(startCell, endCell?)`, `delete()`.
- * - Stored per sheet (`chartsOf(sheet)`, direct access): type, series-by, the source address as
+ * - Stored per sheet (`sheet.charts`; `chartsOf(sheet)`, direct access): type, series-by, the source address as
  *   given at `add` (with its sheet), title, position (start/end cell addresses).
  *
  * Not modelled: series, axes, legend, data labels, formatting, `setData`, chart sheets, events;
@@ -15,43 +15,14 @@
  * `seriesBy` 'Auto' is stored as given, not resolved. Adding a chart to a protected sheet needs
  * `allowEditObjects` (as Excel: "Edit objects"), and so do moving, renaming and deleting it.
  */
-import { formatAddress, formatRect, parseRect, splitSheetAddress, type Rect } from './address';
-import { RangeProxy, WorksheetProxy } from './api';
-import { DoubleExcelError, MESSAGES, err } from './errors';
-import type { DoubleSheet, TrackedRange } from './model';
-import { ClientResultDouble, CollectionProxy, Exec, ProxyBase, declareNavs, declareScalars, queueResult } from './proxy';
+import { formatAddress, formatRect } from '../address';
+import { DoubleExcelError, MESSAGES, err } from '../errors';
+import type { ChartModel, DoubleSheet } from '../model';
+import { ClientResultDouble, CollectionProxy, Exec, ProxyBase, declareNavs, declareScalars, queueResult } from '../proxy';
+import { RangeProxy, rectArg } from './range';
+import { rangeOf, sheetOf } from './resolve';
 
-// ---------------------------------------------------------------- state kept beside the model
-
-export interface ChartModel {
-  id: string;
-  name: string;
-  chartType: string;
-  seriesBy: string;
-  /** source data as given to `add`, e.g. "督查看板!A4:H16" */
-  source: string;
-  title: string;
-  titleVisible: boolean;
-  /** top-left and bottom-right cells after `setPosition` (sheet-local A1), null before */
-  position: { start: string; end: string | null } | null;
-}
-
-const chartsOfSheet = new WeakMap<DoubleSheet, ChartModel[]>();
 let nextId = 1;
-
-function list(s: DoubleSheet): ChartModel[] {
-  let l = chartsOfSheet.get(s);
-  if (!l) {
-    l = [];
-    chartsOfSheet.set(s, l);
-  }
-  return l;
-}
-
-/** The charts of a sheet, in creation order (direct access; copies). */
-export function chartsOf(s: DoubleSheet): ChartModel[] {
-  return list(s).map((c) => ({ ...c, position: c.position ? { ...c.position } : null }));
-}
 
 /** Excel.ChartType values the double accepts (a subset: the common 2-D types). */
 export const CHART_TYPES = [
@@ -67,37 +38,10 @@ interface ChartHandle {
   chart: ChartModel;
 }
 
-function sheetOf(p: ProxyBase, x: Exec): DoubleSheet {
-  const s = p._resolve(x) as DoubleSheet | null;
-  if (s === null || !x.wb.sheets.includes(s)) throw err.itemNotFound(p._typeName);
-  return s;
-}
-
 function chartOf(p: ProxyBase, x: Exec): ChartHandle {
   const h = p._resolve(x) as ChartHandle | null;
-  if (!h || !x.wb.sheets.includes(h.sheet) || !list(h.sheet).includes(h.chart)) throw err.itemNotFound(p._typeName);
+  if (!h || !x.wb.sheets.includes(h.sheet) || !h.sheet.charts.includes(h.chart)) throw err.itemNotFound(p._typeName);
   return h;
-}
-
-function rangeOf(p: ProxyBase, x: Exec): TrackedRange {
-  const tr = p._resolve(x) as TrackedRange | null;
-  if (tr === null) throw err.itemNotFound(p._typeName);
-  if (!tr.valid || !x.wb.sheets.includes(tr.sheet)) throw err.invalidReference(p._typeName);
-  return tr;
-}
-
-/** A cell/range argument (Range proxy of the same context, or an address on `sheet`) as a rectangle. */
-function rectArg(owner: ProxyBase, arg: unknown, sheet: DoubleSheet, x: Exec, location: string): Rect {
-  if (arg instanceof RangeProxy) {
-    owner._sameContext(arg);
-    const tr = rangeOf(arg, x);
-    if (tr.sheet !== sheet) throw err.invalidArgument(location);
-    return tr.rect;
-  }
-  if (typeof arg !== 'string' || arg === '') throw err.invalidArgument(location);
-  const { sheet: name, local } = splitSheetAddress(arg);
-  if (name !== undefined && name.toLowerCase() !== sheet.name.toLowerCase()) throw err.invalidArgument(location);
-  return parseRect(local, location);
 }
 
 // ---------------------------------------------------------------- ChartCollection
@@ -107,7 +51,7 @@ export class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
 
   _list(x: Exec): unknown[] {
     const s = sheetOf(this, x);
-    return list(s).map((chart) => ({ sheet: s, chart }) satisfies ChartHandle);
+    return s.charts.map((chart) => ({ sheet: s, chart }) satisfies ChartHandle);
   }
 
   _makeItem(handle: unknown): ChartProxy {
@@ -116,7 +60,7 @@ export class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
 
   private find(x: Exec, name: string): ChartHandle | null {
     const s = sheetOf(this, x);
-    const chart = list(s).find((c) => c.name.toLowerCase() === String(name).toLowerCase());
+    const chart = s.charts.find((c) => c.name.toLowerCase() === String(name).toLowerCase());
     return chart ? { sheet: s, chart } : null;
   }
 
@@ -136,7 +80,7 @@ export class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
       if (!SERIES_BY.includes(seriesBy)) throw err.invalidArgument(loc);
       if (!(sourceData instanceof RangeProxy)) throw err.invalidArgument(loc);
       const tr = rangeOf(sourceData, x);
-      const charts = list(s);
+      const charts = s.charts;
       let n = charts.length + 1;
       while (charts.some((c) => c.name === `Chart ${n}`)) n++;
       const chart: ChartModel = {
@@ -178,11 +122,11 @@ export class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
   }
 
   getCount(): ClientResultDouble<number> {
-    return queueResult(this, 'getCount', (x) => list(sheetOf(this, x)).length);
+    return queueResult(this, 'getCount', (x) => sheetOf(this, x).charts.length);
   }
 }
 declareScalars(ChartCollectionProxy, {
-  count: { read: (p, x) => list(sheetOf(p, x)).length, explicitOnly: true },
+  count: { read: (p, x) => sheetOf(p, x).charts.length, explicitOnly: true },
 });
 
 // ---------------------------------------------------------------- Chart, ChartTitle
@@ -212,7 +156,7 @@ export class ChartProxy extends ProxyBase {
     this._queue('delete', (x) => {
       const { sheet, chart } = chartOf(this, x);
       sheet.assertAllowed('allowEditObjects', 'Chart.delete');
-      const l = list(sheet);
+      const l = sheet.charts;
       l.splice(l.indexOf(chart), 1);
     });
   }
@@ -226,7 +170,7 @@ declareScalars(ChartProxy, {
       const name = String(v ?? '').trim();
       if (name === '') throw err.invalidArgument('Chart.name');
       sheet.assertAllowed('allowEditObjects', 'Chart.name');
-      if (list(sheet).some((c) => c !== chart && c.name.toLowerCase() === name.toLowerCase())) throw err.alreadyExists('Chart.name');
+      if (sheet.charts.some((c) => c !== chart && c.name.toLowerCase() === name.toLowerCase())) throw err.alreadyExists('Chart.name');
       chart.name = name;
     },
   },
@@ -262,8 +206,4 @@ declareScalars(ChartTitleProxy, {
 
 declareNavs(ChartProxy, {
   title: (p) => new ChartTitleProxy(p._ctx, `${p._path}.title`, (x) => p._resolve(x)),
-});
-
-declareNavs(WorksheetProxy, {
-  charts: (p) => new ChartCollectionProxy(p._ctx, `${p._path}.charts`, (x) => p._resolve(x)),
 });
