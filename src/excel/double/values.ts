@@ -19,6 +19,7 @@
  *   (Range docs, quoted in OfficeDev/office-js-docs-reference#578; confirmed in
  *   OfficeDev/office-js-docs-pr#2013). `null` in the 2-D array leaves that cell unchanged.
  */
+import { columnIndex, columnLetters } from './address';
 
 export type CellValue = string | number | boolean;
 
@@ -304,7 +305,7 @@ function mapCellRefs(
         if (!/[A-Za-z0-9_(\u0080-\uffff]/.test(after)) {
           out += onRef({
             colAbs: m[1] === '$',
-            col: columnIndexOf(m[2]),
+            col: columnIndex(m[2]),
             rowAbs: m[3] === '$',
             row: Number(m[4]) - 1,
             text: m[0],
@@ -318,23 +319,6 @@ function mapCellRefs(
     i += 1;
   }
   return out;
-}
-
-function columnIndexOf(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function letters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** A key under which two formulas are "the same" in R1C1 terms (what makes a calculated column). */
@@ -353,6 +337,6 @@ export function translateFormula(formula: string, dRow: number, dCol: number): s
     const row = r.rowAbs ? r.row : r.row + dRow;
     const col = r.colAbs ? r.col : r.col + dCol;
     if (row < 0 || col < 0) return '#REF!';
-    return `${r.colAbs ? '$' : ''}${letters(col)}${r.rowAbs ? '$' : ''}${row + 1}`;
+    return `${r.colAbs ? '$' : ''}${columnLetters(col)}${r.rowAbs ? '$' : ''}${row + 1}`;
   });
 }
