@@ -48,7 +48,7 @@ export class RequestCtx {
     add: (_o: unknown): void => undefined,
     remove: (_o: unknown): void => undefined,
   };
-  /** Set by api.ts: the `context.workbook` proxy. */
+  /** Set by harness.ts (makeRuns): the `context.workbook` proxy (api/workbook.ts). */
   workbook: unknown;
 
   constructor(

@@ -10,7 +10,7 @@ function book() {
   return xl;
 }
 
-describe('Charts (chartsApi.ts)', () => {
+describe('Charts (api/charts.ts)', () => {
   test('add, title, setPosition, name; read back through items and direct access', async () => {
     const xl = book();
     await xl.run(async (context) => {
