@@ -22,6 +22,7 @@ import type { ImportOutcome, ImportRequest } from '../../excel/importApply';
 import type { UndoOutcome } from '../../excel/importUndo';
 import { importText, ui } from '../../i18n';
 import { useLedger, useLedgerOperation, useReadyLedger } from '../hooks/useLedger';
+import type { Operation } from '../hooks/useOperation';
 import { errorText } from '../hooks/useSnapshot';
 import { FormActions, FormSection } from './FormSection';
 import { OperationMessage } from './OperationMessage';
@@ -90,9 +91,13 @@ function ImportForm(): JSX.Element {
   const applicable = preview !== null && preview.add.length + preview.update.length > 0;
   const busy = state.kind === 'busy' || applyOp.busy || undoOp.busy;
   const request = (sectionAliases = aliases): ImportRequest => ({ assigned, defaults, sectionAliases });
-  const drop = () => {
-    if (state.kind === 'done') setState({ kind: 'idle' });
-  };
+  /** A change to the text or a choice: the preview no longer says what would be imported. */
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      if (state.kind === 'done') setState({ kind: 'idle' });
+    };
 
   const runPreview = async (req = request()) => {
     if (busy) return;
@@ -152,27 +157,10 @@ function ImportForm(): JSX.Element {
             placeholder={t.placeholder}
             rows={6}
             resize="vertical"
-            onChange={(_, d) => {
-              setText(d.value);
-              drop();
-            }}
+            onChange={(_, d) => changed(setText)(d.value)}
           />
         </Field>
-        <Checkbox
-          label={t.assigned}
-          checked={assigned}
-          onChange={(_, d) => {
-            setAssigned(d.checked === true);
-            drop();
-          }}
-        />
-        <DefaultChoices
-          values={defaults}
-          onChange={(h, v) => {
-            setDefaults({ ...defaults, [h]: v });
-            drop();
-          }}
-        />
+        <Choices assigned={assigned} defaults={defaults} onAssigned={changed(setAssigned)} onDefault={(h, v) => changed(setDefaults)({ ...defaults, [h]: v })} />
         <FormActions>
           <Button disabled={busy} onClick={() => void runPreview()}>
             {t.preview}
@@ -187,21 +175,57 @@ function ImportForm(): JSX.Element {
           )}
         </FormActions>
         {state.kind === 'busy' && <Spinner size="tiny" label={t.previewBusy} labelPosition="after" />}
-        {state.kind === 'failed' && (
-          <MessageBar intent="error" politeness="assertive">
-            <MessageBarBody>
-              <MessageBarTitle>{t.previewFailed}</MessageBarTitle>
-              {state.message}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {state.kind === 'failed' && <PreviewFailed message={state.message} />}
         {preview && <PreviewResult preview={preview} applicable={applicable} busy={busy} onAccept={accept} />}
       </FormSection>
-      {/* once undone, only the undo's outcome is shown: the import it cancelled is history */}
+      <Outcomes applyOp={applyOp} undoOp={undoOp} applied={applied} undone={undone} />
+    </>
+  );
+}
+
+function PreviewFailed({ message }: { message: string }): JSX.Element {
+  return (
+    <MessageBar intent="error" politeness="assertive">
+      <MessageBarBody>
+        <MessageBarTitle>{t.previewFailed}</MessageBarTitle>
+        {message}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+interface OutcomeProps {
+  applyOp: Operation;
+  undoOp: Operation;
+  applied: ImportOutcome | null;
+  undone: UndoOutcome | null;
+}
+
+/** What 确认导入 and 撤销本次导入 did; once undone, only the undo's outcome: the import it cancelled is history. */
+function Outcomes({ applyOp, undoOp, applied, undone }: OutcomeProps): JSX.Element {
+  return (
+    <>
       {!undone && <OperationMessage op={applyOp} />}
       {applied && !undone && <Messages title={t.skippedTitle} id="skipped" messages={applied.skipped.map((s) => s.message)} />}
       <OperationMessage op={undoOp} />
       {undone && <Messages title={t.skippedTitle} id="undo-skipped" messages={undone.skipped.map((s) => s.message)} />}
+    </>
+  );
+}
+
+interface ChoicesProps {
+  assigned: boolean;
+  defaults: Record<string, string>;
+  onAssigned: (assigned: boolean) => void;
+  onDefault: (header: string, value: string) => void;
+}
+
+/** The clerk's choices for the whole block: already assigned or not, and values for blank columns. */
+function Choices({ assigned, defaults, onAssigned, onDefault }: ChoicesProps): JSX.Element {
+  return (
+    <>
+      <Checkbox label={t.assigned} checked={assigned} onChange={(_, d) => onAssigned(d.checked === true)} />
+      <DefaultChoices values={defaults} onChange={onDefault} />
     </>
   );
 }
