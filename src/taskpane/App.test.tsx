@@ -116,7 +116,7 @@ describe('App', () => {
   });
 
   it('?page=lists opens 清单与报告', async () => {
-    renderApp(new FakeLedgerService(), { page: pageFromSearch('?page=lists'), role: { role: '督办员' } });
+    renderApp(new FakeLedgerService(), { page: pageFromSearch('?page=lists'), role: { role: '督办员', name: '督办员甲' } });
     expect(tab('清单与报告')).toHaveAttribute('aria-selected', 'true');
     await ready();
     expect(button(ui.lists.generate)).toBeEnabled();
@@ -161,7 +161,7 @@ describe('role picker', () => {
 describe('pages keep what was typed', () => {
   it('a half-typed form survives a look at another page', async () => {
     const service = new FakeLedgerService();
-    renderApp(service, { page: 'register', role: { role: '督办员' } });
+    renderApp(service, { page: 'register', role: { role: '督办员', name: '督办员甲' } });
     await ready();
     fireEvent.change(control(ui.register.content), { target: { value: '半截内容' } });
     fireEvent.click(tab('概览'));
@@ -178,7 +178,7 @@ describe('selection', () => {
 
   it('a row selected in 台账 opens that item in the current page', async () => {
     const service = new FakeLedgerService({ items });
-    renderApp(service, { page: 'close', role: { role: '督办员' } });
+    renderApp(service, { page: 'close', role: { role: '督办员', name: '督办员甲' } });
     await ready();
     expect(service.subscribers).toBe(1);
     act(() => service.emitSelect('DB-2026-0002'));
@@ -191,7 +191,7 @@ describe('selection', () => {
 
   it('clicking an item in the pane selects its row in 台账, and the pane unsubscribes on unmount', async () => {
     const service = new FakeLedgerService({ items });
-    const { unmount } = renderApp(service, { page: 'report', role: { role: '督办员' } });
+    const { unmount } = renderApp(service, { page: 'report', role: { role: '督办员', name: '督办员甲' } });
     await ready();
     pick('DB-2026-0001');
     expect(service.selected).toEqual(['DB-2026-0001']);

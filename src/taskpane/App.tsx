@@ -116,7 +116,7 @@ export function App({ service, run, runOn, office, initialPage }: AppProps): JSX
       <div className={styles.root} data-ledger={snapshot && !loading ? 'ready' : 'loading'}>
         <Header />
         <PageNav page={page} onSelect={open} />
-        <RolePicker choice={choice} people={people} onChange={changeRole} />
+        <RolePicker choice={choice} people={people} director={snapshot?.settings.director ?? ''} onChange={changeRole} />
         <main className={styles.main}>
           {PAGE_IDS.filter((id) => visited.includes(id)).map((id) => (
             <div key={id} hidden={id !== page} data-page={id}>

@@ -3,9 +3,9 @@ import { defaultSettings } from '../domain/settings';
 import { makeItem, makeRecord } from '../domain/testing/itemFactory';
 import type { CellError } from '../domain/validation';
 import type { StoredRecord } from '../excel/ledgerService';
-import { ui } from '../i18n';
 import {
   actorFor,
+  needsName,
   byUrgency,
   escalationLevelsFor,
   groupRowErrors,
@@ -65,11 +65,20 @@ describe('ledgerView', () => {
     expect(mySections({ role: '分管领导', leader: '李副主任' }, FAKE_PEOPLE)).toEqual(['工程管理科', '饮食服务科']);
     expect(mySections({ role: '科室', section: '物业管理科' }, FAKE_PEOPLE)).toEqual(['物业管理科']);
     expect(mySections({ role: '督办员' }, FAKE_PEOPLE)).toBeNull();
-    expect(actorFor({ role: '督办员' }, snapshot)).toEqual({ role: '督办员', name: ui.role.officeName });
-    expect(actorFor({ role: '科室', section: '物业管理科' }, snapshot)).toEqual({ role: '科室', name: '王科长', section: '物业管理科' });
+    // the person's own name, trimmed; blank stays blank (never 「党政办公室」 or the section's 科长)
+    expect(actorFor({ role: '督办员', name: ' 督办员甲 ' }, snapshot)).toEqual({ role: '督办员', name: '督办员甲' });
+    expect(actorFor({ role: '督办员' }, snapshot)).toEqual({ role: '督办员', name: '' });
+    expect(actorFor({ role: '科室', section: '物业管理科', name: '经办人乙' }, snapshot)).toEqual({ role: '科室', name: '经办人乙', section: '物业管理科' });
+    expect(actorFor({ role: '科室', section: '物业管理科' }, snapshot)).toEqual({ role: '科室', name: '', section: '物业管理科' });
+    expect(needsName(actorFor({ role: '科室', section: '物业管理科' }, snapshot)!)).toBe(true);
+    expect(needsName(actorFor({ role: '科室', section: '物业管理科', name: '经办人乙' }, snapshot)!)).toBe(false);
     expect(actorFor({ role: '科室' }, snapshot)).toBeNull();
     expect(actorFor({ role: '分管领导' }, snapshot)).toBeNull();
     expect(actorFor({ role: '中心主任' }, snapshot)).toEqual({ role: '中心主任', name: settings.director });
+    // 设置 names no 中心主任: the one in the role types their own name
+    const noDirector = { people: FAKE_PEOPLE, settings: { ...settings, director: '' } };
+    expect(actorFor({ role: '中心主任', name: '周主任' }, noDirector)).toEqual({ role: '中心主任', name: '周主任' });
+    expect(needsName(actorFor({ role: '中心主任' }, noDirector)!)).toBe(true);
     expect(actorFor(null, snapshot)).toBeNull();
   });
 

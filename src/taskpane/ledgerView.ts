@@ -72,23 +72,29 @@ export function mySections(choice: RoleChoice | null, people: readonly SectionPe
 
 /**
  * The Actor the workflow needs, or null while the choice is incomplete (a 科室 without its
- * section, a 分管领导 without a name).
+ * section, a 分管领导 without a name). The name is the person's own, as typed on this device: it
+ * may be blank (then an action asks for it, see needsName) but never stands in for someone else
+ * — not the section's 科长, not 「党政办公室」 — because 操作日志 records it as the author.
  */
 export function actorFor(choice: RoleChoice | null, snapshot: Pick<LedgerSnapshot, 'people' | 'settings'>): Actor | null {
   if (!choice) return null;
+  const own = (choice.name ?? '').trim();
   switch (choice.role) {
     case '督办员':
-      return { role: '督办员', name: choice.name || ui.role.officeName };
-    case '科室': {
-      if (!choice.section) return null;
-      const chief = snapshot.people.find((p) => p.section === choice.section)?.chief;
-      return { role: '科室', name: choice.name || chief || choice.section, section: choice.section };
-    }
+      return { role: '督办员', name: own };
+    case '科室':
+      return choice.section ? { role: '科室', name: own, section: choice.section } : null;
     case '分管领导':
       return choice.leader ? { role: '分管领导', name: choice.leader } : null;
     case '中心主任':
-      return { role: '中心主任', name: snapshot.settings.director || ui.role.options.中心主任 };
+      // 设置 中心主任 names the one person in that role; when it is blank they type their own.
+      return { role: '中心主任', name: snapshot.settings.director.trim() || own };
   }
+}
+
+/** An action records its author: a blank name must be typed first (the pane asks, never guesses). */
+export function needsName(actor: Actor): boolean {
+  return actor.name.trim() === '';
 }
 
 /** The 中心主任 as the Actor of a recorded approval (立项 with 「已报经中心主任同意」). */

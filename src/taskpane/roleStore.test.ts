@@ -1,4 +1,4 @@
-import { getRole, ROLE_STORAGE_KEY, setRole } from './roleStore';
+import { getRole, rememberedChoice, ROLE_DETAILS_KEY, ROLE_STORAGE_KEY, setRole } from './roleStore';
 
 /** A Map-backed Storage (the node test environment has no localStorage). */
 function memoryStorage(): Storage {
@@ -66,5 +66,28 @@ describe('roleStore', () => {
     expect(() => setRole({ role: '督办员' }, broken)).not.toThrow();
     expect(getRole(undefined)).toBeNull();
     expect(() => setRole({ role: '督办员' }, undefined)).not.toThrow();
+  });
+});
+
+describe('roleStore: each role remembers its own details', () => {
+  it('switching roles brings back the 科室 and name last used in each (issue #13 item 9)', () => {
+    const storage = memoryStorage();
+    setRole({ role: '科室', section: '工程管理科', name: '张三' }, storage);
+    setRole({ role: '督办员', name: '督办员甲' }, storage);
+    expect(rememberedChoice('科室', storage)).toEqual({ role: '科室', section: '工程管理科', name: '张三' });
+    setRole(rememberedChoice('科室', storage), storage);
+    expect(rememberedChoice('督办员', storage)).toEqual({ role: '督办员', name: '督办员甲' });
+    // no role chosen: the details stay for the next choice
+    setRole(null, storage);
+    expect(rememberedChoice('科室', storage)).toEqual({ role: '科室', section: '工程管理科', name: '张三' });
+  });
+
+  it('a role never used, or unreadable details, give the bare role', () => {
+    const storage = memoryStorage();
+    expect(rememberedChoice('分管领导', storage)).toEqual({ role: '分管领导' });
+    storage.setItem(ROLE_DETAILS_KEY, '{broken');
+    expect(rememberedChoice('科室', storage)).toEqual({ role: '科室' });
+    storage.setItem(ROLE_DETAILS_KEY, JSON.stringify({ 科室: { section: ' ', name: 7 } }));
+    expect(rememberedChoice('科室', storage)).toEqual({ role: '科室' });
   });
 });

@@ -24,13 +24,15 @@ export function OperationMessage({ op }: { op: Operation }): JSX.Element | null 
         <MessageBar intent="error" politeness="assertive">
           <MessageBarBody>
             <MessageBarTitle>{ui.op.failedTitle}</MessageBarTitle>
-            <span>{op.error}</span> <span>{ui.op.kept}</span>
+            <span>{op.error}</span> {op.retryable && <span>{ui.op.kept}</span>}
           </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => void op.retry()} disabled={op.busy}>
-              {ui.op.retry}
-            </Button>
-          </MessageBarActions>
+          {op.retryable && (
+            <MessageBarActions>
+              <Button size="small" onClick={() => void op.retry()} disabled={op.busy}>
+                {ui.op.retry}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {op.success && (

@@ -2,7 +2,10 @@ import { Caption1, Field, Input, makeStyles, Select, tokens } from '@fluentui/re
 import { ROLES, type Role, type SectionPeople } from '../../domain/types';
 import { ui } from '../../i18n';
 import { leaders } from '../ledgerView';
-import type { RoleChoice } from '../roleStore';
+import { rememberedChoice, type RoleChoice } from '../roleStore';
+
+/** Marks the name field: an action that finds the name blank moves the focus there. */
+export const ROLE_NAME_SELECTOR = '[data-role-name] input';
 
 const useStyles = makeStyles({
   root: {
@@ -22,11 +25,16 @@ const useStyles = makeStyles({
 export interface RolePickerProps {
   choice: RoleChoice | null;
   people: readonly SectionPeople[];
+  /** 设置 中心主任 ('' when blank: the 中心主任 then types a name) */
+  director: string;
   onChange: (choice: RoleChoice | null) => void;
 }
 
-/** 身份: 督办员 (党政办公室/运行监督科), a 科室, a 分管领导 (by name) or the 中心主任. */
-export function RolePicker({ choice, people, onChange }: RolePickerProps): JSX.Element {
+/**
+ * 身份: 督办员 (党政办公室/运行监督科), a 科室, a 分管领导 (by name) or the 中心主任, and the person's
+ * own name. A role chosen again comes back with the 科室 and name last used in it on this device.
+ */
+export function RolePicker({ choice, people, director, onChange }: RolePickerProps): JSX.Element {
   const styles = useStyles();
   const role = choice?.role ?? '';
   const names = leaders(people);
@@ -40,7 +48,7 @@ export function RolePicker({ choice, people, onChange }: RolePickerProps): JSX.E
             size="small"
             className={styles.control}
             value={role}
-            onChange={(_, data) => onChange(data.value === '' ? null : { role: data.value as Role })}
+            onChange={(_, data) => onChange(data.value === '' ? null : rememberedChoice(data.value as Role))}
           >
             <option value="">{ui.role.placeholder}</option>
             {ROLES.map((r) => (
@@ -94,12 +102,20 @@ export function RolePicker({ choice, people, onChange }: RolePickerProps): JSX.E
             </Select>
           </Field>
         )}
-        {(role === '督办员' || role === '科室') && (
-          <Field label={ui.role.name} size="small" className={styles.field}>
+        {(role === '督办员' || role === '科室' || (role === '中心主任' && director.trim() === '')) && (
+          <Field
+            label={ui.role.name}
+            size="small"
+            className={styles.field}
+            required
+            validationState={choice?.name ? 'none' : 'warning'}
+            data-role-name=""
+          >
             <Input
               size="small"
               className={styles.control}
               value={choice?.name ?? ''}
+              placeholder={ui.role.namePlaceholder}
               onChange={(_, data) => set({ name: data.value || undefined })}
             />
           </Field>

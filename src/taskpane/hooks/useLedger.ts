@@ -38,8 +38,12 @@ export function useReadyLedger(): Ledger & { snapshot: LedgerSnapshot } {
   return ledger as Ledger & { snapshot: LedgerSnapshot };
 }
 
-/** A page's Operation, wired to the user's actor, the ledger's today and the snapshot reload. */
+/**
+ * A page's Operation, wired to the user's actor, the ledger's today and the snapshot reload; its
+ * message clears when the role or the open item changes.
+ */
 export function useLedgerOperation(): Operation {
-  const { actor, snapshot, reload } = useReadyLedger();
-  return useOperation({ actor, today: snapshot.today, reload });
+  const { actor, snapshot, reload, choice, selectedId } = useReadyLedger();
+  const scope = JSON.stringify([choice?.role, choice?.section, choice?.leader, selectedId]);
+  return useOperation({ actor, today: snapshot.today, reload, scope });
 }

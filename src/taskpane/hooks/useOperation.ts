@@ -1,10 +1,12 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { newOperationId } from '../../domain/itemNumber';
 import type { Result } from '../../domain/result';
 import type { IsoDate } from '../../domain/types';
 import type { Actor } from '../../domain/workflow';
 import type { ActionContext } from '../../excel/ledgerService';
 import { ui } from '../../i18n';
+import { ROLE_NAME_SELECTOR } from '../components/RolePicker';
+import { needsName } from '../ledgerView';
 import { errorText } from './useSnapshot';
 
 /**
@@ -28,6 +30,8 @@ export interface Operation {
   run: (key: string, body: ActionBody, onSuccess?: () => void) => Promise<void>;
   /** Sends the failed action again, with the same content and the same opIds. */
   retry: () => Promise<void>;
+  /** the error is a failed send (重试 offered), not a refusal before sending (no role, no name) */
+  retryable: boolean;
 }
 
 /** A failure whose message is ready to show (a refusal the service answered with, in zh-CN). */
@@ -54,12 +58,31 @@ export interface OperationDeps {
   reload: () => Promise<void>;
   /** opId source (tests may inject) */
   makeOpId?: () => string;
+  /**
+   * Who and what the page is working on (role, section, item…): when it changes, the last
+   * message goes — a 「已审签 X」 must not stand under another role or another item.
+   */
+  scope?: string;
 }
 
-export function useOperation({ actor, today, reload, makeOpId }: OperationDeps): Operation {
+/** Moves the focus to the role bar's name field (and brings it into view). */
+function focusName(): void {
+  const field = document.querySelector<HTMLInputElement>(ROLE_NAME_SELECTOR);
+  field?.scrollIntoView?.({ block: 'center' });
+  field?.focus();
+}
+
+export function useOperation({ actor, today, reload, makeOpId, scope = '' }: OperationDeps): Operation {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
+  const shownScope = useRef(scope);
+  useEffect(() => {
+    if (shownScope.current === scope) return;
+    shownScope.current = scope;
+    setError(null);
+    setSuccess(null);
+  }, [scope]);
   const busyRef = useRef(false);
   const pending = useRef<Pending | null>(null);
   const last = useRef<{ body: ActionBody; onSuccess?: () => void } | null>(null);
@@ -101,8 +124,12 @@ export function useOperation({ actor, today, reload, makeOpId }: OperationDeps):
 
   const run = async (key: string, body: ActionBody, onSuccess?: () => void): Promise<void> => {
     if (busyRef.current) return;
-    if (!actor) {
-      setError(ui.role.needRole);
+    if (!actor || needsName(actor)) {
+      // Nothing was sent: nothing to retry, and the user has a field to fill first.
+      last.current = null;
+      setSuccess(null);
+      setError(actor ? ui.role.needName : ui.role.needRole);
+      if (actor) focusName();
       return;
     }
     // A different action, or the same one by someone else (the role was changed): new opIds.
@@ -118,5 +145,5 @@ export function useOperation({ actor, today, reload, makeOpId }: OperationDeps):
     if (last.current) await attempt(last.current.body, last.current.onSuccess);
   };
 
-  return { busy, error, success, run, retry };
+  return { busy, error, success, run, retry, retryable: error !== null && last.current !== null };
 }

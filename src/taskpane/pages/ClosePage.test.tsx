@@ -26,6 +26,7 @@ function as(role: RoleChoice): void {
   choose(ui.role.label, role.role);
   if (role.section) choose(ui.role.section, role.section);
   if (role.leader) choose(ui.role.leader, role.leader);
+  if (role.name) type(ui.role.name, role.name);
 }
 
 /** Which action forms the page shows now. */
@@ -38,8 +39,8 @@ async function done(message: string): Promise<void> {
   await ready();
 }
 
-const SECTION_ROLE: RoleChoice = { role: '科室', section: SECTION };
-const OFFICE: RoleChoice = { role: '督办员' };
+const SECTION_ROLE: RoleChoice = { role: '科室', section: SECTION, name: '经办人乙' };
+const OFFICE: RoleChoice = { role: '督办员', name: '督办员甲' };
 const LEADER: RoleChoice = { role: '分管领导', leader: '李副主任' };
 
 describe('销号', () => {
@@ -108,7 +109,8 @@ describe('销号', () => {
     type(c.reason, '材料不全');
     press(c.return);
     await done(c.returnDone(ID));
-    expect(service.records.at(-1)).toMatchObject({ type: '退回', signer: ui.role.officeName });
+    // the clerk's own name, not 「党政办公室」
+    expect(service.records.at(-1)).toMatchObject({ type: '退回', signer: '督办员甲' });
   });
 
   it('重新立项 makes a new linked item from a closed one', async () => {

@@ -7,6 +7,7 @@ import { FormActions, FormSection } from '../components/FormSection';
 import type { Operation } from '../hooks/useOperation';
 import { rethrowWith } from '../hooks/useOperation';
 import { useReadyLedger } from '../hooks/useLedger';
+import { useFocusFirstError } from '../hooks/useFocusFirstError';
 import { directorActor } from '../ledgerView';
 import { checkChoice, checkDate, checkText, collectErrors, hasErrors, LIMITS } from '../validate';
 import { DuePreview } from './DuePreview';
@@ -73,10 +74,14 @@ export function RegisterForm({ op }: { op: Operation }): JSX.Element {
       (draft.deadline && !draft.agreed ? r.deadlineNeedsApproval : null),
   });
   const message = (field: keyof typeof errors) => (shown ? errors[field] : undefined);
+  const focusFirstError = useFocusFirstError('register');
 
   const submit = () => {
     setShown(true);
-    if (hasErrors(errors)) return;
+    if (hasErrors(errors)) {
+      focusFirstError();
+      return;
+    }
     const input: Omit<NewItemInput, 'id'> = {
       source: draft.source as SourceCategory,
       level: draft.level as AssignLevel,

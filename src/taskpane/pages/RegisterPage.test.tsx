@@ -36,7 +36,7 @@ async function openAs(role: RoleChoice | null, service = new FakeLedgerService({
 
 describe('立项交办', () => {
   it('shows the due dates and the three 责任人 before saving', async () => {
-    const service = await openAs({ role: '督办员' });
+    const service = await openAs({ role: '督办员', name: '督办员甲' });
     // 事项类型 defaults to 一般 and 交办日期 to today: the dates show at once, the people once chosen.
     expect(preview(r.due1)).toBe('2026-03-03');
     expect(preview(r.first)).toBe('—');
@@ -60,7 +60,7 @@ describe('立项交办', () => {
   });
 
   it('shows validation messages next to the fields and sends nothing', async () => {
-    const service = await openAs({ role: '督办员' });
+    const service = await openAs({ role: '督办员', name: '督办员甲' });
     press(r.submit);
     expect(screen.getByText(v.choose(r.source))).toBeInTheDocument();
     expect(screen.getByText(v.choose(r.level))).toBeInTheDocument();
@@ -87,7 +87,7 @@ describe('立项交办', () => {
   });
 
   it('without 主任同意 the item is registered 待审批, the form resets and shows the 编号', async () => {
-    const service = await openAs({ role: '督办员' });
+    const service = await openAs({ role: '督办员', name: '督办员甲' });
     fillValid();
     fireEvent.click(within(requireForm('register')).getByLabelText('物业管理科'));
     fireEvent.click(within(requireForm('register')).getByLabelText('饮食服务科'));
@@ -108,7 +108,7 @@ describe('立项交办', () => {
   });
 
   it('with 「已报经中心主任同意」 one save registers and records the approval, 交办 today', async () => {
-    const service = await openAs({ role: '督办员' });
+    const service = await openAs({ role: '督办员', name: '督办员甲' });
     fillValid();
     fireEvent.click(screen.getByText(r.directorAgreed));
     expect(control(r.assignedOn)).toBeDisabled();
@@ -122,7 +122,7 @@ describe('立项交办', () => {
     expect(writes[1].action).toEqual({ type: '审批同意', assignedOn: TODAY, explicitDeadline: '2026-03-20' });
     expect(writes[0].opId).not.toBe(writes[1].opId);
     // The office registers; the approval is recorded as the 中心主任's.
-    expect(writes[0].actor).toEqual({ role: '督办员', name: ui.role.officeName });
+    expect(writes[0].actor).toEqual({ role: '督办员', name: '督办员甲' });
     expect(writes[1].actor).toEqual({ role: '中心主任', name: service.settings.director });
     expect(service.item('DB-2026-0001')).toMatchObject({ state: '已交办', assignedOn: TODAY, explicitDeadline: '2026-03-20' });
   });
@@ -149,7 +149,7 @@ describe('立项交办', () => {
 
   it('a 督办员 sees the pending list without the approve button', async () => {
     await openAs(
-      { role: '督办员' },
+      { role: '督办员', name: '督办员甲' },
       new FakeLedgerService({ today: TODAY, items: [makeItem({ id: 'DB-2026-0007', state: '待审批', assignedOn: null })] }),
     );
     expect(within(requireForm('pending')).queryByText(r.approve)).toBeNull();

@@ -34,7 +34,7 @@ describe('反馈', () => {
       today: TODAY,
       items: [makeItem({ id: 'DB-2026-0001', section: SECTION, state: '已交办', assignedOn: TODAY, registeredOn: TODAY })],
     });
-    await open(service, { role: '科室', section: SECTION });
+    await open(service, { role: '科室', section: SECTION, name: '经办人乙' });
     pick('DB-2026-0001');
     expect(nodeOptions()).toEqual(['1天反馈', '3天反馈', '落实反馈']);
 
@@ -79,7 +79,7 @@ describe('反馈', () => {
         makeItem({ id: 'DB-2026-0001', report1On: '2026-03-03', extensionApprovedOn: '2026-03-09', extensionDeadline: '2026-05-30' }),
       ],
     });
-    await open(service, { role: '科室', section: SECTION });
+    await open(service, { role: '科室', section: SECTION, name: '经办人乙' });
     pick('DB-2026-0001');
     expect(nodeOptions()).toEqual(['3天反馈', '落实反馈', '月度反馈']);
     choose(rp.node, '月度反馈');
@@ -112,7 +112,7 @@ describe('反馈', () => {
         makeItem({ id: 'DB-2026-0007', state: '待审批', assignedOn: null }),
       ],
     });
-    await open(service, { role: '科室', section: SECTION });
+    await open(service, { role: '科室', section: SECTION, name: '经办人乙' });
     expect(pickerOrder()).toEqual(['DB-2026-0002', 'DB-2026-0004', 'DB-2026-0003', 'DB-2026-0001', 'DB-2026-0005']);
     // 逾期天数 in the unit 设置 逾期天数计法 names (工作日 by default), as the report and the lists word it
     expect(screen.getByText('逾期9个工作日')).toBeInTheDocument();
@@ -134,7 +134,7 @@ describe('反馈', () => {
 
   it('role gating: the 督办员 may 催办 but not report; the 分管领导 only signs', async () => {
     const items = [makeItem({ id: 'DB-2026-0001' })];
-    await open(new FakeLedgerService({ today: TODAY, items }), { role: '督办员' });
+    await open(new FakeLedgerService({ today: TODAY, items }), { role: '督办员', name: '督办员甲' });
     pick('DB-2026-0001');
     expect(form('feedback')).toBeNull();
     expect(form('urge')).not.toBeNull();

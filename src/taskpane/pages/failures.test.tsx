@@ -16,7 +16,7 @@ const ID = 'DB-2026-0001';
 const CONTENT = '已召开专题会研究部署';
 
 async function reportingSection(service: FakeLedgerService) {
-  renderApp(service, { page: 'report', role: { role: '科室', section: '工程管理科' } });
+  renderApp(service, { page: 'report', role: { role: '科室', section: '工程管理科', name: '经办人乙' } });
   await ready();
   pick(ID);
   choose(rp.node, '3天反馈');
@@ -96,7 +96,7 @@ describe('errors and nothing lost', () => {
 
   it('立项 with 主任同意: when only the approval fails, 重试 re-sends the approval alone with its opId', async () => {
     const service = new FakeLedgerService({ today: TODAY });
-    renderApp(service, { page: 'register', role: { role: '督办员' } });
+    renderApp(service, { page: 'register', role: { role: '督办员', name: '督办员甲' } });
     await ready();
     const r = ui.register;
     choose(r.source, '其他');
