@@ -39,7 +39,7 @@ import { dashboardStyles, queueStyles } from './reportStyle';
 import type { ExcelRun } from './run';
 import { isNotFound, queueLedgerInputs, syncMessage } from './roundsRead';
 import { completeReads } from './tableRead';
-import { restoreProtection } from './writePath';
+import { done, rollForward, writeFailed, type Attempt } from './writePath';
 
 export const DASHBOARD_SHEET = t.dashboardSheet;
 export const DEFAULT_TREND_MONTHS = 6;
@@ -190,6 +190,11 @@ export async function refreshDashboard(run: ExcelRun, opts: DashboardOptions): P
   const months = opts.months ?? DEFAULT_TREND_MONTHS;
   if (!isIsoDate(opts.asOf)) return err('bad-date', t.badPeriod(String(opts.asOf), String(opts.asOf)));
   if (!Number.isInteger(months) || months < 1 || months > 36) return err('bad-months', t.badMonths(months));
+  // a write that fails part-way is rolled forward once (writePath): the sheet is rebuilt whole
+  return rollForward(run, () => dashboardAttempt(run, opts, months));
+}
+
+async function dashboardAttempt(run: ExcelRun, opts: DashboardOptions, months: number): Promise<Attempt<DashboardOutcome>> {
   return run(async (context) => {
     let syncs = 0;
     const sync = async () => {
@@ -203,8 +208,8 @@ export async function refreshDashboard(run: ExcelRun, opts: DashboardOptions): P
       await sync();
       syncs += await completeReads(context);
     } catch (e) {
-      if (isNotFound(e)) return err('not-initialised', t.dashboardNotInitialised);
-      return err('sync-failed', xt.syncFailed(syncMessage(e)));
+      if (isNotFound(e)) return done(err('not-initialised', t.dashboardNotInitialised));
+      return done(err('sync-failed', xt.syncFailed(syncMessage(e))));
     }
     const data = inputs.read();
     const figures = dashboardData(data, opts.asOf, months);
@@ -222,7 +227,7 @@ export async function refreshDashboard(run: ExcelRun, opts: DashboardOptions): P
       try {
         await sync();
       } catch (e) {
-        return err('sync-failed', xt.syncFailed(syncMessage(e)));
+        return done(err('sync-failed', xt.syncFailed(syncMessage(e))));
       }
       wasProtected = prot.protected;
     } else {
@@ -268,10 +273,9 @@ export async function refreshDashboard(run: ExcelRun, opts: DashboardOptions): P
     try {
       await sync();
     } catch (e) {
-      // a write that failed part-way may have left the sheet unprotected
-      if (wasProtected) await restoreProtection(run, [DASHBOARD_SHEET], data.password).catch(() => undefined);
-      return err('sync-failed', xt.syncFailed(syncMessage(e)));
+      // a write that failed part-way may have left the sheet unprotected: rollForward protects it again
+      return writeFailed(e, { protectedSheets: new Set(wasProtected ? [DASHBOARD_SHEET] : []), password: data.password });
     }
-    return ok({ syncs, figures, rowErrors: data.rowErrors });
+    return done(ok({ syncs, figures, rowErrors: data.rowErrors }));
   });
 }

@@ -27,7 +27,7 @@ import { LEDGER_PROTECTION_OPTIONS, queueProtect, queueUnprotect } from './prote
 import type { ExcelRun } from './run';
 import { isNotFound, logLine, nowMs, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage } from './roundsRead';
 import { completeReads } from './tableRead';
-import { restoreProtection } from './writePath';
+import { done, rollForward, writeFailed, type Attempt } from './writePath';
 
 export const ARCHIVE_SHEET = t.freezeSheet;
 export const ARCHIVE_TABLE = t.freezeTable;
@@ -101,6 +101,11 @@ function monthLastDay(month: string, asOf: IsoDate): IsoDate {
 export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOptions): Promise<Result<FreezeOutcome>> {
   if (!MONTH_RE.test(month)) return err('bad-month', t.badMonth(month));
   if (`${month}-01` > opts.asOf) return err('future-month', t.futureMonth(month));
+  // a write that fails part-way is rolled forward once under the same operation id (writePath)
+  return rollForward(run, () => freezeAttempt(run, month, opts));
+}
+
+async function freezeAttempt(run: ExcelRun, month: string, opts: FreezeOptions): Promise<Attempt<FreezeOutcome>> {
   let computeMs = 0;
   return run(async (context) => {
     let syncs = 0;
@@ -118,15 +123,15 @@ export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOpti
       await sync();
       syncs += await completeReads(context);
     } catch (e) {
-      if (isNotFound(e)) return err('not-initialised', xt.notInitialised);
-      return err('sync-failed', xt.syncFailed(syncMessage(e)));
+      if (isNotFound(e)) return done(err('not-initialised', xt.notInitialised));
+      return done(err('sync-failed', xt.syncFailed(syncMessage(e))));
     }
     let t0 = nowMs();
     const logState = log.read();
-    if (logState.done.has(opts.opId)) return err('already-done', xt.alreadyDone);
+    if (logState.done.has(opts.opId)) return done(err('already-done', xt.alreadyDone));
     const data = inputs.read();
     const scores = monthlyScores({ items: data.items, records: data.records, sections: data.sections, month, today: opts.asOf, settings: data.settings, cal: data.cal });
-    if (scores.length === 0) return err('future-month', t.futureMonth(month));
+    if (scores.length === 0) return done(err('future-month', t.futureMonth(month)));
     // The archive exists once its table does; a sheet without the table is what a write that failed
     // part-way through creating it leaves, and is laid out again.
     const exists = tables.items.some((x) => x.name === ARCHIVE_TABLE);
@@ -149,7 +154,7 @@ export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOpti
       try {
         await sync();
       } catch (e) {
-        return err('sync-failed', xt.syncFailed(syncMessage(e)));
+        return done(err('sync-failed', xt.syncFailed(syncMessage(e))));
       }
       t0 = nowMs();
       headers = header.values[0].map((h) => String(h ?? '').trim());
@@ -204,12 +209,11 @@ export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOpti
     try {
       await sync();
     } catch (e) {
-      // a write that failed part-way may have left sheets unprotected
+      // a write that failed part-way may have left sheets unprotected: rollForward protects them again
       const wereProtected = [...(logProtected ? [LOG] : []), ...(exists && archiveProtected ? [ARCHIVE_SHEET] : [])];
-      await restoreProtection(run, wereProtected, pw).catch(() => undefined);
-      return err('sync-failed', xt.syncFailed(syncMessage(e)));
+      return writeFailed(e, { protectedSheets: new Set(wereProtected), password: pw });
     }
-    return ok({ month, scores, version, created: !exists, syncs, computeMs, rowErrors: data.rowErrors });
+    return done(ok({ month, scores, version, created: !exists, syncs, computeMs, rowErrors: data.rowErrors }));
   });
 }
 
