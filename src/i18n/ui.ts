@@ -119,7 +119,7 @@ export const ui = {
   /** The item picker and the selected item's summary. */
   picker: {
     search: '查找事项',
-    searchPlaceholder: '输入编号、科室或事项内容',
+    searchPlaceholder: '编号、科室、事项、科长姓名或“逾期”等状态',
     mine: '本人负责的未办结事项（紧急优先）',
     others: '其他事项',
     none: '没有符合条件的事项。',
@@ -144,6 +144,12 @@ export const ui = {
     countsTitle: (today: string): string => `今日预警状态（${today}）`,
     myTitle: '我的未办结事项（逾期优先）',
     myEmpty: '没有未办结的事项。',
+    search: '查找事项',
+    filterHint: '点击状态可筛选事项，再次点击取消。',
+    filterLabel: (status: string, n: number): string => `筛选：${status}（${n} 项），点击取消`,
+    countLabel: (status: string, n: number): string => `${status} ${n} 项，点击筛选`,
+    foundTitle: (n: number): string => `查找结果（${n} 项，本人负责的在前）`,
+    clear: '清除筛选',
     rowErrorsTitle: (n: number): string => `台账中有 ${n} 处内容需要更正`,
     rowErrorsBody: '以下行未计入统计，请在工作簿中改正后刷新：',
     rowHeading: (sheet: string, row: number): string => `${sheet} 第${row}行`,

@@ -59,6 +59,16 @@ describe('ledgerView', () => {
     expect(searchItems(v, '')).toHaveLength(items.length);
   });
 
+  it('searches by status word and by the section’s people (issue #13 item 10)', () => {
+    const v = views(items);
+    expect(searchItems(v, '逾期', FAKE_PEOPLE).map((x) => x.item.id)).toEqual(['O9', 'O1', 'X']);
+    expect(searchItems(v, '王科长', FAKE_PEOPLE).map((x) => x.item.id)).toEqual(['X']);
+    expect(searchItems(v, '李副主任 逾期', FAKE_PEOPLE).map((x) => x.item.id)).toEqual(['O9', 'O1']);
+    expect(searchItems(v, '已销号', FAKE_PEOPLE).map((x) => x.item.id)).toEqual(['C']);
+    // without 科室人员 a name finds nothing (names are not on the item)
+    expect(searchItems(v, '王科长')).toEqual([]);
+  });
+
   it('knows whose sections are whose, and who acts', () => {
     const snapshot = { people: FAKE_PEOPLE, settings };
     expect(leaders(FAKE_PEOPLE)).toEqual(['李副主任', '赵副主任']);

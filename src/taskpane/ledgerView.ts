@@ -102,12 +102,18 @@ export function directorActor(snapshot: Pick<LedgerSnapshot, 'settings'>): Actor
   return { role: '中心主任', name: snapshot.settings.director || ui.role.options.中心主任 };
 }
 
-/** Items matching a search over 编号, 承办科室 (and 协办科室) and 事项内容; blank query = all. */
-export function searchItems(views: readonly ItemView[], query: string): ItemView[] {
+/**
+ * Items matching a search; blank query = all. Every word must appear in the item's 编号, 承办科室
+ * (and 协办科室), 事项内容, 办理状态 or 预警状态 (so 「逾期」 finds the overdue items), or in the
+ * names of its section's 科长 and 分管副职 (科室人员: 「张科长」 finds that section's items).
+ */
+export function searchItems(views: readonly ItemView[], query: string, people: readonly SectionPeople[] = []): ItemView[] {
   const words = query.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
   if (words.length === 0) return [...views];
-  return views.filter(({ item }) => {
-    const text = `${item.id} ${item.section} ${item.coSections} ${item.content}`.toLowerCase();
+  const names = new Map<string, string>();
+  for (const p of people) names.set(p.section, `${names.get(p.section) ?? ''} ${p.chief} ${p.deputy}`);
+  return views.filter(({ item, status }) => {
+    const text = `${item.id} ${item.section} ${item.coSections} ${item.content} ${item.state} ${status.status} ${names.get(item.section) ?? ''}`.toLowerCase();
     return words.every((w) => text.includes(w));
   });
 }
@@ -126,6 +132,23 @@ export function pickerOrder(views: readonly ItemView[], sections: readonly strin
 /** Open items of the user's sections (all sections when null), most urgent first. */
 export function myOpenItems(views: readonly ItemView[], sections: readonly string[] | null): ItemView[] {
   return views.filter((v) => isOpen(v.item) && (!sections || sections.includes(v.item.section))).sort(byUrgency);
+}
+
+/**
+ * 概览's list: with no keyword and no status chosen, the user's open items (most urgent first);
+ * otherwise every item matching both (a count clicked, a word typed), the user's own first.
+ */
+export function overviewItems(
+  views: readonly ItemView[],
+  sections: readonly string[] | null,
+  query: string,
+  status: WarningStatus | null,
+  people: readonly SectionPeople[],
+): ItemView[] {
+  if (query.trim() === '' && status === null) return myOpenItems(views, sections);
+  const found = searchItems(status ? views.filter((v) => v.status.status === status) : views, query, people);
+  const { mine, others } = pickerOrder(found, sections);
+  return [...mine, ...others];
 }
 
 export function statusCounts(views: readonly ItemView[]): Record<WarningStatus, number> {

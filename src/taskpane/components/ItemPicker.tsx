@@ -25,7 +25,7 @@ export interface ItemPickerProps {
  */
 export function ItemPicker({ filter }: ItemPickerProps): JSX.Element {
   const styles = useStyles();
-  const { views, sections, selectedId, select } = useReadyLedger();
+  const { views, sections, selectedId, select, snapshot } = useReadyLedger();
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState(selectedId === null);
 
@@ -35,9 +35,9 @@ export function ItemPicker({ filter }: ItemPickerProps): JSX.Element {
   }, [selectedId]);
 
   const { mine, others } = useMemo(() => {
-    const candidates = searchItems(filter ? views.filter(filter) : views, query);
+    const candidates = searchItems(filter ? views.filter(filter) : views, query, snapshot.people);
     return pickerOrder(candidates, sections);
-  }, [views, filter, query, sections]);
+  }, [views, filter, query, sections, snapshot.people]);
 
   const shownMine = mine.slice(0, LIMIT);
   const shownOthers = others.slice(0, Math.max(0, LIMIT - shownMine.length));

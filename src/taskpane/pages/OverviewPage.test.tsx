@@ -7,7 +7,7 @@ import type { CellError } from '../../domain/validation';
 import type { ExcelRun } from '../../excel/run';
 import { ui } from '../../i18n';
 import { FakeLedgerService } from '../testing/fakeLedgerService';
-import { button, ready, renderApp } from '../testing/renderApp';
+import { button, press, ready, renderApp, type } from '../testing/renderApp';
 
 configure({ defaultHidden: true });
 jest.setTimeout(20_000);
@@ -55,6 +55,39 @@ describe('概览', () => {
     await ready();
     expect(listed().slice(0, 3)).toEqual(['DB-2026-0005', 'DB-2026-0002', 'DB-2026-0004']);
     expect(listed()).not.toContain('DB-2026-0006');
+  });
+
+  it('finds items by keyword (科长 name, status word) and by a clicked status count (issue #13 item 10)', async () => {
+    // 14 more overdue items of 饮食服务科: the list shows 10 and says how many are left out
+    const many = Array.from({ length: 14 }, (_, k) =>
+      makeItem({ id: `DB-2026-01${String(k).padStart(2, '0')}`, section: '饮食服务科', assignedOn: '2026-03-02' }),
+    );
+    renderApp(new FakeLedgerService({ today: TODAY, items: [...items, ...many] }), { role: { role: '督办员', name: '督办员甲' } });
+    await ready();
+    expect(listed()).toHaveLength(10);
+    expect(screen.getByText(ui.picker.more(11))).toBeInTheDocument(); // 7 open + 14
+
+    type(ui.overview.search, '王科长'); // 物业管理科's 科长
+    expect(listed()).toEqual(['DB-2026-0005']);
+    type(ui.overview.search, '逾期 张科长'); // overdue items of 工程管理科
+    expect(listed()).toEqual(['DB-2026-0002', 'DB-2026-0004']);
+    type(ui.overview.search, '');
+
+    // a count is a filter: 按期办结 shows the closed item the default list leaves out
+    const closedCount = document.querySelector('[data-count="按期办结"] button') as HTMLButtonElement;
+    fireEvent.click(closedCount);
+    expect(closedCount).toHaveAttribute('aria-pressed', 'true');
+    expect(listed()).toEqual(['DB-2026-0006']);
+    fireEvent.click(document.querySelector('[data-count="延期"] button')!);
+    expect(listed()).toEqual(['DB-2026-0008']);
+    // status and keyword together
+    fireEvent.click(document.querySelector('[data-count="逾期"] button')!);
+    type(ui.overview.search, '饮食');
+    expect(listed()).toHaveLength(10);
+    expect(screen.getByText(ui.overview.foundTitle(14))).toBeInTheDocument();
+    press(ui.overview.clear);
+    expect(screen.getByText(ui.overview.myTitle)).toBeInTheDocument();
+    expect(document.querySelector('[data-count="逾期"] button')).toHaveAttribute('aria-pressed', 'false');
   });
 
   it('lists row errors grouped by sheet and row, each message as given', async () => {

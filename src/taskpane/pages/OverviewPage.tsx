@@ -1,5 +1,6 @@
-import { Body1Strong, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { Body1Strong, Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { WarningStatus } from '../../domain/types';
 import type { OfficeLike } from '../../excel/capabilities';
 import type { ExcelRun, ExcelRunOn } from '../../excel/run';
 import { ui } from '../../i18n';
@@ -14,7 +15,7 @@ import { SnapshotGate } from '../components/SnapshotGate';
 import { StatusCounts } from '../components/StatusCounts';
 import { WorkbookStatus } from '../components/WorkbookStatus';
 import { useLedger, useReadyLedger } from '../hooks/useLedger';
-import { myOpenItems, statusCounts } from '../ledgerView';
+import { overviewItems, statusCounts } from '../ledgerView';
 
 const useStyles = makeStyles({
   block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -40,23 +41,46 @@ export function OverviewPage({ run, runOn, office }: { run?: ExcelRun; runOn?: E
   );
 }
 
+/** 预警状态 counts (each a filter), a keyword box, and the items they select (the user's open items by default). */
 function LedgerOverview(): JSX.Element {
   const styles = useStyles();
   const { snapshot, views, sections, selectedId, select } = useReadyLedger();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<WarningStatus | null>(null);
   const counts = useMemo(() => statusCounts(views), [views]);
-  const mine = useMemo(() => myOpenItems(views, sections), [views, sections]);
+  const list = useMemo(
+    () => overviewItems(views, sections, query, status, snapshot.people),
+    [views, sections, query, status, snapshot.people],
+  );
+  const filtered = query.trim() !== '' || status !== null;
+  const title = filtered ? ui.overview.foundTitle(list.length) : ui.overview.myTitle;
   return (
     <>
       <RowErrorsBanner errors={snapshot.rowErrors} />
-      <StatusCounts counts={counts} today={snapshot.today} />
+      <StatusCounts counts={counts} today={snapshot.today} filter={status} onFilter={setStatus} />
       <div className={styles.block}>
-        <Body1Strong as="h3">{ui.overview.myTitle}</Body1Strong>
-        {mine.length === 0 ? (
-          <Caption1>{ui.overview.myEmpty}</Caption1>
+        <Field label={ui.overview.search}>
+          <Input type="search" value={query} placeholder={ui.picker.searchPlaceholder} onChange={(_, d) => setQuery(d.value)} />
+        </Field>
+        <Body1Strong as="h3">{title}</Body1Strong>
+        {list.length === 0 ? (
+          <Caption1>{filtered ? ui.picker.none : ui.overview.myEmpty}</Caption1>
         ) : (
-          <ItemList views={mine.slice(0, MY_LIMIT)} onPick={select} currentId={selectedId} label={ui.overview.myTitle} />
+          <ItemList views={list.slice(0, MY_LIMIT)} onPick={select} currentId={selectedId} label={title} />
         )}
-        {mine.length > MY_LIMIT && <Caption1>{ui.picker.more(mine.length - MY_LIMIT)}</Caption1>}
+        {list.length > MY_LIMIT && <Caption1>{ui.picker.more(list.length - MY_LIMIT)}</Caption1>}
+        {filtered && (
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => {
+              setQuery('');
+              setStatus(null);
+            }}
+          >
+            {ui.overview.clear}
+          </Button>
+        )}
       </div>
     </>
   );
