@@ -320,6 +320,7 @@ export const ui = {
       closure: '办结情况',
     },
     deductions: '扣分',
+    showDims: '显示五个维度得分',
     total: '总分',
     rank: '排名',
     noDue: '无应办事项，按满分计',

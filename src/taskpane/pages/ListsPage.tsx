@@ -17,6 +17,7 @@ import type { IsoDate } from '../../domain/types';
 import type { RoundOutcome } from '../../excel/rounds';
 import { ui } from '../../i18n';
 import { FormActions, FormSection } from '../components/FormSection';
+import { MonthPicker } from '../components/MonthPicker';
 import { doneOnce } from '../hooks/alreadyDone';
 import { OperationMessage } from '../components/OperationMessage';
 import { DocumentsPanel } from './DocumentsPanel';
@@ -154,15 +155,7 @@ function RoundForm(): JSX.Element {
           </Select>
         </Field>
         {mode === 'month' ? (
-          <Field label={t.month}>
-            <Select value={month} onChange={(_, d) => setMonth(d.value)}>
-              {months.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <MonthPicker label={t.month} value={month} months={months} onChange={setMonth} />
         ) : (
           <>
             <Field label={t.from} required validationMessage={shown ? errors.from : undefined}>

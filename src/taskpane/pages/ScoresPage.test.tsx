@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import '../../../test/support/jsdom-shims';
 import '@testing-library/jest-dom';
-import { configure, screen } from '@testing-library/react';
+import { configure, fireEvent, screen } from '@testing-library/react';
 import { createCalendar } from '../../domain/calendar';
 import { monthlyScores } from '../../domain/scoring';
 import { defaultSettings } from '../../domain/settings';
@@ -80,6 +80,14 @@ describe('综评', () => {
     expect(control<HTMLSelectElement>(t.month).value).toBe('2026-03');
     const expected = expectedTable('2026-03');
     expect(Object.keys(expected)).toEqual(FAKE_PEOPLE.map((p) => p.section));
+    // at pane width: 排名, 科室, 总分, 扣分 only (the section's full name in its tooltip)
+    const headers = () => Array.from(document.querySelectorAll('[data-testid="scores-table"] th')).map((th) => th.textContent);
+    expect(headers()).toEqual([t.rank, t.section, t.total, t.deductions]);
+    expect(document.querySelector(`tr[data-section="${FAKE_PEOPLE[0].section}"] [data-cell="section"]`)).toHaveAttribute('title', FAKE_PEOPLE[0].section);
+    expect(document.querySelector('[data-cell="volume"]')).toBeNull();
+    // the five dimensions on demand
+    fireEvent.click(control(t.showDims));
+    expect(headers()).toEqual([t.rank, t.section, t.total, t.deductions, ...DIMENSIONS.map((d) => t.dims[d])]);
     expect(shownTable()).toEqual(expected);
     // a deduction and a differing total: the fixture is not trivially all-full-marks
     expect(scoresFor('2026-03').some((s) => s.deductions > 0)).toBe(true);
@@ -107,6 +115,7 @@ describe('综评', () => {
     expect(options).toEqual([...options].sort().reverse());
 
     choose(t.month, '2026-02');
+    fireEvent.click(control(t.showDims));
     expect(shownTable()).toEqual(expectedTable('2026-02'));
     expect(screen.getByText(t.asOf('2026-02', '2026-02-28'))).toBeInTheDocument();
   });

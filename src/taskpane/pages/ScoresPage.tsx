@@ -2,10 +2,9 @@ import {
   Body1Strong,
   Button,
   Caption1,
-  Field,
+  Checkbox,
   makeStyles,
   mergeClasses,
-  Select,
   Table,
   TableBody,
   TableCell,
@@ -19,6 +18,7 @@ import { minDate, monthEnd } from '../../domain/dates';
 import { monthlyScores, type SectionScore } from '../../domain/scoring';
 import { ui } from '../../i18n';
 import { FormActions, FormSection } from '../components/FormSection';
+import { MonthPicker } from '../components/MonthPicker';
 import { doneOnce } from '../hooks/alreadyDone';
 import { OperationMessage } from '../components/OperationMessage';
 import { PageFrame } from '../components/PageFrame';
@@ -34,7 +34,11 @@ type Dimension = (typeof DIMENSIONS)[number];
 
 const useStyles = makeStyles({
   scroll: { overflowX: 'auto', maxWidth: '100%' },
-  table: { minWidth: '460px' },
+  // 排名, 科室, 总分, 扣分 fit a 320 px pane; the five dimensions (on demand) may scroll
+  table: { width: '100%', tableLayout: 'auto' },
+  wide: { minWidth: '460px' },
+  narrow: { width: '1%', whiteSpace: 'nowrap' },
+  section: { maxWidth: '9em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   noDue: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3 },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
@@ -61,6 +65,7 @@ function ScoresBody(): JSX.Element {
   const op = useLedgerOperation();
   const months = useMemo(() => selectableMonths(snapshot.items, snapshot.today), [snapshot.items, snapshot.today]);
   const [month, setMonth] = useState(() => monthOf(snapshot.today));
+  const [dims, setDims] = useState(false);
   const scores = useMemo(
     () =>
       monthlyScores({
@@ -85,22 +90,17 @@ function ScoresBody(): JSX.Element {
 
   return (
     <>
-      <Field label={t.month}>
-        <Select value={month} onChange={(_, d) => setMonth(d.value)}>
-          {months.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <MonthPicker label={t.month} value={month} months={months} onChange={setMonth} />
       <Caption1>{t.asOf(month, asOf)}</Caption1>
       {scores.length === 0 ? (
         <Caption1>{t.empty}</Caption1>
       ) : (
-        <div className={styles.scroll}>
-          <ScoresTable scores={scores} month={month} />
-        </div>
+        <>
+          <Checkbox label={t.showDims} checked={dims} onChange={(_, d) => setDims(d.checked === true)} />
+          <div className={styles.scroll}>
+            <ScoresTable scores={scores} month={month} dims={dims} />
+          </div>
+        </>
       )}
       <Caption1>{t.legend}</Caption1>
       <section aria-labelledby="scores-explain-title">
@@ -129,52 +129,64 @@ function ScoresBody(): JSX.Element {
   );
 }
 
-function ScoresTable({ scores, month }: { scores: SectionScore[]; month: string }): JSX.Element {
+/**
+ * 排名 and 总分 first, then 扣分: what a section head looks for, in four columns that fit the pane;
+ * a long section name is cut with an ellipsis (full name in its tooltip). With `dims` the five
+ * dimensions follow (the table may then scroll sideways).
+ */
+function ScoresTable({ scores, month, dims }: { scores: SectionScore[]; month: string; dims: boolean }): JSX.Element {
   const styles = useStyles();
   const noDue = (s: SectionScore, d: Dimension) => d !== 'volume' && s.noDue[d];
+  const num = mergeClasses(styles.num, styles.narrow);
   return (
-    <Table size="extra-small" className={styles.table} aria-label={t.tableLabel(month)} data-testid="scores-table">
+    <Table size="extra-small" className={mergeClasses(styles.table, dims && styles.wide)} aria-label={t.tableLabel(month)} data-testid="scores-table">
       <TableHeader>
         <TableRow>
+          <TableHeaderCell className={styles.narrow}>{t.rank}</TableHeaderCell>
           <TableHeaderCell>{t.section}</TableHeaderCell>
-          {DIMENSIONS.map((d) => (
-            <TableHeaderCell key={d}>{t.dims[d]}</TableHeaderCell>
-          ))}
-          <TableHeaderCell>{t.deductions}</TableHeaderCell>
-          <TableHeaderCell>{t.total}</TableHeaderCell>
-          <TableHeaderCell>{t.rank}</TableHeaderCell>
+          <TableHeaderCell className={styles.narrow}>{t.total}</TableHeaderCell>
+          <TableHeaderCell className={styles.narrow}>{t.deductions}</TableHeaderCell>
+          {dims &&
+            DIMENSIONS.map((d) => (
+              <TableHeaderCell key={d} className={styles.narrow}>
+                {t.dims[d]}
+              </TableHeaderCell>
+            ))}
         </TableRow>
       </TableHeader>
       <TableBody>
         {scores.map((s) => (
           <TableRow key={s.section} data-section={s.section}>
-            <TableCell>{s.section}</TableCell>
-            {DIMENSIONS.map((d) => (
-              <TableCell
-                key={d}
-                data-cell={d}
-                data-no-due={noDue(s, d) ? 'true' : undefined}
-                title={noDue(s, d) ? t.noDue : undefined}
-                className={mergeClasses(styles.num, noDue(s, d) && styles.noDue)}
-              >
-                {fmt(s[d])}
-                {noDue(s, d) && (
-                  <>
-                    <span aria-hidden="true">{t.noDueMark}</span>
-                    <span className={styles.srOnly}>{t.noDue}</span>
-                  </>
-                )}
-              </TableCell>
-            ))}
-            <TableCell data-cell="deductions" className={styles.num}>
-              {fmt(s.deductions)}
-            </TableCell>
-            <TableCell data-cell="total" className={mergeClasses(styles.num, styles.total)}>
-              {fmt(s.total)}
-            </TableCell>
-            <TableCell data-cell="rank" className={styles.num}>
+            <TableCell data-cell="rank" className={num}>
               {s.rank}
             </TableCell>
+            <TableCell data-cell="section" title={s.section}>
+              <div className={styles.section}>{s.section}</div>
+            </TableCell>
+            <TableCell data-cell="total" className={mergeClasses(num, styles.total)}>
+              {fmt(s.total)}
+            </TableCell>
+            <TableCell data-cell="deductions" className={num}>
+              {fmt(s.deductions)}
+            </TableCell>
+            {dims &&
+              DIMENSIONS.map((d) => (
+                <TableCell
+                  key={d}
+                  data-cell={d}
+                  data-no-due={noDue(s, d) ? 'true' : undefined}
+                  title={noDue(s, d) ? t.noDue : undefined}
+                  className={mergeClasses(num, noDue(s, d) && styles.noDue)}
+                >
+                  {fmt(s[d])}
+                  {noDue(s, d) && (
+                    <>
+                      <span aria-hidden="true">{t.noDueMark}</span>
+                      <span className={styles.srOnly}>{t.noDue}</span>
+                    </>
+                  )}
+                </TableCell>
+              ))}
           </TableRow>
         ))}
       </TableBody>
