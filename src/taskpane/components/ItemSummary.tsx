@@ -1,50 +1,45 @@
 import { Body1, Card, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { Fragment } from 'react';
 import { ui } from '../../i18n';
 import type { ItemView } from '../ledgerView';
+import { FactList, ItemRecords, itemFacts } from './ItemFacts';
 import { ItemStatusBadge } from './ItemStatusBadge';
 
 const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: '2px',
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0 },
 });
 
-/** The open item: 编号, state, 预警状态 and the 13710 due dates, as the domain computes them today. */
+/** At 初核 and 审定 the decision is on the section's account of the work: it and the reports are shown. */
+const DECIDING = ['申请办结', '已初核'];
+
+/**
+ * The open item: 编号, state, 预警状态, what it is (来源, 层级, 类型, 目标任务) and the 13710 due dates
+ * as the domain computes them today; at 初核 and 审定 also the 办结情况 and the item's reports, so
+ * the office and the 分管领导 decide on what the section reported.
+ */
 export function ItemSummary({ view }: { view: ItemView }): JSX.Element {
   const styles = useStyles();
   const { item, status } = view;
-  const nodeDue = (key: '1' | '3') => status.nodes.find((n) => n.key === key)?.due ?? ui.item.notAssigned;
+  const i = ui.item;
+  const nodeDue = (key: '1' | '3') => status.nodes.find((n) => n.key === key)?.due ?? i.notAssigned;
+  const deciding = DECIDING.includes(item.state);
   const rows: [string, string][] = [
-    [ui.item.state, item.state],
-    [ui.item.section, item.section],
-    [ui.item.due1, nodeDue('1')],
-    [ui.item.due3, nodeDue('3')],
-    [ui.item.deadline, status.deadline ?? ui.item.notAssigned],
+    [i.state, item.state],
+    [i.section, item.section],
+    ...itemFacts(item),
+    [i.due1, nodeDue('1')],
+    [i.due3, nodeDue('3')],
+    [i.deadline, status.deadline ?? i.notAssigned],
+    ...(deciding ? ([[i.appliedOn, item.appliedOn ?? ''], [i.closure, item.progress]] as [string, string][]) : [[i.progress, item.progress] as [string, string]]),
   ];
   return (
-    <Card size="small" aria-label={ui.item.title(item.id)} data-testid="item-summary" data-item={item.id}>
+    <Card size="small" aria-label={i.title(item.id)} data-testid="item-summary" data-item={item.id}>
       <div className={styles.head}>
         <Text weight="semibold">{item.id}</Text>
         <ItemStatusBadge status={status} />
       </div>
       <Body1>{item.content}</Body1>
-      <dl className={styles.grid}>
-        {rows.map(([term, value]) => (
-          <Fragment key={term}>
-            <dt className={styles.term}>{term}</dt>
-            <dd className={styles.value}>{value}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      <FactList rows={rows} />
+      {deciding && <ItemRecords item={item} />}
     </Card>
   );
 }

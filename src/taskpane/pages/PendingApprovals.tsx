@@ -5,6 +5,7 @@ import { FormSection } from '../components/FormSection';
 import { useReadyLedger } from '../hooks/useLedger';
 import type { Operation } from '../hooks/useOperation';
 import { ApproveRow } from './ApproveRow';
+import { PendingFacts } from '../components/ItemFacts';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -26,6 +27,7 @@ export function PendingApprovals({ op }: { op: Operation }): JSX.Element {
               {item.id} · {item.section}
             </Text>
             <Caption1>{item.content}</Caption1>
+            <PendingFacts item={item} />
             {choice && allowedActions(item, choice.role, choice.section).includes('审批同意') && (
               <ApproveRow item={item} op={op} />
             )}

@@ -1,0 +1,102 @@
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Fragment } from 'react';
+import { itemClock } from '../../domain/clock';
+import type { LedgerItem } from '../../domain/types';
+import { REPORT_TYPES } from '../../domain/workflow';
+import { ui } from '../../i18n';
+import { useReadyLedger } from '../hooks/useLedger';
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: '2px',
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  records: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  record: { display: 'flex', flexDirection: 'column', fontSize: tokens.fontSizeBase200 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** term → value rows as a definition list (data-fact = term, for tests and the e2e suite). */
+export function FactList({ rows }: { rows: readonly [string, string][] }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <dl className={styles.grid}>
+      {rows.map(([term, value]) => (
+        <Fragment key={term}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.value} data-fact={term}>
+            {value || ui.item.none}
+          </dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+/** What an approver needs to know of an item, beyond its title: where it comes from, what it asks. */
+export function itemFacts(item: LedgerItem): [string, string][] {
+  const i = ui.item;
+  return [
+    [i.source, String(item.source)],
+    [i.level, item.level],
+    [i.kind, item.kind],
+    [i.requirement, item.requirement],
+  ];
+}
+
+/**
+ * A 待审批 item as the 中心主任 decides it: source, level, kind, 目标任务, and the 13710 dates it
+ * gets if approved (交办) today.
+ */
+export function PendingFacts({ item }: { item: LedgerItem }): JSX.Element {
+  const { snapshot } = useReadyLedger();
+  const i = ui.item;
+  const clock = itemClock({ ...item, assignedOn: snapshot.today }, snapshot.settings, snapshot.calendar);
+  return (
+    <FactList
+      rows={[
+        ...itemFacts(item),
+        [i.explicitDeadline, item.explicitDeadline ?? i.defaultDeadline],
+        [i.ifToday(i.due1), clock?.due1 ?? ''],
+        [i.ifToday(i.due3), clock?.due3 ?? ''],
+        [i.ifToday(i.deadline), clock?.deadline ?? ''],
+      ]}
+    />
+  );
+}
+
+/** The item's 反馈记录 (reports with their sign-off, 退回, 催办, 升级), newest first. */
+export function ItemRecords({ item }: { item: LedgerItem }): JSX.Element {
+  const styles = useStyles();
+  const { snapshot } = useReadyLedger();
+  const records = snapshot.records.filter((r) => r.itemId === item.id).reverse();
+  const isReport = (type: string) => (REPORT_TYPES as readonly string[]).includes(type);
+  return (
+    <section aria-label={ui.item.recordsTitle} data-testid="item-records">
+      <Caption1 className={styles.muted}>{ui.item.recordsTitle}</Caption1>
+      {records.length === 0 ? (
+        <Caption1>{ui.item.recordsEmpty}</Caption1>
+      ) : (
+        <ul className={styles.records}>
+          {records.map((r, k) => (
+            <li key={`${k}-${r.opId}`} className={styles.record} data-record-type={r.type}>
+              <span>
+                {ui.item.record(r.type, r.date)}
+                {isReport(r.type) && (
+                  <span className={styles.muted}> · {r.signedOn ? ui.item.signed(r.signer, r.signedOn) : ui.item.unsigned}</span>
+                )}
+              </span>
+              <span>{r.content}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
