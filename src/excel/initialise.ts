@@ -3,7 +3,8 @@
  * in the open workbook, or repairs and upgrades an existing one, without ever changing what users
  * typed.
  *
- * One `ExcelRun`, exactly three `context.sync()` calls whatever the workbook holds:
+ * One `ExcelRun`, exactly three `context.sync()` calls whatever the workbook holds (a write that
+ * fails part-way is rolled forward once: see initialiseLedger):
  *   1. structure — which sheets, tables (columns, row counts) and defined names exist, and which
  *      sheets are protected;
  *   2. health — for what exists: table positions, formula columns (counted with
@@ -1066,7 +1067,34 @@ function errorText(e: unknown): string {
  * file comment). Three syncs on success; the outcome lists the created sheets and, in zh-CN, every
  * repair made.
  */
+/**
+ * 初始化台账. A write that fails part-way (Excel applies the operations before the failing one) is
+ * rolled forward once: the second run diagnoses what the first left and repairs the rest, as the
+ * user's 重试 would (writePath.rollForward does the same for the ledger actions). A wrong password
+ * or an API this Excel lacks is not retried.
+ */
 export async function initialiseLedger(run: ExcelRun, opts: InitialiseOptions = {}): Promise<Result<InitialiseReport>> {
+  const first = await initialiseOnce(run, opts);
+  if (!first.rollForward) return first.result;
+  // The sheets the failed run was creating held nothing before it: they go, and are built whole
+  // again, rather than repaired from whatever part of their layout landed.
+  await deleteSheets(run, first.creating).catch(() => undefined);
+  return (await initialiseOnce(run, opts)).result;
+}
+
+async function deleteSheets(run: ExcelRun, names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  await run(async (context) => {
+    const sheets = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+    await context.sync();
+    for (const ws of sheets) if (!ws.isNullObject) ws.delete();
+    await context.sync();
+  });
+}
+
+async function initialiseOnce(run: ExcelRun, opts: InitialiseOptions): Promise<{ result: Result<InitialiseReport>; rollForward: boolean; creating: string[] }> {
+  const creating: string[] = [];
+  const once = (result: Result<InitialiseReport>, rollForward = false) => ({ result, rollForward, creating });
   let stage: 'read' | 'write' = 'read';
   const toProtect: string[] = [];
   let password: string | undefined = normalisePassword(opts.password);
@@ -1074,7 +1102,8 @@ export async function initialiseLedger(run: ExcelRun, opts: InitialiseOptions = 
   const passwordFlag = requirements.isSetSupported(PASSWORD_FLAG_SET.name, PASSWORD_FLAG_SET.version);
   const unknownPassword: string[] = [];
   try {
-    return await run(async (context) => {
+    return once(
+      await run(async (context) => {
       // ---- sync 1: what exists
       const structureOf = queueStructure(context, passwordFlag);
       await context.sync();
@@ -1192,6 +1221,7 @@ export async function initialiseLedger(run: ExcelRun, opts: InitialiseOptions = 
 
       // ---- sync 3: write
       stage = 'write';
+      creating.push(...plan.created);
       const p = plan.phases;
       for (const step of [...p.unprotect, ...p.structure, ...p.names, ...p.content, ...p.version, ...p.protect]) step();
       await context.sync();
@@ -1202,19 +1232,20 @@ export async function initialiseLedger(run: ExcelRun, opts: InitialiseOptions = 
         warnings: plan.warnings,
         schemaVersion: { before: versionBefore, after: SCHEMA_VERSION },
       });
-    });
+      }),
+    );
   } catch (e) {
-    if (e instanceof Refusal) return err(e.code, e.message);
+    if (e instanceof Refusal) return once(err(e.code, e.message));
     const missing = missingApi(e);
     if (missing !== null) {
       await restoreProtection(run, toProtect, password).catch(() => undefined);
-      return err('unsupported', platform.apiMissing(missing));
+      return once(err('unsupported', platform.apiMissing(missing)));
     }
-    if (stage === 'read') return err('read-failed', TEXT.readFailed(errorText(e)));
+    if (stage === 'read') return once(err('read-failed', TEXT.readFailed(errorText(e))));
     await restoreProtection(run, toProtect, password).catch(() => undefined);
     const code = (e as { code?: unknown })?.code;
-    if (code === 'AccessDenied') return err('write-failed', unknownPassword.length > 0 ? platform.passwordUnknown(unknownPassword) : TEXT.wrongPassword);
-    return err('write-failed', TEXT.writeFailed(errorText(e)));
+    if (code === 'AccessDenied') return once(err('write-failed', unknownPassword.length > 0 ? platform.passwordUnknown(unknownPassword) : TEXT.wrongPassword));
+    return once(err('write-failed', TEXT.writeFailed(errorText(e))), true);
   }
 }
 
