@@ -3,7 +3,7 @@ import { sheetPrintSetup } from '../workbook/print';
 import { INITIALISE_SYNCS, canonicalFormula, formulaForRow, initialiseLedger, widthToPoints, type InitialiseReport } from './initialise';
 import { withSelfRefreshingRules } from './cfRefresh';
 import { LEDGER_PROTECTION_OPTIONS } from './protection';
-import { LEDGER_SHEETS } from './ledgerSheets';
+import { LEDGER_SHEETS } from '../workbook/ledgerSheets';
 import { itemCells, tableRow } from './ledgerCodec';
 import { calendarRows } from '../workbook/calendarRows';
 import { generateSample } from '../workbook/sample';

@@ -1,4 +1,4 @@
-import { LEDGER_SHEETS } from './ledgerSheets';
+import { LEDGER_SHEETS } from '../workbook/ledgerSheets';
 import type { ExcelRun } from './run';
 import { readWorkbookInfo } from './workbookInfo';
 

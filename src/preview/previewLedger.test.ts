@@ -8,7 +8,7 @@ import { itemStatus } from '../domain/status';
 import { generateSample } from '../workbook/sample';
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from '../workbook/sections';
 import { columnLetter, settingRow } from '../workbook/schema';
-import { LEDGER_SHEETS } from '../excel/ledgerSheets';
+import { LEDGER_SHEETS } from '../workbook/ledgerSheets';
 import { PREVIEW_WORKBOOK_NAME, createPreviewLedger, recomputeCachedValues } from './previewLedger';
 
 const TODAY = '2026-11-20';

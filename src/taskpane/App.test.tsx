@@ -4,7 +4,7 @@ import '@testing-library/jest-dom';
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { makeItem } from '../domain/testing/itemFactory';
 import type { ExcelRun } from '../excel/run';
-import { LEDGER_SHEETS } from '../excel/ledgerSheets';
+import { LEDGER_SHEETS } from '../workbook/ledgerSheets';
 import { ui } from '../i18n';
 import { pageFromSearch } from './pages';
 import { getRole, ROLE_STORAGE_KEY } from './roleStore';

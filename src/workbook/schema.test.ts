@@ -3,7 +3,7 @@
  * formula uses only portable functions and refers only to tables, columns, sheets and defined
  * names that exist, in plain A1 form (no structured reference: Gnumeric parses none).
  */
-import { LEDGER_SHEETS } from '../excel/ledgerSheets';
+import { LEDGER_SHEETS } from './ledgerSheets';
 import { LEDGER_INPUT_COLUMNS, FEEDBACK_INPUT_COLUMNS } from '../domain/validation';
 import { defaultSettings } from '../domain/settings';
 import { ALLOWED_FUNCTIONS, CALENDAR_LETTERS, COUNTED_ROWS, functionsIn } from './formulas';

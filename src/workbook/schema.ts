@@ -8,7 +8,7 @@
  * LibreOffice and Gnumeric all compute.
  */
 import { workbook as t } from '../i18n/workbook';
-import { LEDGER_SHEETS } from '../excel/ledgerSheets';
+import { LEDGER_SHEETS } from './ledgerSheets';
 import { defaultSettings, type Settings } from '../domain/settings';
 import { DOCUMENT_SETTING_NAMES, documentSettingDefault, type DocumentSettingName } from '../domain/documents/settings';
 import {

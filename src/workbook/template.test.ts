@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createCalendar } from '../domain/calendar';
 import { defaultSettings } from '../domain/settings';
 import { isoToSerial } from '../domain/parseDate';
-import { LEDGER_SHEETS } from '../excel/ledgerSheets';
+import { LEDGER_SHEETS } from './ledgerSheets';
 import { calendarRows, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from './calendarRows';
 import { dataValidationAt } from './exceljsPatch';
 import { readSheetTable, readWorkbook } from './readback';
