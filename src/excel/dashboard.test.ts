@@ -7,6 +7,7 @@ import { SOURCE_CATEGORIES, WARNING_STATUSES } from '../domain/types';
 import { rounds as t } from '../i18n/rounds';
 import { generateSample } from '../workbook/sample';
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from '../workbook/sections';
+import { STATUS_COLOURS } from '../workbook/statusColours';
 import { DASHBOARD_SHEET, lastMonths, refreshDashboard, type DashboardOutcome } from './dashboard';
 import { chartsOf, createExcelDouble, pageLayoutOf, type ExcelDouble } from './double';
 import { ledgerFixture } from './testing/ledgerFixture';
@@ -118,6 +119,13 @@ describe('refreshDashboard on a 200-item sample', () => {
     expect(out.syncs).toBe(2 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历']));
     expect(out.figures.bySection.map((r) => r.section)).toEqual(sections);
     expect(out.rowErrors).toEqual([]);
+  });
+
+  test('the status chart series are the statuses in the status table colours; the others keep the Office palette', () => {
+    const [status, trend, source] = chartsOf(xl.workbook.sheet(DASHBOARD_SHEET));
+    expect(status.series).toEqual(WARNING_STATUSES.map((st) => ({ name: st, fill: STATUS_COLOURS[st].series })));
+    expect(trend.series.every((s) => s.fill === null)).toBe(true);
+    expect(source.series.every((s) => s.fill === null)).toBe(true);
   });
 
   test('refreshing again replaces the charts and the tables (exactly three charts, same cells)', async () => {

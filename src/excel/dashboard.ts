@@ -32,6 +32,7 @@ import { excel as xt } from '../i18n/excel';
 import { rounds as t } from '../i18n/rounds';
 import { dashboardPrintSetup } from '../workbook/print';
 import { columnLetter } from '../workbook/schema';
+import { STATUS_COLOURS } from '../workbook/statusColours';
 import { textCell, type CellValue } from './cells';
 import { queuePrintSetup } from './printSetup';
 import { queueProtect, queueUnprotect } from './protection';
@@ -268,6 +269,11 @@ async function dashboardAttempt(run: ExcelRun, opts: DashboardOptions, months: n
       chart.title.text = c.title;
       const top = 1 + k * (CHART_ROWS + 1);
       chart.setPosition(`${CHART_COLUMNS.first}${top}`, `${CHART_COLUMNS.last}${top + CHART_ROWS - 1}`);
+      // the status chart in the ledger's status colours (one series per status column of 表一,
+      // in grid order), not Office's palette; queued in this same write sync
+      if (c.block === grid.status) {
+        figures.statuses.forEach((st, i) => chart.series.getItemAt(i).format.fill.setSolidColor(STATUS_COLOURS[st].series));
+      }
     });
     queueProtect(context, ws, wasProtected, data.password);
     try {

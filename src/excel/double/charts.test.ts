@@ -97,6 +97,74 @@ describe('Charts (api/charts.ts)', () => {
     await add('Pie');
   });
 
+  test('series from the source (by columns / rows), names, count, solid fills stored on the chart', async () => {
+    const xl = book();
+    await xl.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('看板');
+      const chart = ws.charts.add('ColumnStacked' as Excel.ChartType, ws.getRange('A1:C3'), 'Columns' as Excel.ChartSeriesBy);
+      ws.charts.add('Line' as Excel.ChartType, ws.getRange('A1:C3'), 'Rows' as Excel.ChartSeriesBy);
+      ws.charts.add('Pie' as Excel.ChartType, ws.getRange('B2:B3'));
+      chart.series.getItemAt(0).format.fill.setSolidColor('#70ad47');
+      chart.series.getItemAt(1).format.fill.setSolidColor('red');
+      const series = chart.series.load('items/name, count');
+      const second = chart.series.getItemAt(1).load('name');
+      const count = chart.series.getCount();
+      await context.sync();
+      expect(series.items.map((s) => s.name)).toEqual(['正常', '逾期']);
+      expect(series.count).toBe(2);
+      expect(second.name).toBe('逾期');
+      expect(count.value).toBe(2);
+      series.items[1].format.fill.clear();
+      series.items[1].name = '逾期(件)';
+      await context.sync();
+    });
+    const [bars, line, pie] = chartsOf(xl.workbook.sheet('看板'));
+    expect(bars.series).toEqual([
+      { name: '正常', fill: '#70AD47' },
+      { name: '逾期(件)', fill: null },
+    ]);
+    expect(line.series).toEqual([
+      { name: '综合科', fill: null },
+      { name: '维修服务科', fill: null },
+    ]);
+    expect(pie.series).toEqual([{ name: 'Series1', fill: null }]);
+    // chartsOf gives copies
+    bars.series[0].fill = '#000000';
+    expect(chartsOf(xl.workbook.sheet('看板'))[0].series[0].fill).toBe('#70AD47');
+  });
+
+  test('series: bad index, bad colour, protection, payload counted', async () => {
+    const xl = book();
+    await xl.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('看板');
+      ws.charts.add('ColumnStacked' as Excel.ChartType, ws.getRange('A1:C3'), 'Columns' as Excel.ChartSeriesBy).name = 'c';
+      await context.sync();
+    });
+    const colour = (index: number, color: string) =>
+      xl.run(async (context) => {
+        context.workbook.worksheets.getItem('看板').charts.getItem('c').series.getItemAt(index).format.fill.setSolidColor(color);
+        await context.sync();
+      });
+    await expect(colour(2, '#FF0000')).rejects.toMatchObject({ code: 'ItemNotFound' });
+    await expect(colour(0, 'not a colour')).rejects.toMatchObject({ code: 'InvalidArgument' });
+    xl.workbook.sheet('看板').protect({});
+    await expect(colour(0, '#FF0000')).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(chartsOf(xl.workbook.sheet('看板'))[0].series[0].fill).toBeNull();
+    xl.workbook.sheet('看板').unprotect();
+    xl.workbook.sheet('看板').protect({ allowEditObjects: true });
+    await colour(0, '#ff0000');
+    expect(chartsOf(xl.workbook.sheet('看板'))[0].series[0].fill).toBe('#FF0000');
+    const small = createExcelDouble({ sheets: ['看板'], maxPayloadBytes: 1000 });
+    small.workbook.sheet('看板').setValues('A1:B2', [['a', 'b'], [1, 2]]);
+    await expect(
+      small.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('看板');
+        ws.charts.add('Pie' as Excel.ChartType, ws.getRange('A1:B2')).series.getItemAt(0).format.fill.setSolidColor('x'.repeat(2000));
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+  });
+
   test('a chart proxy from a finished run is unusable', async () => {
     const xl = book();
     let kept: Excel.Chart | undefined;

@@ -190,7 +190,11 @@ export function chartXml(chart: ChartModel, wb: DoubleWorkbook, exported: Set<Do
 
   const ser = series
     .map((s, i) => {
-      const head = `<c:idx val="${i}"/><c:order val="${i}"/>${s.name ? data.tx(s.name) : ''}`;
+      // a colour set by series.format.fill.setSolidColor: c:ser/c:spPr (the line's stroke for a line chart)
+      const fill = i < chart.series.length ? chart.series[i].fill : null;
+      const solid = fill ? `<a:solidFill><a:srgbClr val="${fill.replace('#', '')}"/></a:solidFill>` : '';
+      const spPr = !solid ? '' : kind === 'line' ? `<c:spPr><a:ln w="28575" cap="rnd">${solid}<a:round/></a:ln></c:spPr>` : `<c:spPr>${solid}</c:spPr>`;
+      const head = `<c:idx val="${i}"/><c:order val="${i}"/>${s.name ? data.tx(s.name) : ''}${kind === 'scatter' ? '' : spPr}`;
       const cat = s.cat ? `<c:cat>${data.str(s.cat)}</c:cat>` : '';
       const val = `<c:val>${data.num(s.val)}</c:val>`;
       switch (kind) {

@@ -7,18 +7,29 @@
  * - `Chart`: `name` (writable; unique per sheet, ItemAlreadyExists otherwise — uncertain: Excel
  *   may accept duplicates, the strict choice is taken), `id`, `chartType` (writable), `title.text`
  *   / `title.visible`, `setPosition(startCell, endCell?)`, `delete()`.
+ * - `chart.series` (ChartSeriesCollection, ExcelApi 1.1): `items` (`load('items/name')`), `count`,
+ *   `getItemAt(index)`, `getCount()` (1.4); `ChartSeries.name` (writable);
+ *   `series.format.fill.setSolidColor(color)` / `clear()` (ChartSeriesFormat, ChartFill: ExcelApi 1.1).
  * - Stored per sheet (`sheet.charts`; `chartsOf(sheet)`, direct access): type, series-by, the source address as
- *   given at `add` (with its sheet), title, position (start/end cell addresses).
+ *   given at `add` (with its sheet), title, position (start/end cell addresses), the series (name,
+ *   fill colour "#RRGGBB" or null for Office's palette).
  *
- * Not modelled: series, axes, legend, data labels, formatting, `setData`, chart sheets, events;
- * the source range does not move with row inserts/deletes (Excel's series references would);
- * `seriesBy` 'Auto' is stored as given, not resolved. Adding a chart to a protected sheet needs
- * `allowEditObjects` (as Excel: "Edit objects"), and so do moving, renaming and deleting it.
+ * Series are fixed at `add` from the source range: 'Columns' (and 'Auto', taken as columns, as
+ * the xlsx exporter does — Excel's Auto picks by shape) one series per column after the first,
+ * named by the first row's text ("SeriesN" when blank); 'Rows' the transpose; a source of one row
+ * or column is one series "Series1". They do not follow later edits of the cells.
+ *
+ * Not modelled: series `add`/`delete`/values, axes, legend, data labels, other formatting,
+ * `setData`, chart sheets, events; the source range does not move with row inserts/deletes
+ * (Excel's series references would); `seriesBy` 'Auto' is stored as given, not resolved. Adding a
+ * chart to a protected sheet needs `allowEditObjects` (as Excel: "Edit objects"), and so do
+ * moving, renaming, deleting it and renaming or colouring its series.
  */
-import { formatAddress, formatRect } from '../address';
+import { formatAddress, formatRect, type Rect } from '../address';
 import { DoubleExcelError, MESSAGES, err } from '../errors';
-import type { ChartModel, DoubleSheet } from '../model';
-import { ClientResultDouble, CollectionProxy, Exec, ProxyBase, declareNavs, declareScalars, queueResult } from '../proxy';
+import type { ChartModel, ChartSeriesModel, DoubleSheet } from '../model';
+import { ClientResultDouble, CollectionProxy, Exec, ProxyBase, declareNavs, declareScalars, payloadSize, queueResult } from '../proxy';
+import { normalizeColor } from '../values';
 import { RangeProxy, rectArg } from './range';
 import { rangeOf, sheetOf } from './resolve';
 
@@ -42,6 +53,30 @@ function chartOf(p: ProxyBase, x: Exec): ChartHandle {
   const h = p._resolve(x) as ChartHandle | null;
   if (!h || !x.wb.sheets.includes(h.sheet) || !h.sheet.charts.includes(h.chart)) throw err.itemNotFound(p._typeName);
   return h;
+}
+
+interface SeriesHandle extends ChartHandle {
+  index: number;
+}
+
+function seriesHandleOf(p: ProxyBase, x: Exec): SeriesHandle & { series: ChartSeriesModel } {
+  const h = p._resolve(x) as SeriesHandle | null;
+  if (!h || !x.wb.sheets.includes(h.sheet) || !h.sheet.charts.includes(h.chart) || h.index >= h.chart.series.length) {
+    throw err.itemNotFound(p._typeName);
+  }
+  return { ...h, series: h.chart.series[h.index] };
+}
+
+/** The series of a new chart, from its source (see the file header). */
+function seriesFrom(sheet: DoubleSheet, rect: Rect, seriesBy: string): ChartSeriesModel[] {
+  const rows = rect.r1 - rect.r0 + 1;
+  const cols = rect.c1 - rect.c0 + 1;
+  if (rows < 2 || cols < 2) return [{ name: 'Series1', fill: null }];
+  const byRows = seriesBy === 'Rows';
+  return Array.from({ length: byRows ? rows - 1 : cols - 1 }, (_, k) => {
+    const text = byRows ? sheet.textAt(rect.r0 + 1 + k, rect.c0) : sheet.textAt(rect.r0, rect.c0 + 1 + k);
+    return { name: text !== '' ? text : `Series${k + 1}`, fill: null };
+  });
 }
 
 // ---------------------------------------------------------------- ChartCollection
@@ -92,6 +127,7 @@ export class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
         title: '',
         titleVisible: false,
         position: null,
+        series: seriesFrom(tr.sheet, tr.rect, seriesBy),
       };
       charts.push(chart);
       p._preset({ sheet: s, chart } satisfies ChartHandle);
@@ -206,4 +242,93 @@ declareScalars(ChartTitleProxy, {
 
 declareNavs(ChartProxy, {
   title: (p) => new ChartTitleProxy(p._ctx, `${p._path}.title`, (x) => p._resolve(x)),
+  series: (p) => new ChartSeriesCollectionProxy(p._ctx, `${p._path}.series`, (x) => p._resolve(x)),
+});
+
+// ---------------------------------------------------------------- ChartSeriesCollection, ChartSeries, format, fill
+
+export class ChartSeriesCollectionProxy extends CollectionProxy<ChartSeriesProxy> {
+  readonly _typeName = 'ChartSeriesCollection';
+
+  _list(x: Exec): unknown[] {
+    const { sheet, chart } = chartOf(this, x);
+    return chart.series.map((_, index) => ({ sheet, chart, index }) satisfies SeriesHandle);
+  }
+
+  _makeItem(handle: unknown): ChartSeriesProxy {
+    return new ChartSeriesProxy(this._ctx, `${this._path}.item`, () => handle)._preset(handle ?? null);
+  }
+
+  getItemAt(index: number): ChartSeriesProxy {
+    return new ChartSeriesProxy(this._ctx, `${this._path}.getItemAt(${index})`, (x) => {
+      const all = this._list(x);
+      if (!Number.isInteger(index) || index < 0 || index >= all.length) throw err.itemNotFound('ChartSeriesCollection.getItemAt');
+      return all[index];
+    });
+  }
+
+  /** ExcelApi 1.4. */
+  getCount(): ClientResultDouble<number> {
+    return queueResult(this, 'getCount', (x) => chartOf(this, x).chart.series.length);
+  }
+}
+declareScalars(ChartSeriesCollectionProxy, {
+  count: { read: (p, x) => chartOf(p, x).chart.series.length, explicitOnly: true },
+});
+
+export class ChartSeriesProxy extends ProxyBase {
+  readonly _typeName = 'ChartSeries';
+}
+declareScalars(ChartSeriesProxy, {
+  name: {
+    read: (p, x) => seriesHandleOf(p, x).series.name,
+    write: (p, x, v) => {
+      const { sheet, series } = seriesHandleOf(p, x);
+      sheet.assertAllowed('allowEditObjects', 'ChartSeries.name');
+      series.name = String(v ?? '');
+    },
+    bytes: true,
+  },
+});
+
+export class ChartSeriesFormatProxy extends ProxyBase {
+  readonly _typeName = 'ChartSeriesFormat';
+}
+
+export class ChartFillProxy extends ProxyBase {
+  readonly _typeName = 'ChartFill';
+
+  /** "Sets the fill formatting of a chart element to a uniform color." (HTML colour code or name) */
+  setSolidColor(color: string): void {
+    this._queue(
+      'setSolidColor',
+      (x) => {
+        const loc = 'ChartFill.setSolidColor';
+        const { sheet, series } = seriesHandleOf(this, x);
+        sheet.assertAllowed('allowEditObjects', loc);
+        try {
+          series.fill = normalizeColor(String(color));
+        } catch {
+          throw err.invalidArgument(loc);
+        }
+      },
+      () => payloadSize(color),
+    );
+  }
+
+  /** "Clears the fill color of a chart element." (back to Office's palette) */
+  clear(): void {
+    this._queue('clear', (x) => {
+      const { sheet, series } = seriesHandleOf(this, x);
+      sheet.assertAllowed('allowEditObjects', 'ChartFill.clear');
+      series.fill = null;
+    });
+  }
+}
+
+declareNavs(ChartSeriesProxy, {
+  format: (p) => new ChartSeriesFormatProxy(p._ctx, `${p._path}.format`, (x) => p._resolve(x)),
+});
+declareNavs(ChartSeriesFormatProxy, {
+  fill: (p) => new ChartFillProxy(p._ctx, `${p._path}.fill`, (x) => p._resolve(x)),
 });

@@ -206,5 +206,5 @@ export function hiddenColumns(s: DoubleSheet): number[] {
 
 /** The charts of a sheet, in creation order (direct access; copies). */
 export function chartsOf(s: DoubleSheet): ChartModel[] {
-  return s.charts.map((c) => ({ ...c, position: c.position ? { ...c.position } : null }));
+  return s.charts.map((c) => ({ ...c, position: c.position ? { ...c.position } : null, series: c.series.map((x) => ({ ...x })) }));
 }

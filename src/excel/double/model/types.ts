@@ -269,4 +269,16 @@ export interface ChartModel {
   titleVisible: boolean;
   /** top-left and bottom-right cells after `setPosition` (sheet-local A1), null before */
   position: { start: string; end: string | null } | null;
+  /**
+   * The series, fixed at `add` from the source and `seriesBy` (Columns/Auto: one per column after
+   * the first, named by the first row's text; Rows: the transpose; one row or column: one series
+   * "Series1"); `fill` is the colour set by `series.format.fill.setSolidColor` ("#RRGGBB"), null
+   * for Office's default palette.
+   */
+  series: ChartSeriesModel[];
+}
+
+export interface ChartSeriesModel {
+  name: string;
+  fill: string | null;
 }
