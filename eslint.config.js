@@ -19,6 +19,22 @@ const officeAddinsRules = Object.fromEntries(
     .filter(([rule]) => rule.startsWith('office-addins/')),
 );
 
+/** A layer's allowed imports: `patterns` of ours it must not import (types allowed when `types`). */
+function layer(files, patterns, types, ignores = []) {
+  return [
+    {
+      files: [files],
+      ignores: ['**/*.test.{ts,tsx}', '**/testing/**', ...ignores],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          { patterns: [{ group: patterns, allowTypeImports: types, message: 'crosses a layer boundary (see eslint.config.js, "Layers")' }] },
+        ],
+      },
+    },
+  ];
+}
+
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -69,6 +85,13 @@ module.exports = tseslint.config(
     files: ['test/**/*.{ts,tsx}', 'scripts/**/*.ts', '**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
+  // Layers (README "Folder map"): the pure core imports nothing of ours but itself and the string
+  // catalogue; the workbook schema neither the Office adapter nor the pane; the pane takes only types
+  // from the adapter (values come in through props, put together in taskpane/index.tsx and the
+  // preview), apart from the pure 自检 report model. Tests may reach across.
+  ...layer('src/domain/**/*.ts', ['**/workbook/**', '**/excel/**', '**/taskpane/**', '**/documents/**', '**/preview/**', '**/cli/**', 'react', 'react-dom', '@fluentui/*', 'exceljs', 'docx'], false),
+  ...layer('src/workbook/**/*.ts', ['**/excel/**', '**/taskpane/**', '**/preview/**', '**/cli/**', 'react', '@fluentui/*'], false),
+  ...layer('src/taskpane/**/*.{ts,tsx}', ['**/excel/*', '**/excel/**', '!**/excel/selfCheckModel'], true, ['src/taskpane/index.tsx', 'src/taskpane/testing/**']),
   {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },

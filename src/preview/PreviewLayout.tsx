@@ -1,5 +1,6 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { workbookTools } from '../excel/workbookTools';
 import { ui } from '../i18n';
 import { App } from '../taskpane/App';
 import type { PreviewWorkbook } from './previewWorkbook';
@@ -90,7 +91,7 @@ export function PreviewLayout({ workbook }: { workbook: PreviewWorkbook }): JSX.
         </div>
       </div>
       <aside className={styles.pane} aria-label={ui.preview.taskPane}>
-        <App service={workbook.service} run={workbook.xl.run} runOn={workbook.xl.runOn} office={workbook.xl.office} />
+        <App service={workbook.service} tools={workbookTools(workbook.xl.run, workbook.xl.runOn, workbook.xl.office)} />
       </aside>
     </div>
   );

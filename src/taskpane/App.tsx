@@ -1,8 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LedgerService } from '../excel/ledgerService';
-import type { OfficeLike } from '../excel/capabilities';
-import type { ExcelRun, ExcelRunOn } from '../excel/run';
+import type { WorkbookTools } from '../excel/workbookTools';
 import type { PageId } from '../i18n';
 import { Header } from './components/Header';
 import { PageNav } from './components/PageNav';
@@ -37,15 +36,12 @@ export interface AppProps {
   /** The ledger: the Office.js gateway in Excel, a fake in tests and the browser preview. */
   service: LedgerService;
   /** Optional direct access to the workbook: the status card then lists the ledger sheets. */
-  run?: ExcelRun;
-  /** `Excel.run(context, batch)` and the `Office` object (default: the global one), for 自检 on 概览. */
-  runOn?: ExcelRunOn;
-  office?: OfficeLike;
+  tools?: WorkbookTools;
   /** The page to open on; defaults to the `?page=` of the current URL. */
   initialPage?: PageId;
 }
 
-export function App({ service, run, runOn, office, initialPage }: AppProps): JSX.Element {
+export function App({ service, tools, initialPage }: AppProps): JSX.Element {
   const styles = useStyles();
   const [page, setPage] = useState<PageId>(() => initialPage ?? pageFromSearch(window.location.search));
   // Pages stay mounted once visited (hidden when not shown): a form half typed survives a look elsewhere.
@@ -120,7 +116,7 @@ export function App({ service, run, runOn, office, initialPage }: AppProps): JSX
         <main className={styles.main}>
           {PAGE_IDS.filter((id) => visited.includes(id)).map((id) => (
             <div key={id} hidden={id !== page} data-page={id}>
-              <PageContent page={id} run={run} runOn={runOn} office={office} />
+              <PageContent page={id} tools={tools} />
             </div>
           ))}
         </main>
@@ -129,10 +125,10 @@ export function App({ service, run, runOn, office, initialPage }: AppProps): JSX
   );
 }
 
-function PageContent({ page, run, runOn, office }: { page: PageId; run?: ExcelRun; runOn?: ExcelRunOn; office?: OfficeLike }): JSX.Element {
+function PageContent({ page, tools }: { page: PageId; tools?: WorkbookTools }): JSX.Element {
   switch (page) {
     case 'overview':
-      return <OverviewPage run={run} runOn={runOn} office={office} />;
+      return <OverviewPage tools={tools} />;
     case 'register':
       return <RegisterPage />;
     case 'report':

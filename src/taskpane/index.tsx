@@ -2,6 +2,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { createLedgerService } from '../excel/ledgerGateway';
 import { officeRun, officeRunOn } from '../excel/run';
+import { workbookTools } from '../excel/workbookTools';
 import { ui } from '../i18n';
 import { App } from './App';
 
@@ -13,7 +14,7 @@ Office.onReady(() => {
   if (!container) return;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App service={createLedgerService(officeRun)} run={officeRun} runOn={officeRunOn} />
+      <App service={createLedgerService(officeRun)} tools={workbookTools(officeRun, officeRunOn)} />
     </FluentProvider>,
   );
 });

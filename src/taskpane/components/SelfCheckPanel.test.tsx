@@ -4,6 +4,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import { createExcelDouble } from '../../excel/double';
+import { workbookTools } from '../../excel/workbookTools';
 import { platform } from '../../i18n/platform';
 import { SelfCheckPanel } from './SelfCheckPanel';
 
@@ -13,7 +14,7 @@ function renderPanel(profile: 'web' | 'office2019') {
   const xl = createExcelDouble({ sheets: ['台账'], profile });
   render(
     <FluentProvider theme={webLightTheme}>
-      <SelfCheckPanel run={xl.run} runOn={xl.runOn} office={xl.office} />
+      <SelfCheckPanel check={workbookTools(xl.run, xl.runOn, xl.office).selfCheck} />
     </FluentProvider>,
   );
   return xl;
@@ -49,7 +50,7 @@ test('自检 on an Excel below the manifest: the failures are named in plain Chi
 test('without Excel the panel says it needs Excel', () => {
   render(
     <FluentProvider theme={webLightTheme}>
-      <SelfCheckPanel />
+      <SelfCheckPanel check={null} />
     </FluentProvider>,
   );
   expect(screen.getByText(T.unavailable)).toBeInTheDocument();

@@ -17,9 +17,6 @@ import {
 } from '@fluentui/react-components';
 import { toolPanelStyles } from './panelStyles';
 import { useRef, useState } from 'react';
-import type { OfficeLike } from '../../excel/capabilities';
-import type { ExcelRun, ExcelRunOn } from '../../excel/run';
-import { runSelfCheck } from '../../excel/selfCheck';
 import { failures, reportText, type SelfCheckReport } from '../../excel/selfCheckModel';
 import { platform } from '../../i18n/platform';
 
@@ -33,14 +30,12 @@ const useStyles = makeStyles({
 });
 
 export interface SelfCheckPanelProps {
-  run?: ExcelRun;
-  runOn?: ExcelRunOn;
-  /** the `Office` object (default: the global one) */
-  office?: OfficeLike;
+  /** runs 自检 in this Excel (workbookTools); null where the host cannot */
+  check: (() => Promise<SelfCheckReport>) | null;
 }
 
 /** 自检: tries the add-in's Excel primitives in the user's own Excel and shows a 通过/失败 table with 复制报告. */
-export function SelfCheckPanel({ run, runOn, office }: SelfCheckPanelProps): JSX.Element {
+export function SelfCheckPanel({ check }: SelfCheckPanelProps): JSX.Element {
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<SelfCheckReport | null>(null);
@@ -49,12 +44,12 @@ export function SelfCheckPanel({ run, runOn, office }: SelfCheckPanelProps): JSX
   const text = report ? reportText(report) : '';
 
   const start = async () => {
-    if (!run || !runOn || running.current) return;
+    if (!check || running.current) return;
     running.current = true;
     setBusy(true);
     setCopied(null);
     try {
-      setReport(await runSelfCheck({ run, runOn, office }));
+      setReport(await check());
     } finally {
       running.current = false;
       setBusy(false);
@@ -78,8 +73,8 @@ export function SelfCheckPanel({ run, runOn, office }: SelfCheckPanelProps): JSX
       <Body1Strong as="h3" id="self-check-title">
         {T.title}
       </Body1Strong>
-      <Caption1 className={styles.hint}>{run && runOn ? T.hint : T.unavailable}</Caption1>
-      <Button className={styles.start} disabled={!run || !runOn || busy} onClick={() => void start()}>
+      <Caption1 className={styles.hint}>{check ? T.hint : T.unavailable}</Caption1>
+      <Button className={styles.start} disabled={!check || busy} onClick={() => void start()}>
         {busy ? T.running : T.run}
       </Button>
       {busy && <Spinner size="tiny" label={T.running} />}

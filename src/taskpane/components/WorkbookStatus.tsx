@@ -1,19 +1,19 @@
 import { useEffect, useRef } from 'react';
-import type { ExcelRun } from '../../excel/run';
+import type { WorkbookInfo } from '../../excel/workbookInfo';
 import { useLedger } from '../hooks/useLedger';
 import { useWorkbookInfo } from '../hooks/useWorkbookInfo';
 import { StatusCard, type StatusCardState } from './StatusCard';
 
 /**
- * The workbook status card. Given an ExcelRun it lists the ledger sheets (read directly); without
- * one it shows the workbook name and whether the ledger is initialised, from the snapshot.
+ * The workbook status card. Given `readInfo` it lists the ledger sheets (read directly); without
+ * it, it shows the workbook name and whether the ledger is initialised, from the snapshot.
  */
-export function WorkbookStatus({ run }: { run?: ExcelRun }): JSX.Element {
-  return run ? <SheetsStatus run={run} /> : <SnapshotStatus />;
+export function WorkbookStatus({ readInfo }: { readInfo?: () => Promise<WorkbookInfo> }): JSX.Element {
+  return readInfo ? <SheetsStatus readInfo={readInfo} /> : <SnapshotStatus />;
 }
 
-function SheetsStatus({ run }: { run: ExcelRun }): JSX.Element {
-  const { state, refresh } = useWorkbookInfo(run);
+function SheetsStatus({ readInfo }: { readInfo: () => Promise<WorkbookInfo> }): JSX.Element {
+  const { state, refresh } = useWorkbookInfo(readInfo);
   const { reload, snapshot } = useLedger();
   // After 初始化台账 created the sheets, list them again.
   const initialised = snapshot?.initialised;

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExcelRun } from '../../excel/run';
-import { readWorkbookInfo, type WorkbookInfo } from '../../excel/workbookInfo';
+import type { WorkbookInfo } from '../../excel/workbookInfo';
 
 export type WorkbookInfoState =
   | { kind: 'loading' }
@@ -8,14 +7,14 @@ export type WorkbookInfoState =
   | { kind: 'failed'; message: string };
 
 /** Reads the workbook's name and ledger sheets on mount and on `refresh()`. */
-export function useWorkbookInfo(run: ExcelRun): { state: WorkbookInfoState; refresh: () => void } {
+export function useWorkbookInfo(readInfo: () => Promise<WorkbookInfo>): { state: WorkbookInfoState; refresh: () => void } {
   const [state, setState] = useState<WorkbookInfoState>({ kind: 'loading' });
   const latest = useRef(0);
 
   const refresh = useCallback(() => {
     const ticket = ++latest.current;
     setState({ kind: 'loading' });
-    readWorkbookInfo(run).then(
+    readInfo().then(
       (info) => {
         if (ticket === latest.current) setState({ kind: 'ready', info });
       },
@@ -25,7 +24,7 @@ export function useWorkbookInfo(run: ExcelRun): { state: WorkbookInfoState; refr
         }
       },
     );
-  }, [run]);
+  }, [readInfo]);
 
   useEffect(() => {
     refresh();

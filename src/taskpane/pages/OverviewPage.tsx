@@ -1,8 +1,7 @@
 import { Body1Strong, Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { WarningStatus } from '../../domain/types';
-import type { OfficeLike } from '../../excel/capabilities';
-import type { ExcelRun, ExcelRunOn } from '../../excel/run';
+import type { WorkbookTools } from '../../excel/workbookTools';
 import { ui } from '../../i18n';
 import { AuditPanel } from '../components/AuditPanel';
 import { ImportPanel } from '../components/ImportPanel';
@@ -25,18 +24,18 @@ const useStyles = makeStyles({
 const MY_LIMIT = 10;
 
 /** 概览: 预警状态 counts for today, the user's open items (overdue first), row errors, workbook status; 导入科室台账 and 校验台账 (督办员). */
-export function OverviewPage({ run, runOn, office }: { run?: ExcelRun; runOn?: ExcelRunOn; office?: OfficeLike }): JSX.Element {
+export function OverviewPage({ tools }: { tools?: WorkbookTools }): JSX.Element {
   const { choice } = useLedger();
   return (
     <PageFrame page="overview">
       <SnapshotGate>
         <LedgerOverview />
       </SnapshotGate>
-      <WorkbookStatus run={run} />
+      <WorkbookStatus readInfo={tools?.readInfo} />
       <InitLedgerPanel />
       {choice?.role === '督办员' && <ImportPanel />}
       {choice?.role === '督办员' && <AuditPanel />}
-      <SelfCheckPanel run={run} runOn={runOn} office={office} />
+      <SelfCheckPanel check={tools?.selfCheck ?? null} />
     </PageFrame>
   );
 }

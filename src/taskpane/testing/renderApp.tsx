@@ -6,6 +6,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, waitFor, within, type RenderResult } from '@testing-library/react';
 import type { ExcelRun } from '../../excel/run';
+import { workbookTools } from '../../excel/workbookTools';
 import type { PageId } from '../../i18n';
 import { App } from '../App';
 import { setRole, type RoleChoice } from '../roleStore';
@@ -22,7 +23,7 @@ export function renderApp(service: FakeLedgerService, { page = 'overview', role 
   if (role) setRole(role);
   return render(
     <FluentProvider theme={webLightTheme}>
-      <App service={service} run={run} initialPage={page} />
+      <App service={service} tools={run ? workbookTools(run) : undefined} initialPage={page} />
     </FluentProvider>,
   );
 }
