@@ -125,8 +125,12 @@ export interface SectionPeople {
   deputy: string;
 }
 
-/** 反馈记录 types: node reports, monthly reports under a plan, and the other dated events on an item. */
-export const RECORD_TYPES = ['1天反馈', '3天反馈', '落实反馈', '月度反馈', '催办', '退回', '升级'] as const;
+/**
+ * 反馈记录 types: node reports, monthly reports under a plan, and the other dated events on an item.
+ * 审签退回 is a 分管领导 sending one unsigned report back with a comment (signOffReturn.ts): not a
+ * 退回 (no deduction, not counted by the 不落实 rule), and the report it names never counts.
+ */
+export const RECORD_TYPES = ['1天反馈', '3天反馈', '落实反馈', '月度反馈', '催办', '退回', '升级', '审签退回'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** One 反馈记录 row. */

@@ -95,6 +95,8 @@ function payload(type: ActionType, item: LedgerItem, role: Role): Action {
       return { type, node: '3天反馈', content: '已完成管道排查' };
     case '审签':
       return { type, record: unsignedReport(item) };
+    case '审签退回':
+      return { type, record: unsignedReport(item), comment: '请补充责任人' };
     case '催办':
       return { type, content: '电话催办' };
     case '审定':
@@ -118,18 +120,18 @@ const EXPECTED: Record<WorkflowState, Partial<Record<Role, ActionType[]>>> = {
   待审批: { 中心主任: ['审批同意'] },
   已交办: {
     科室: ['开始办理', '反馈', '升级'],
-    分管领导: ['审签', '延期方案', '升级'],
+    分管领导: ['审签', '审签退回', '延期方案', '升级'],
     督办员: ['催办', '升级', ...flags],
     中心主任: ['延期方案'],
   },
   办理中: {
     科室: ['反馈', '申请办结', '升级'],
-    分管领导: ['审签', '延期方案', '升级'],
+    分管领导: ['审签', '审签退回', '延期方案', '升级'],
     督办员: ['催办', '升级', ...flags],
     中心主任: ['延期方案'],
   },
-  申请办结: { 分管领导: ['审签'], 督办员: ['催办', '初核', '退回', ...flags] },
-  已初核: { 分管领导: ['审签', '审定', '退回'], 督办员: ['催办', ...flags] },
+  申请办结: { 分管领导: ['审签', '审签退回'], 督办员: ['催办', '初核', '退回', ...flags] },
+  已初核: { 分管领导: ['审签', '审签退回', '审定', '退回'], 督办员: ['催办', ...flags] },
   已销号: { 督办员: ['重新立项', ...flags] },
 };
 
@@ -141,7 +143,7 @@ describe('the permission table: every (state, action, role)', () => {
       ROLES.map((role) => [state, action, role, (EXPECTED[state][role] ?? []).includes(action)] as const),
     ),
   );
-  test('covers 6 states × 14 actions × 4 roles', () => expect(cases).toHaveLength(336));
+  test('covers 6 states × 15 actions × 4 roles', () => expect(cases).toHaveLength(360));
 
   test.each(cases)('%s · %s · %s → %p', (state, action, role, allowed) => {
     const item = deepFreeze(itemIn(state));
@@ -429,6 +431,7 @@ describe('property: random action sequences', () => {
             node: s.node,
             content: s.text,
             reason: s.text,
+            comment: s.text,
             nodes: s.text,
             grade: s.grade,
             level: s.level,

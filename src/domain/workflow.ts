@@ -4,7 +4,7 @@
  *   立项 → 待审批 —审批同意(+交办)→ 已交办 —开始办理/反馈→ 办理中 —申请办结→ 申请办结
  *        —初核→ 已初核 —审定→ 已销号;   申请办结/已初核 —退回→ 办理中;   已销号 —重新立项→ new item
  *
- * plus actions that do not move the state (反馈, 审签, 催办, 延期方案, 升级, 认定…).
+ * plus actions that do not move the state (反馈, 审签, 审签退回, 催办, 延期方案, 升级, 认定…).
  * Who may do what, in which state, is one table (PERMISSIONS): applyAction enforces it and
  * allowedActions reads it, so the task pane never offers a button that would then be refused.
  *
@@ -14,6 +14,7 @@
 import { domain } from '../i18n/domain';
 import { isValidIsoDate } from './parseDate';
 import { displayValue, err, ok, type Result } from './result';
+import { signOffReturnContent } from './signOffReturn';
 import {
   ASSIGN_LEVELS,
   GRADES,
@@ -50,6 +51,11 @@ export type Action =
   | { type: '反馈'; node: ReportType; content: string }
   /** The 分管领导 signs one report record of this item. */
   | { type: '审签'; record: FeedbackRecord }
+  /**
+   * The 分管领导 sends one unsigned report back with a comment (a 审签退回 record; the report never
+   * counts, the section reports the node again). Not a 退回: no deduction, no 退回次数.
+   */
+  | { type: '审签退回'; record: FeedbackRecord; comment: string }
   /** The office issues a reminder (channel and wording in `content`). */
   | { type: '催办'; content?: string }
   | { type: '申请办结'; content?: string }
@@ -69,6 +75,7 @@ export const ACTION_TYPES = [
   '开始办理',
   '反馈',
   '审签',
+  '审签退回',
   '催办',
   '申请办结',
   '初核',
@@ -116,6 +123,7 @@ export const PERMISSIONS: Readonly<Record<ActionType, Partial<Record<WorkflowSta
   开始办理: { 已交办: ['科室'] },
   反馈: inStates(WORKING_STATES, ['科室']),
   审签: inStates(OPEN_STATES, ['分管领导']),
+  审签退回: inStates(OPEN_STATES, ['分管领导']),
   催办: inStates(OPEN_STATES, ['督办员']),
   申请办结: { 办理中: ['科室'] },
   初核: { 申请办结: ['督办员'] },
@@ -360,6 +368,98 @@ export function applyAction(
   return effect(item, action, actor, on);
 }
 
+/** The report a 审签 or 审签退回 answers: a node report of this item, not yet signed, dated by `on`. */
+function unsignedReport(item: LedgerItem, r: FeedbackRecord, on: IsoDate): Result<FeedbackRecord> {
+  const w = domain.workflow;
+  if (typeof r !== 'object' || r === null || !(REPORT_TYPES as readonly unknown[]).includes(r.type)) {
+    return err('not-a-report', w.recordNotReport(displayValue(r?.type)));
+  }
+  if (r.itemId !== item.id) return err('other-item', w.recordOtherItem(displayValue(r.itemId), item.id));
+  if (r.signedOn) return err('already-signed', w.recordAlreadySigned(displayValue(r.signer), displayValue(r.signedOn)));
+  if (!isValidIsoDate(r.date)) return err('bad-date', w.badDate('反馈日期', displayValue(r.date)));
+  if (on < r.date) return err('sign-before-report', w.signBeforeReport(on, r.date));
+  return ok(r);
+}
+
+/** 审批同意: the approval's dates and 目标任务, checked against the item. */
+function approval(item: LedgerItem, action: Extract<Action, { type: '审批同意' }>): Result<Partial<LedgerItem>> {
+  const w = domain.workflow;
+  if (!isValidIsoDate(action.assignedOn)) {
+    return action.assignedOn
+      ? err('bad-date', w.badDate('交办日期', displayValue(action.assignedOn)))
+      : err('missing-assigned-on', w.needAssignedOn);
+  }
+  const assignedOn = action.assignedOn;
+  if (item.registeredOn && assignedOn < item.registeredOn) {
+    return err('assigned-before-registered', w.assignedBeforeRegistered(assignedOn, item.registeredOn));
+  }
+  let explicitDeadline = item.explicitDeadline;
+  if (action.explicitDeadline !== undefined && action.explicitDeadline !== null) {
+    if (!isValidIsoDate(action.explicitDeadline)) {
+      return err('bad-date', w.badDate('完成时限', displayValue(action.explicitDeadline)));
+    }
+    explicitDeadline = action.explicitDeadline;
+  }
+  if (explicitDeadline && explicitDeadline < assignedOn) {
+    return err('deadline-before-assigned', w.deadlineBeforeAssigned(explicitDeadline, assignedOn));
+  }
+  let requirement = item.requirement;
+  if (action.requirement !== undefined) {
+    const r = checkText('目标任务/工作要求', action.requirement, maxLength('requirement'), false);
+    if (!r.ok) return r;
+    requirement = r.value;
+  }
+  return ok({ state: '已交办', assignedOn, explicitDeadline, requirement });
+}
+
+/** 审签 signs the report (its node's date is the first sign-off's); 审签退回 sends it back with a comment. */
+function signOff(item: LedgerItem, action: Extract<Action, { type: '审签' | '审签退回' }>, actor: Actor, on: IsoDate): Result<ActionOutcome> {
+  const checked = unsignedReport(item, action.record, on);
+  if (!checked.ok) return checked;
+  const r = checked.value;
+  if (action.type === '审签退回') {
+    if (isBlank(action.comment)) return err('missing-comment', domain.workflow.needSignOffComment);
+    const comment = checkText('退回意见', action.comment, RECORD_CONTENT_MAX - 40, true);
+    if (!comment.ok) return comment;
+    const content = signOffReturnContent(r.type, r.date, comment.value);
+    return ok({ item: { ...item }, records: [record(item, '审签退回', on, content, actor.name)] });
+  }
+  const signed: FeedbackRecord = { ...r, signer: actor.name, signedOn: on };
+  const changes: Partial<LedgerItem> = {};
+  const field = REPORT_FIELD[r.type as ReportType];
+  // The first signed report of a node fixes its date; later ones (corrections) do not move it.
+  if (field && !item[field]) changes[field] = on;
+  // The signed report is the item's latest official progress.
+  if (typeof r.content === 'string' && r.content.trim() !== '' && Array.from(r.content).length <= maxLength('progress')) {
+    changes.progress = r.content;
+  }
+  return ok({ item: { ...item, ...changes }, records: [signed] });
+}
+
+/** 重新立项: a new draft item linked to this closed one (which itself does not change). */
+function reopen(item: LedgerItem, action: Extract<Action, { type: '重新立项' }>, on: IsoDate): Result<ActionOutcome> {
+  const content = checkText('事项内容', action.content, maxLength('content'), true);
+  if (!content.ok) return content;
+  const requirement = checkText('目标任务/工作要求', action.requirement, maxLength('requirement'), false);
+  if (!requirement.ok) return requirement;
+  const kind = action.kind ?? item.kind;
+  if (!(ITEM_KINDS as readonly unknown[]).includes(kind)) return err('bad-enum', domain.workflow.registerBadEnum('事项类型', displayValue(kind)));
+  const newItem = draftItem({
+    id: typeof action.newId === 'string' ? action.newId : '',
+    on,
+    source: item.source,
+    level: item.level,
+    content: content.value,
+    requirement: requirement.value,
+    section: item.section,
+    coSections: item.coSections,
+    kind,
+    linkedId: item.id,
+    note: '',
+  });
+  return ok({ item: { ...item }, records: [], newItem });
+}
+
 /** The effect of an action already allowed by `gate`. */
 function effect(item: LedgerItem, action: Action, actor: Actor, on: IsoDate): Result<ActionOutcome> {
   const w = domain.workflow;
@@ -368,32 +468,8 @@ function effect(item: LedgerItem, action: Action, actor: Actor, on: IsoDate): Re
 
   switch (action.type) {
     case '审批同意': {
-      if (!isValidIsoDate(action.assignedOn)) {
-        return action.assignedOn
-          ? err('bad-date', w.badDate('交办日期', displayValue(action.assignedOn)))
-          : err('missing-assigned-on', w.needAssignedOn);
-      }
-      const assignedOn = action.assignedOn;
-      if (item.registeredOn && assignedOn < item.registeredOn) {
-        return err('assigned-before-registered', w.assignedBeforeRegistered(assignedOn, item.registeredOn));
-      }
-      let explicitDeadline = item.explicitDeadline;
-      if (action.explicitDeadline !== undefined && action.explicitDeadline !== null) {
-        if (!isValidIsoDate(action.explicitDeadline)) {
-          return err('bad-date', w.badDate('完成时限', displayValue(action.explicitDeadline)));
-        }
-        explicitDeadline = action.explicitDeadline;
-      }
-      if (explicitDeadline && explicitDeadline < assignedOn) {
-        return err('deadline-before-assigned', w.deadlineBeforeAssigned(explicitDeadline, assignedOn));
-      }
-      let requirement = item.requirement;
-      if (action.requirement !== undefined) {
-        const r = checkText('目标任务/工作要求', action.requirement, maxLength('requirement'), false);
-        if (!r.ok) return r;
-        requirement = r.value;
-      }
-      return done({ state: '已交办', assignedOn, explicitDeadline, requirement });
+      const changes = approval(item, action);
+      return changes.ok ? done(changes.value) : changes;
     }
 
     case '开始办理':
@@ -410,26 +486,9 @@ function effect(item: LedgerItem, action: Action, actor: Actor, on: IsoDate): Re
       return done({ state: '办理中' }, [record(item, action.node, on, content.value, '')]);
     }
 
-    case '审签': {
-      const r = action.record;
-      if (typeof r !== 'object' || r === null || !(REPORT_TYPES as readonly unknown[]).includes(r.type)) {
-        return err('not-a-report', w.recordNotReport(displayValue(r?.type)));
-      }
-      if (r.itemId !== item.id) return err('other-item', w.recordOtherItem(displayValue(r.itemId), item.id));
-      if (r.signedOn) return err('already-signed', w.recordAlreadySigned(displayValue(r.signer), displayValue(r.signedOn)));
-      if (!isValidIsoDate(r.date)) return err('bad-date', w.badDate('反馈日期', displayValue(r.date)));
-      if (on < r.date) return err('sign-before-report', w.signBeforeReport(on, r.date));
-      const signed: FeedbackRecord = { ...r, signer: actor.name, signedOn: on };
-      const changes: Partial<LedgerItem> = {};
-      const field = REPORT_FIELD[r.type as ReportType];
-      // The first signed report of a node fixes its date; later ones (corrections) do not move it.
-      if (field && !item[field]) changes[field] = on;
-      // The signed report is the item's latest official progress.
-      if (typeof r.content === 'string' && r.content.trim() !== '' && Array.from(r.content).length <= maxLength('progress')) {
-        changes.progress = r.content;
-      }
-      return done(changes, [signed]);
-    }
+    case '审签':
+    case '审签退回':
+      return signOff(item, action, actor, on);
 
     case '催办': {
       const content = checkText('催办内容', action.content, RECORD_CONTENT_MAX, false);
@@ -493,28 +552,8 @@ function effect(item: LedgerItem, action: Action, actor: Actor, on: IsoDate): Re
       return done({}, [record(item, '升级', on, w.escalationContent(action.level, content.value), actor.name)]);
     }
 
-    case '重新立项': {
-      const content = checkText('事项内容', action.content, maxLength('content'), true);
-      if (!content.ok) return content;
-      const requirement = checkText('目标任务/工作要求', action.requirement, maxLength('requirement'), false);
-      if (!requirement.ok) return requirement;
-      const kind = action.kind ?? item.kind;
-      if (!(ITEM_KINDS as readonly unknown[]).includes(kind)) return err('bad-enum', w.registerBadEnum('事项类型', displayValue(kind)));
-      const newItem = draftItem({
-        id: typeof action.newId === 'string' ? action.newId : '',
-        on,
-        source: item.source,
-        level: item.level,
-        content: content.value,
-        requirement: requirement.value,
-        section: item.section,
-        coSections: item.coSections,
-        kind,
-        linkedId: item.id,
-        note: '',
-      });
-      return ok({ item: { ...item }, records: [], newItem });
-    }
+    case '重新立项':
+      return reopen(item, action, on);
 
     case '认定敷衍推诿':
       return done({ perfunctoryOn: on });

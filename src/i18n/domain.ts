@@ -97,6 +97,7 @@ export const domain = {
     closedNoSign: '事项已销号，不能再审签反馈；销号后的审签会改变办结认定',
     badGrade: (v: string) => `审定须给出评价等级（优秀、良好、合格、不合格），当前为“${v}”`,
     needReason: '退回须写明理由',
+    needSignOffComment: '审签退回须写明退回意见，告诉科室要改什么',
     badExtensionDeadline: (v: string) => `延期完成时限“${v}”不是有效日期`,
     extensionInPast: (deadline: string, on: string) => `延期完成时限 ${deadline} 早于批准日 ${on}`,
     badEscalationLevel: (v: string) => `“${v}”不是升级层级，应为 分管领导 或 中心主任`,
@@ -107,12 +108,15 @@ export const domain = {
     /** Record contents the workflow writes into 反馈记录. */
     urgeDefault: '请按时限办理并反馈',
     escalationContent: (level: string, content: string) => `升级至${level}：${content}`,
+    /** 审签退回 (signOffReturn.ts parses it back: keep the two in step). */
+    signOffReturnContent: (node: string, reportDate: string, comment: string) => `${node}（${reportDate}）退回：${comment}`,
     /** What must happen before an action becomes possible, appended to wrongState. */
     hint: {
       审批同意: '只有“待审批”的事项才需审批',
       开始办理: '只有“已交办”的事项才能接收办理',
       反馈: '节点反馈只在“已交办”或“办理中”时报送',
       审签: '事项尚未交办，没有可审签的反馈',
+      审签退回: '只能退回已交办、尚未销号事项的待审签反馈',
       催办: '只能催办已交办、尚未销号的事项',
       申请办结: '需先接收办理，在“办理中”时申请办结',
       初核: '需科室先申请办结',

@@ -6,6 +6,7 @@
  * `today`, plus the matching 反馈记录 rows. Same seed, same output.
  */
 import { draftItem } from '../domain/workflow';
+import { signOffReturnContent } from '../domain/signOffReturn';
 import { createCalendar, type WorkCalendar } from '../domain/calendar';
 import { itemClock, monthlyReportDues } from '../domain/clock';
 import { addCalendarDays, diffDays, maxDate, minDate } from '../domain/dates';
@@ -182,7 +183,7 @@ export function generateSample(opts: SampleOptions): Sample {
 
     const records: FeedbackRecord[] = [];
     const record = (type: FeedbackRecord['type'], date: IsoDate, text: string, signed: IsoDate | null, by = signer) =>
-      records.push({ itemId: '', type, date, content: text, signer: signed || type === '催办' || type === '退回' || type === '升级' ? by : '', signedOn: signed });
+      records.push({ itemId: '', type, date, content: text, signer: signed || type === '催办' || type === '退回' || type === '升级' || type === '审签退回' ? by : '', signedOn: signed });
 
     const base: LedgerItem = draftItem({
       id: '',
@@ -337,7 +338,11 @@ export function generateSample(opts: SampleOptions): Sample {
 
     // Report records (signed on the day the ledger shows), plus some not yet signed.
     if (item.report1On) record('1天反馈', maxDate(assigned, addCalendarDays(item.report1On, -rnd.int(0, 1))), '已召开专题会议研究部署，明确责任人和时间安排', item.report1On);
-    else if (clock.due1 < today && rnd.chance(0.2)) record('1天反馈', clock.due1, '已研究部署（待分管领导审签）', null);
+    else if (clock.due1 < today && rnd.chance(0.2)) {
+      record('1天反馈', clock.due1, '已研究部署（待分管领导审签）', null);
+      // Every third of these the 分管领导 sent back (审签退回); by index, so the random stream is unchanged.
+      if (i % 3 === 0) record('审签退回', minDate(addCalendarDays(clock.due1, 1), today), signOffReturnContent('1天反馈', clock.due1, '请补充责任人和完成时间'), null);
+    }
     if (item.report3On) record('3天反馈', maxDate(assigned, addCalendarDays(item.report3On, -rnd.int(0, 1))), rnd.pick(PROGRESS), item.report3On);
     if (item.reportFinalOn) record('落实反馈', item.reportFinalOn, '已按要求落实完成，申请验收', item.reportFinalOn);
     if (item.extensionApprovedOn) {

@@ -1,0 +1,77 @@
+/**
+ * 审签退回: the 分管领导 sends a section's unsigned node report back with a comment instead of
+ * signing it. The workflow writes one 反馈记录 of 类型 审签退回 (dated the day of the return, 经办人
+ * the leader) whose 内容 names the report it answers — its node and its 反馈日期 — and the comment:
+ *
+ *   1天反馈（2026-03-06）退回：请补充责任人和完成时间
+ *
+ * A returned report is not an accepted report: it is no longer 待审签 and never fills its node's
+ * date, so the node counts only from a re-submitted report once signed (docs/rules.md). It is not a
+ * 退回 either: no deduction, not counted by the 不落实 rule. The section sees the comment until it
+ * reports the same node again.
+ *
+ * Records are read in 反馈记录 order (the order they were written): a 审签退回 answers the reports of
+ * its item, node and date written before it; a report written after it (a re-submission, even on
+ * the same day) is a new report.
+ */
+import { domain } from '../i18n/domain';
+import type { FeedbackRecord, IsoDate } from './types';
+
+export interface SignOffReturn {
+  /** the report's 类型 (1天反馈, 3天反馈, 落实反馈, 月度反馈) */
+  node: string;
+  /** the report's 反馈日期 */
+  reportDate: IsoDate;
+  comment: string;
+}
+
+/** The 内容 of a 审签退回 record. */
+export function signOffReturnContent(node: string, reportDate: IsoDate, comment: string): string {
+  return domain.workflow.signOffReturnContent(node, reportDate, comment);
+}
+
+const CONTENT = /^(\S+?)（(\d{4}-\d{2}-\d{2})）退回：([\s\S]*)$/;
+
+/** The report a 审签退回 record answers, and its comment; null for any other record or an unreadable 内容. */
+export function parseSignOffReturn(record: Pick<FeedbackRecord, 'type' | 'content'>): SignOffReturn | null {
+  if (record.type !== '审签退回' || typeof record.content !== 'string') return null;
+  const m = CONTENT.exec(record.content);
+  return m ? { node: m[1], reportDate: m[2], comment: m[3] } : null;
+}
+
+const key = (itemId: string, node: string, date = '') => `${itemId}\u0000${node}\u0000${date}`;
+
+/** Unsigned reports that a 审签退回 written after them sent back (the very objects of `records`). */
+export function returnedReports<R extends FeedbackRecord>(records: readonly R[]): Set<R> {
+  const out = new Set<R>();
+  const later = new Set<string>();
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i];
+    const back = parseSignOffReturn(r);
+    if (back) later.add(key(r.itemId, back.node, back.reportDate));
+    else if (!r.signedOn && later.has(key(r.itemId, r.type, r.date))) out.add(r);
+  }
+  return out;
+}
+
+export interface OpenReturn<R extends FeedbackRecord = FeedbackRecord> extends SignOffReturn {
+  /** the 审签退回 record */
+  record: R;
+}
+
+/**
+ * The returns of `itemId` the section has not answered yet: a 审签退回 with no report of the same
+ * node written after it. In 反馈记录 order.
+ */
+export function openReturns<R extends FeedbackRecord>(records: readonly R[], itemId: string): OpenReturn<R>[] {
+  const out: OpenReturn<R>[] = [];
+  const reportedLater = new Set<string>();
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i];
+    if (r.itemId !== itemId) continue;
+    const back = parseSignOffReturn(r);
+    if (!back) reportedLater.add(key(r.itemId, r.type));
+    else if (!reportedLater.has(key(r.itemId, back.node))) out.unshift({ ...back, record: r });
+  }
+  return out;
+}
