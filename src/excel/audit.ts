@@ -15,7 +15,7 @@ import type { CellError } from '../domain/validation';
 import { audit as t } from '../i18n/audit';
 import { ledgerFromTable, recordsFromTable, sectionsFromTable, type SheetTable } from '../workbook/ledgerData';
 import { LEDGER_COLUMNS, RECORD_COLUMNS, type ColumnSpec } from '../workbook/schema';
-import { canonicalFormula } from './initialise';
+import { canonicalFormula, formulaForRow } from './initialise';
 import type { ExcelRun } from './run';
 import { completeReads, queueTable } from './tableRead';
 
@@ -172,13 +172,15 @@ function formulaProblems(p: FormulaProbe, contentRows: Set<number>, tableName: s
   };
   for (const a of onContentRows(areas(r.constants), contentRows, p.letter)) push(a, 'formula-overwritten', t.formulaOverwritten);
   for (const a of onContentRows(areas(r.blanks), contentRows, p.letter)) push(a, 'formula-missing', t.formulaMissing);
-  const expected = canonicalFormula(`=${p.spec.formula}`, tableName);
+  // the schema's formula at that row, or its row-free form (rows the add-in appended)
+  const expected = (row: number) =>
+    [formulaForRow(p.spec.formula!, row), p.spec.rowFreeFormula ?? p.spec.formula!].map((x) => canonicalFormula(`=${x}`, tableName));
   for (const [f, row] of [
     [r.first, r.firstRow],
     [r.last, r.lastRow],
   ] as const) {
     if (!contentRows.has(row) || typeof f !== 'string' || !f.startsWith('=')) continue;
-    if (canonicalFormula(f, tableName) !== expected) push(`${p.letter}${row}`, 'formula-different', t.formulaDifferent(f.length > 60 ? `${f.slice(0, 60)}…` : f), f);
+    if (!expected(row).includes(canonicalFormula(f, tableName))) push(`${p.letter}${row}`, 'formula-different', t.formulaDifferent(f.length > 60 ? `${f.slice(0, 60)}…` : f), f);
     if (r.firstRow === r.lastRow) break;
   }
   return out;

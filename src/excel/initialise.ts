@@ -856,10 +856,10 @@ function repairTable(plan: Plan, w: SheetWriter, table: TableSpec, state: TableS
   for (const h of read.formulas) {
     const c = table.columns.find((x) => x.header === h.header)!;
     const own = state.name;
-    const healthy =
-      h.formulaCells === bodyRows &&
-      canonicalFormula(h.first, own) === canonicalFormula(expectedAt(c, bodyFirst), own) &&
-      canonicalFormula(h.last, own) === canonicalFormula(expectedAt(c, bodyFirst + bodyRows - 1), own);
+    // the schema's formula at that row, or its row-free form (rows the add-in appended)
+    const ok = (f: unknown, row: number) =>
+      [expectedAt(c, row), `=${c.rowFreeFormula ?? c.formula}`].some((x) => canonicalFormula(f, own) === canonicalFormula(x, own));
+    const healthy = h.formulaCells === bodyRows && ok(h.first, bodyFirst) && ok(h.last, bodyFirst + bodyRows - 1);
     if (healthy) continue;
     w.at('content', () => writeFormulaColumn(column(c.header).getDataBodyRange(), c.formula!, bodyFirst, bodyRows));
     plan.repaired.push(TEXT.formulaColumn(sheet, c.header));

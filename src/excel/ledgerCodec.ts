@@ -79,12 +79,13 @@ export function changedCells(before: LedgerItem, after: LedgerItem): Record<stri
 /**
  * A full table row for `formulas`, in the order of the table's actual header row (a user may
  * have moved or added columns): input cells from `cells` (blank when absent), and for formula
- * columns the schema's formula, so a new row never depends on Excel's calculated-column fill.
+ * columns the schema's formula, so a new row never depends on Excel's calculated-column fill: the
+ * row-free form (`rowFreeFormula`), as the row's sheet row is not known when the write is queued.
  */
 export function tableRow(headers: readonly string[], columns: readonly ColumnSpec[], cells: Record<string, CellValue>): CellValue[] {
   const spec = new Map(columns.map((c) => [c.header, c]));
   return headers.map((h) => {
     const c = spec.get(h);
-    return c?.kind === 'formula' && c.formula ? `=${c.formula}` : (cells[h] ?? '');
+    return c?.kind === 'formula' && c.formula ? `=${c.rowFreeFormula ?? c.formula}` : (cells[h] ?? '');
   });
 }

@@ -9,10 +9,9 @@
  * - the pieces below are WRITTEN with structured references (`台账[[#This Row],[交办日期]]`,
  *   `台账[承办科室]`) because they read like the rules, but the file never holds one: `toA1`
  *   turns them into plain A1 references when the schema is built. Gnumeric parses no structured
- *   reference at all (and older WPS builds are unreliable with them), while `INDEX($M:$M,ROW())`
- *   (this row's 交办日期) and `台账!$G$2:$G$20001` compute in Excel, LibreOffice and Gnumeric
- *   alike, and a column holding one formula text in every row is an Excel calculated column that
- *   fills new table rows;
+ *   reference at all (and older WPS builds are unreliable with them), while `$M2` (this row's
+ *   交办日期, `$M{r}` in the schema) and `台账!$G$2:$G$20001` compute in Excel, LibreOffice and
+ *   Gnumeric alike; rows the add-in appends get the row-free `INDEX($M:$M,ROW())` (same values);
  * - whole-table columns become a bounded range (`COUNTED_ROWS`): Gnumeric walks every row of a
  *   whole-column range in COUNTIFS/SUMPRODUCT (10 s for 100 COUNTIFS), and neither Gnumeric nor
  *   dynamic `A2:INDEX(…)` ranges agree across engines;
@@ -46,6 +45,13 @@ export const CALENDAR = '日历';
 export const DETAIL = '考核明细';
 
 /**
+ * Rows of 日历 that lookups read (about a century of dates from its first, 日历!A2): a bounded
+ * range, as Gnumeric tracks a whole-column reference `日历!$A:$A` as a dependency on a million
+ * rows (a 2,000-item ledger recalculated in 18 s instead of 32 s with the bound).
+ */
+export const CALENDAR_ROWS = 40_000;
+
+/**
  * Rows of a table that whole-table formulas (COUNTIFS, SUMIFS, SUMPRODUCT, MATCH) look at: the
  * header row + 1 … header row + COUNTED_ROWS. Beyond that a row is not counted; 初始化台账 and the
  * template write the same bound (docs/rules.md "Workbook limits").
@@ -66,17 +72,18 @@ export interface TableLayout {
 }
 
 /**
- * A formula written with structured references, as plain A1 references: `T[[#This Row],[c]]` →
- * `INDEX($X:$X,ROW())` (only inside T's own table), `T[c]` → `Sheet!$X$a:$X$b` (the first
- * COUNTED_ROWS rows of the table). Throws on a table or column that does not exist.
+ * A formula written with structured references, as plain A1 references: `T[c]` → `Sheet!$X$a:$X$b`
+ * (the first COUNTED_ROWS rows of the table), and `T[[#This Row],[c]]` (only inside T's own table)
+ * → `$X{r}` (`formulaForRow` puts the sheet row in), or with `rowFree` → `INDEX($X:$X,ROW())`.
+ * Throws on a table or column that does not exist.
  *
- * Why `INDEX($X:$X,ROW())` and not `$X2`: the add-in appends rows below a table without knowing
- * their sheet row (getRowsBelow, co-authoring), so a row's formula must not contain its row
- * number; every row holds the same text, which is also what makes an Excel calculated column.
- * INDEX of one cell is a reference (no spill in dynamic-array Excel) and costs constant time; the
- * whole-column dependency costs nothing extra, as every computed column depends on 今天 anyway.
+ * Why two forms: `$X2` is what every spreadsheet reads fastest (Gnumeric recalculates a 5,000-item
+ * ledger 3–4 times faster than with `INDEX($X:$X,ROW())`, which it treats as a dependency on the
+ * whole column), and the template and 初始化台账 know every row they write. The add-in appends rows
+ * below a table without knowing their sheet row (getRowsBelow, co-authoring), so it writes the
+ * row-free form, which computes the same values (docs/rules.md "Workbook formulas").
  */
-export function toA1(formula: string, tables: ReadonlyMap<string, TableLayout>, ownTable: string | null): string {
+export function toA1(formula: string, tables: ReadonlyMap<string, TableLayout>, ownTable: string | null, rowFree = false): string {
   const letter = (table: string, column: string) => {
     const l = tables.get(table)?.letters.get(column);
     if (!l) throw new Error(`no column ${table}[${column}]`);
@@ -91,7 +98,7 @@ export function toA1(formula: string, tables: ReadonlyMap<string, TableLayout>, 
             .replace(/([\p{L}\p{N}_]+)\[\[#This Row\],\[([^\]]+)\]\]/gu, (_, table: string, column: string) => {
               if (table !== ownTable) throw new Error(`${table}[[#This Row]] outside its table`);
               const l = letter(table, column);
-              return `INDEX($${l}:$${l},ROW())`;
+              return rowFree ? `INDEX($${l}:$${l},ROW())` : `$${l}{r}`;
             })
             .replace(/([\p{L}\p{N}_]+)\[([^[\]]+)\]/gu, (_, table: string, column: string) => {
               const l = letter(table, column);
@@ -116,8 +123,13 @@ export const LC = (column: string) => col(LEDGER, column);
  */
 export const CALENDAR_LETTERS = { 日期: 'A', 工作日: 'B', 工作日序号: 'C', 说明: 'D', 下一工作日: 'E', 第N个工作日: 'F' } as const;
 const CAL_FIRST = `${CALENDAR}!$A$2`;
-const calCol = (c: keyof typeof CALENDAR_LETTERS) => `${CALENDAR}!$${CALENDAR_LETTERS[c]}:$${CALENDAR_LETTERS[c]}`;
-/** 日历 row of date d (row 1, the header, for any date before the first: never equal to a date). */
+/** 日历 column c from the header row down, so that row k of the range is sheet row k. */
+const calCol = (c: keyof typeof CALENDAR_LETTERS) =>
+  `${CALENDAR}!$${CALENDAR_LETTERS[c]}$1:$${CALENDAR_LETTERS[c]}$${CALENDAR_ROWS + 1}`;
+/**
+ * 日历 row of date d (row 1, the header, for any date before the first: never equal to a date; a
+ * row past the bound is #REF!, an error like a date outside 日历).
+ */
 const calRow = (d: string) => `MAX(1,${d}-${CAL_FIRST}+2)`;
 /** Column c of date d's 日历 row, or #N/A when d is not on its row (outside 日历). Constant time. */
 const calAt = (c: keyof typeof CALENDAR_LETTERS, d: string) =>
@@ -346,7 +358,8 @@ export const calendarNextWorkdayFormula = 'IF($A{next}="","",IF($B{next}=1,$A{ne
  * next working day after the row above's; "" once 日历 has no more.
  */
 export const calendarNthWorkdayFormula =
-  'IF(ISNUMBER($F{prev}),IFERROR(INDEX($E:$E,$F{prev}-$A$2+2)+0,""),IF($F{prev}="","",IFERROR(IF($B$2=1,$A$2,$E$2+0),"")))';
+  `IF(ISNUMBER($F{prev}),IFERROR(INDEX($E$1:$E$${CALENDAR_ROWS + 1},$F{prev}-$A$2+2)+0,""),` +
+  'IF($F{prev}="","",IFERROR(IF($B$2=1,$A$2,$E$2+0),"")))';
 
 // ---------------------------------------------------------------------------------------------
 // 月度考核: the scores of one section in one month (docs/rules.md "月度考核")

@@ -6,7 +6,7 @@
 import { LEDGER_SHEETS } from './ledgerSheets';
 import { LEDGER_INPUT_COLUMNS, FEEDBACK_INPUT_COLUMNS } from '../domain/validation';
 import { defaultSettings } from '../domain/settings';
-import { ALLOWED_FUNCTIONS, CALENDAR_LETTERS, COUNTED_ROWS, functionsIn } from './formulas';
+import { ALLOWED_FUNCTIONS, CALENDAR_LETTERS, CALENDAR_ROWS, COUNTED_ROWS, functionsIn } from './formulas';
 import {
   LEDGER_COLUMNS,
   RECORD_COLUMNS,
@@ -188,7 +188,9 @@ describe('formulas', () => {
     expect(ranges.length).toBeGreaterThan(20);
     for (const r of ranges) {
       const table = WORKBOOK_SCHEMA.sheets.find((s) => s.name === r.sheet)!.tables.find((t) => t.columns.some((c) => c.header === headerAt(r.sheet, r.letter)))!;
-      expect([r.sheet, r.from, r.to]).toEqual([r.sheet, table.headerRow + 1, table.headerRow + COUNTED_ROWS[table.name]]);
+      // 日历 lookups read from the header row down (row k of the range is sheet row k)
+      if (r.sheet === '日历') expect([r.sheet, r.from, r.to]).toEqual([r.sheet, 1, CALENDAR_ROWS + 1]);
+      else expect([r.sheet, r.from, r.to]).toEqual([r.sheet, table.headerRow + 1, table.headerRow + COUNTED_ROWS[table.name]]);
     }
   });
 

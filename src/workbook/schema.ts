@@ -3,7 +3,7 @@
  * validation, conditional formats, freeze panes, protection and the 设置 rows with their defined
  * names. `template.ts` writes it with exceljs; an Office.js initialiser can create the same
  * workbook from it. Formula text is stored without the leading '=' in plain A1 form
- * (`INDEX($M:$M,ROW())`, `台账!$G$2:$G$20001`): formulas.ts writes structured references and `toA1` (applied to every
+ * (`$M{r}`, `台账!$G$2:$G$20001`): formulas.ts writes structured references and `toA1` (applied to every
  * formula of the schema at the end of this module) turns them into references that Excel,
  * LibreOffice and Gnumeric all compute.
  */
@@ -72,8 +72,13 @@ export interface ColumnSpec {
   /** characters */
   width: number;
   numFmt?: string;
-  /** formula columns: the formula, no leading '=' */
+  /** formula columns: the formula, no leading '='; `{r}` stands for the sheet row (formulaForRow) */
   formula?: string;
+  /**
+   * table formula columns: the same formula without the row number (`INDEX($X:$X,ROW())` for `$X{r}`),
+   * for rows the add-in appends without knowing where they land (formulas.ts `toA1`)
+   */
+  rowFreeFormula?: string;
   validation?: ValidationSpec;
   /** [title, text] shown when the cell is selected */
   inputMessage?: readonly [string, string];
@@ -803,7 +808,14 @@ for (const sheet of SHEETS) {
 }
 // In place, so that LEDGER_COLUMNS, DETAIL_COLUMNS, … (the same objects) say what the file holds.
 for (const sheet of SHEETS) {
-  for (const table of sheet.tables) for (const c of table.columns) if (c.formula) c.formula = toA1(c.formula, LAYOUTS, table.name);
+  for (const table of sheet.tables) {
+    for (const c of table.columns) {
+      if (!c.formula) continue;
+      const rowFree = toA1(c.formula, LAYOUTS, table.name, true);
+      if (!/\{(r|prev|next)\}/.test(rowFree)) c.rowFreeFormula = rowFree;
+      c.formula = toA1(c.formula, LAYOUTS, table.name);
+    }
+  }
   for (const block of sheet.blocks) for (const c of block.columns) if (c.formula) c.formula = toA1(c.formula, LAYOUTS, null);
   for (const c of sheet.cells) if (c.formula) c.formula = toA1(c.formula, LAYOUTS, null);
 }
