@@ -153,6 +153,10 @@ export const ui = {
     record: (type: string, date: string): string => `${type} · ${date}`,
     signed: (signer: string, on: string): string => `${signer} 于 ${on} 审签`,
     unsigned: '待分管领导审签',
+    sentBack: '已被分管领导退回',
+    returned: (comment: string): string => `已被分管领导退回：${comment}`,
+    returnedWhat: (node: string, reportDate: string, by: string, on: string): string =>
+      `${reportDate} 报送的${node}，${by} 于 ${on} 退回；请修改后重新报送${node}。`,
     noActions: '当前身份对该事项没有可以办理的操作。',
   },
 
@@ -224,6 +228,12 @@ export const ui = {
     signEmpty: '没有待审签的反馈。',
     sign: '审签',
     signDone: (id: string, type: string): string => `已审签 ${id} 的${type}`,
+    sendBack: '退回',
+    sendBackComment: '退回意见',
+    sendBackHint: '告诉科室要修改或补充什么；退回的反馈不计入节点，科室重新报送后再审签。',
+    sendBackConfirm: '确认退回',
+    sendBackCancel: '取消',
+    sendBackDone: (id: string, type: string): string => `已将 ${id} 的${type}退回科室修改`,
     record: (id: string, type: string, date: string): string => `${id} · ${type} · ${date}`,
   },
 

@@ -104,6 +104,11 @@ describe('ledgerView', () => {
     ];
     expect(unsignedReports(records, items, ['工程管理科']).map((r) => r.opId)).toEqual(['b', 'a']);
     expect(unsignedReports(records, items, null).map((r) => r.opId)).toEqual(['e', 'b', 'a']);
+    // 审签退回 of O9's 1天反馈 of 03-03: it no longer waits; a re-submission after it does.
+    const back = rec({ itemId: 'O9', type: '审签退回', date: '2026-03-04', content: '1天反馈（2026-03-03）退回：请补充', opId: 'g' });
+    const again = rec({ itemId: 'O9', type: '1天反馈', date: '2026-03-05', opId: 'h' });
+    expect(unsignedReports([...records, back], items, ['工程管理科']).map((r) => r.opId)).toEqual(['a']);
+    expect(unsignedReports([...records, back, again], items, ['工程管理科']).map((r) => r.opId)).toEqual(['h', 'a']);
   });
 
   it('offers only open report nodes, 月度 under a plan', () => {

@@ -4,6 +4,7 @@
  * the reports waiting for 审签, and the Actor the workflow needs. No React, no Office.
  */
 import { overdueLabel } from '../domain/overdueText';
+import { returnedReports } from '../domain/signOffReturn';
 import { itemStatus, type ItemStatus } from '../domain/status';
 import {
   WARNING_STATUSES,
@@ -159,17 +160,21 @@ export function statusCounts(views: readonly ItemView[]): Record<WarningStatus, 
 
 const isReport = (r: FeedbackRecord) => (REPORT_TYPES as readonly string[]).includes(r.type);
 
-/** Node reports not yet signed, of open items in `sections` (all when null), oldest first. */
+/**
+ * Node reports not yet signed, of open items in `sections` (all when null), oldest first; a report
+ * the 分管领导 sent back (审签退回) is no longer waiting.
+ */
 export function unsignedReports(
   records: readonly StoredRecord[],
   items: readonly LedgerItem[],
   sections: readonly string[] | null,
 ): StoredRecord[] {
   const byId = new Map(items.map((i) => [i.id, i]));
+  const returned = returnedReports(records);
   return records
     .filter((r) => {
       const item = byId.get(r.itemId);
-      return isReport(r) && !r.signedOn && !!item && isOpen(item) && (!sections || sections.includes(item.section));
+      return isReport(r) && !r.signedOn && !returned.has(r) && !!item && isOpen(item) && (!sections || sections.includes(item.section));
     })
     .sort((a, b) => a.date.localeCompare(b.date) || a.itemId.localeCompare(b.itemId));
 }

@@ -1,6 +1,7 @@
-import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { Fragment } from 'react';
+import { Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Fragment, useMemo } from 'react';
 import { itemClock } from '../../domain/clock';
+import { openReturns, returnedReports } from '../../domain/signOffReturn';
 import type { LedgerItem } from '../../domain/types';
 import { REPORT_TYPES } from '../../domain/workflow';
 import { ui } from '../../i18n';
@@ -71,10 +72,33 @@ export function PendingFacts({ item }: { item: LedgerItem }): JSX.Element {
   );
 }
 
-/** The item's 反馈记录 (reports with their sign-off, 退回, 催办, 升级), newest first. */
+/**
+ * What the 分管领导 sent back (审签退回) and the section has not reported again: the comment, and
+ * which report it was. Nothing when there is none.
+ */
+export function ReturnNotices({ item }: { item: LedgerItem }): JSX.Element | null {
+  const { snapshot } = useReadyLedger();
+  const open = useMemo(() => openReturns(snapshot.records, item.id), [snapshot.records, item.id]);
+  if (open.length === 0) return null;
+  return (
+    <>
+      {open.map((o) => (
+        <MessageBar key={o.record.opId} intent="warning" layout="multiline" data-testid="sign-off-returned">
+          <MessageBarBody>
+            <MessageBarTitle>{ui.item.returned(o.comment)}</MessageBarTitle>
+            {ui.item.returnedWhat(o.node, o.reportDate, o.record.signer, o.record.date)}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+    </>
+  );
+}
+
+/** The item's 反馈记录 (reports with their sign-off or 审签退回, 退回, 催办, 升级), newest first. */
 export function ItemRecords({ item }: { item: LedgerItem }): JSX.Element {
   const styles = useStyles();
   const { snapshot } = useReadyLedger();
+  const returned = useMemo(() => returnedReports(snapshot.records), [snapshot.records]);
   const records = snapshot.records.filter((r) => r.itemId === item.id).reverse();
   const isReport = (type: string) => (REPORT_TYPES as readonly string[]).includes(type);
   return (
@@ -89,7 +113,10 @@ export function ItemRecords({ item }: { item: LedgerItem }): JSX.Element {
               <span>
                 {ui.item.record(r.type, r.date)}
                 {isReport(r.type) && (
-                  <span className={styles.muted}> · {r.signedOn ? ui.item.signed(r.signer, r.signedOn) : ui.item.unsigned}</span>
+                  <span className={styles.muted}>
+                    {' · '}
+                    {r.signedOn ? ui.item.signed(r.signer, r.signedOn) : returned.has(r) ? ui.item.sentBack : ui.item.unsigned}
+                  </span>
                 )}
               </span>
               <span>{r.content}</span>

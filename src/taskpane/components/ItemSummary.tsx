@@ -1,7 +1,7 @@
 import { Body1, Card, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ui } from '../../i18n';
 import type { ItemView } from '../ledgerView';
-import { FactList, ItemRecords, itemFacts } from './ItemFacts';
+import { FactList, ItemRecords, itemFacts, ReturnNotices } from './ItemFacts';
 import { ItemStatusBadge } from './ItemStatusBadge';
 
 const useStyles = makeStyles({
@@ -38,6 +38,7 @@ export function ItemSummary({ view }: { view: ItemView }): JSX.Element {
         <ItemStatusBadge status={status} />
       </div>
       <Body1>{item.content}</Body1>
+      <ReturnNotices item={item} />
       <FactList rows={rows} />
       {deciding && <ItemRecords item={item} />}
     </Card>
