@@ -25,6 +25,9 @@ export interface SignOffReturn {
   comment: string;
 }
 
+/** A comment's length limit: a 反馈记录 内容 holds 1000 characters, less room for the node and date. */
+export const SIGN_OFF_COMMENT_MAX = 960;
+
 /** The 内容 of a 审签退回 record. */
 export function signOffReturnContent(node: string, reportDate: IsoDate, comment: string): string {
   return domain.workflow.signOffReturnContent(node, reportDate, comment);

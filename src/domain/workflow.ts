@@ -14,7 +14,7 @@
 import { domain } from '../i18n/domain';
 import { isValidIsoDate } from './parseDate';
 import { displayValue, err, ok, type Result } from './result';
-import { signOffReturnContent } from './signOffReturn';
+import { SIGN_OFF_COMMENT_MAX, signOffReturnContent } from './signOffReturn';
 import {
   ASSIGN_LEVELS,
   GRADES,
@@ -419,7 +419,7 @@ function signOff(item: LedgerItem, action: Extract<Action, { type: '审签' | '�
   const r = checked.value;
   if (action.type === '审签退回') {
     if (isBlank(action.comment)) return err('missing-comment', domain.workflow.needSignOffComment);
-    const comment = checkText('退回意见', action.comment, RECORD_CONTENT_MAX - 40, true);
+    const comment = checkText('退回意见', action.comment, SIGN_OFF_COMMENT_MAX, true);
     if (!comment.ok) return comment;
     const content = signOffReturnContent(r.type, r.date, comment.value);
     return ok({ item: { ...item }, records: [record(item, '审签退回', on, content, actor.name)] });
