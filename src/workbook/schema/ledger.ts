@@ -1,0 +1,131 @@
+/**
+ * 台账: the columns (input, computed, hidden helpers), conditional formats and print setup.
+ */
+import { workbook as t } from '../../i18n/workbook';
+import { ASSIGN_LEVELS, GRADES, ITEM_KINDS, SOURCE_CATEGORIES, WORKFLOW_STATES } from '../../domain/types';
+import { LEDGER, NONIMPL_STEPS } from '../formulas';
+import { computed, countValidation, dateInput, helper, input, list } from './columns';
+import { DATE_FORMAT, LAST_ROW, columnLetter, type ColumnSpec, type SheetSpec } from './types';
+
+const msg = t.input;
+const c = t.computed;
+
+export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
+  input('编号', 13, { inputMessage: msg.编号 }),
+  dateInput('立项日期', msg.立项日期),
+  input('来源类别', 20, { validation: list(SOURCE_CATEGORIES), inputMessage: msg.来源类别, wrap: true }),
+  input('交办层级', 18, { validation: list(ASSIGN_LEVELS), inputMessage: msg.交办层级 }),
+  input('事项内容', 30, { inputMessage: msg.事项内容, wrap: true }),
+  input('目标任务/工作要求', 26, { inputMessage: msg.目标任务, wrap: true }),
+  input('承办科室', 15, {
+    validation: { type: 'listRange', source: '科室人员!$A$2:$A$200', strict: false, error: t.error.section },
+    inputMessage: msg.承办科室,
+  }),
+  input('协办科室', 14, { inputMessage: msg.协办科室 }),
+  computed('第一责任人', 9, { note: c.第一责任人 }),
+  computed('分管责任人', 9, { note: c.分管责任人 }),
+  computed('直接责任人', 9, { note: c.直接责任人 }),
+  input('事项类型', 9, { validation: list(ITEM_KINDS), inputMessage: msg.事项类型 }),
+  dateInput('交办日期', msg.交办日期),
+  dateInput('完成时限', msg.完成时限),
+  computed('1天应报日', 11, { numFmt: DATE_FORMAT, note: c['1天应报日'] }),
+  computed('3天应报日', 11, { numFmt: DATE_FORMAT, note: c['3天应报日'] }),
+  computed('办结时限', 11, { numFmt: DATE_FORMAT, note: c.办结时限 }),
+  dateInput('延期批准日', msg.延期批准日),
+  dateInput('延期完成时限', msg.延期完成时限),
+  input('延期节点', 18, { inputMessage: msg.延期节点, wrap: true }),
+  dateInput('1天反馈日', msg.反馈日),
+  dateInput('3天反馈日', msg.反馈日),
+  dateInput('落实反馈日', msg.反馈日),
+  computed('落实完成日', 11, { numFmt: DATE_FORMAT, note: c.落实完成日 }),
+  computed('预警状态', 9, { note: c.预警状态, align: 'center' }),
+  computed('逾期天数', 8, { numFmt: '0', note: c.逾期天数, align: 'center' }),
+  input('最近进展', 22, { inputMessage: msg.最近进展, wrap: true }),
+  input('办理状态', 9, { validation: list(WORKFLOW_STATES), inputMessage: msg.办理状态 }),
+  dateInput('申请办结日', msg.申请办结日),
+  dateInput('初核日期', msg.初核日期),
+  dateInput('审定日期', msg.审定日期),
+  dateInput('销号日期', msg.销号日期),
+  input('评价等级', 8, { validation: list(GRADES), inputMessage: msg.评价等级 }),
+  input('退回次数', 7, { validation: countValidation, inputMessage: msg.次数, numFmt: '0' }),
+  input('催办次数', 7, { validation: countValidation, inputMessage: msg.次数, numFmt: '0' }),
+  dateInput('最近催办日', msg.最近催办日),
+  dateInput('敷衍推诿认定日', msg.认定日, { width: 13 }),
+  dateInput('弄虚作假认定日', msg.认定日, { width: 13 }),
+  input('关联编号', 13, { inputMessage: msg.关联编号 }),
+  input('备注', 16, { wrap: true }),
+  helper('辅助交办日'),
+  helper('辅助销号日'),
+  helper('辅助办结时限'),
+  helper('辅助落实完成日'),
+  helper('辅助1天应报日'),
+  helper('辅助3天应报日'),
+  helper('辅助1天反馈日'),
+  helper('辅助3天反馈日'),
+  helper('辅助1天按时'),
+  helper('辅助3天按时'),
+  helper('辅助办结按时'),
+  helper('辅助逾期起'),
+  helper('辅助催办起'),
+  helper('辅助不落实起'),
+  ...NONIMPL_STEPS.map((step) => helper(step.header)),
+  helper('评价得分率'),
+  // Written by the add-in with each registration: tells two co-authors' rows apart when they took
+  // the same 编号 at the same moment (itemNumber.resolveCollisions). Hidden, not locked.
+  input('操作ID', 14, { hidden: true }),
+];
+
+/** 1-based column of a 台账 header. */
+export function ledgerColumn(header: string): number {
+  const i = LEDGER_COLUMNS.findIndex((c) => c.header === header);
+  if (i < 0) throw new Error(`no 台账 column ${header}`);
+  return i + 1;
+}
+export const ledgerLetter = (header: string) => columnLetter(ledgerColumn(header));
+
+/** The computed (formula) columns of 台账 that a reader sees (helpers excluded). */
+export const LEDGER_COMPUTED = LEDGER_COLUMNS.filter((c) => c.kind === 'formula' && !c.hidden).map((c) => c.header);
+
+const LEDGER_LAST = columnLetter(LEDGER_COLUMNS.length);
+const body = (letterFrom: string, letterTo: string) => `${letterFrom}2:${letterTo}${LAST_ROW}`;
+
+const statusLetter = ledgerLetter('预警状态');
+const overdueLetter = ledgerLetter('逾期天数');
+const statusIs = (s: string) => `$${statusLetter}2="${s}"`;
+
+export const ledgerSheet: SheetSpec = {
+  name: '台账',
+  purpose: t.purpose.台账,
+  tabColor: 'FF1F4E79',
+  tables: [{ name: LEDGER, headerRow: 1, firstCol: 1, columns: [...LEDGER_COLUMNS], style: 'TableStyleLight9' }],
+  blocks: [],
+  cells: [],
+  // LibreOffice applies only the first matching rule of a cell (Excel merges them), so the
+  // 逾期天数 cells come first with the full style: the row's tint plus bold red.
+  conditionalFormats: [
+    {
+      range: body(overdueLetter, overdueLetter),
+      rules: [
+        { type: 'expression', formula: `AND(${statusIs('逾期')},N($${overdueLetter}2)>0)`, fill: 'FFFFC7CE', fontColor: 'FFC00000', bold: true },
+        { type: 'expression', formula: `AND(${statusIs('逾期办结')},N($${overdueLetter}2)>0)`, fill: 'FFE7E6E6', fontColor: 'FFC00000', bold: true },
+      ],
+    },
+    {
+      range: body('A', LEDGER_LAST),
+      rules: [
+        { type: 'expression', formula: statusIs('逾期'), fill: 'FFFFC7CE' },
+        { type: 'expression', formula: statusIs('临近'), fill: 'FFFFEB9C' },
+        { type: 'expression', formula: statusIs('延期'), fill: 'FFDDEBF7' },
+        { type: 'expression', formula: statusIs('正常'), fill: 'FFE2EFDA' },
+        { type: 'expression', formula: statusIs('按期办结'), fill: 'FFE7E6E6' },
+        { type: 'expression', formula: statusIs('逾期办结'), fill: 'FFE7E6E6', fontColor: 'FFC00000' },
+      ],
+    },
+  ],
+  freeze: { row: 1, col: 1 },
+  protect: true,
+  landscape: true,
+  // 40 visible columns: two A3 pages across keep the print at ~80 %, 编号 repeated on each.
+  fitToWidth: 2,
+  printTitleColumns: 'A:A',
+};
