@@ -212,13 +212,21 @@ function dateOrText(v: IsoDate | string): CellValue {
   return isIsoDate(v) ? dateCell(v) : textCell(String(v));
 }
 
-function issueRecord(row: IssueRow & Extra): Record<string, CellValue> {
+/**
+ * The cells a list row keeps as it was read (`raw`); for a hand row that is the row itself, with
+ * its 序号 renumbered and 手工 set.
+ */
+function handRecord(row: { seq: number; itemId: string; manual?: boolean } & Extra): { base: Record<string, CellValue>; hand: Record<string, CellValue> | null } {
   const base: Record<string, CellValue> = {};
   if (row.raw) for (const [h, v] of Object.entries(row.raw)) base[h] = rawCell(v);
-  const hand = row.manual === true || row.itemId.trim() === '';
-  if (hand && row.raw) {
-    return { ...base, 序号: row.seq, 手工: cellText(row.raw['手工']).trim() || t.manualMark };
-  }
+  const isHand = row.manual === true || row.itemId.trim() === '';
+  const hand = isHand && row.raw ? { ...base, 序号: row.seq, 手工: cellText(row.raw['手工']).trim() || t.manualMark } : null;
+  return { base, hand };
+}
+
+function issueRecord(row: IssueRow & Extra): Record<string, CellValue> {
+  const { base, hand } = handRecord(row);
+  if (hand) return hand;
   return {
     ...base,
     序号: row.seq,
@@ -228,7 +236,7 @@ function issueRecord(row: IssueRow & Extra): Record<string, CellValue> {
     责任人: textCell(row.responsible),
     整改期限: dateOrText(row.rectifyBy),
     预警状态: textCell(row.status),
-    手工: hand ? t.manualMark : '',
+    手工: row.manual === true || row.itemId.trim() === '' ? t.manualMark : '',
     备注: textCell(row.note ?? ''),
   };
 }
@@ -239,12 +247,8 @@ export function nonImplCells(row: NonImplementationRow & Extra): Row {
 }
 
 function nonImplRecord(row: NonImplementationRow & Extra): Record<string, CellValue> {
-  const base: Record<string, CellValue> = {};
-  if (row.raw) for (const [h, v] of Object.entries(row.raw)) base[h] = rawCell(v);
-  const hand = row.manual === true || row.itemId.trim() === '';
-  if (hand && row.raw) {
-    return { ...base, 序号: row.seq, 手工: cellText(row.raw['手工']).trim() || t.manualMark };
-  }
+  const { base, hand } = handRecord(row);
+  if (hand) return hand;
   return {
     ...base,
     序号: row.seq,
@@ -253,7 +257,7 @@ function nonImplRecord(row: NonImplementationRow & Extra): Record<string, CellVa
     问题线索: textCell(row.clue),
     问责建议: textCell(String(row.suggestion)),
     人工调整: row.override ? t.overrideMark(row.computed ?? '') : '',
-    手工: hand ? t.manualMark : '',
+    手工: row.manual === true || row.itemId.trim() === '' ? t.manualMark : '',
     备注: textCell(row.note ?? ''),
   };
 }

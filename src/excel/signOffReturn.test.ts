@@ -57,7 +57,7 @@ test('审签退回 writes one record and one log line; a retry writes nothing mo
   ]);
   const log = rows(xl, '操作日志').filter((r) => r['动作'] === '审签退回');
   expect(log).toHaveLength(1);
-  expect(log[0]).toMatchObject({ 操作人: '王振宇', 角色: '分管领导', 编号: item.id, 科室: SECTION });
+  expect(log[0]).toMatchObject({ 操作人: '王振宇', 角色: '分管领导', 编号: item.id, 科室: SECTION, 变更后: '审签退回：1天反馈（2026-03-03）退回：请补充责任人' });
   const ledgerAfter = rows(xl, '台账')[0];
   expect({ ...ledgerAfter, 操作ID: '' }).toEqual({ ...ledgerBefore, 操作ID: '' });
 

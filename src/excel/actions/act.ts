@@ -15,11 +15,11 @@ import { cellText, dateCell, textCell } from '../cells';
 import { changedCells, headerIndex, itemCells, recordCells, rowRecord } from '../ledgerCodec';
 import type { ActionContext, StoredRecord } from '../ledgerService';
 import { locateRow, patchedRow, queueAppend } from '../ledgerWrites';
-import { isNotFound, syncMessage } from '../operationLog';
+import { isNotFound } from '../operationLog';
 import type { ExcelRun } from '../run';
-import { completeReads, queueColumns, queueTable } from '../tableRead';
+import { queueColumns, queueTable } from '../tableRead';
 import { done, queueUnprotected, queueWriteState, rollForward, writeFailed, type Attempt } from '../writePath';
-import { LEDGER, LOG, PEOPLE, RECORDS, describe, headerTexts, lettersOf, logRow, rowProblem, type ActionDeps } from './shared';
+import { LEDGER, LOG, PEOPLE, RECORDS, describe, headerTexts, lettersOf, logRow, rowProblem, syncReads, type ActionDeps } from './shared';
 
 export function act(deps: ActionDeps, itemId: string, action: Action, ctx: ActionContext): Promise<Result<ActionOutcome>> {
   return rollForward(deps.run, () => actAttempt(deps.run, itemId, action, ctx));
@@ -38,13 +38,8 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
     const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
     const keys = action.type === '重新立项' ? queueColumns(context, LEDGER, ['编号', '操作ID']) : null;
     const common = queueWriteState(context, [LEDGER, RECORDS, LOG]);
-    try {
-      await context.sync();
-      await completeReads(context);
-    } catch (e) {
-      if (isNotFound(e)) return done(err('item-not-found', t.itemNotFound(itemId)));
-      return done(err('sync-failed', t.syncFailed(syncMessage(e))));
-    }
+    const read = await syncReads(context, err('item-not-found', t.itemNotFound(itemId)));
+    if (!read.ok) return done(read);
     const keyRows = keys?.rows() ?? null;
     const c = common.read(ctx.opId);
     const headers = headerTexts(header);
@@ -76,7 +71,9 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
     const signed = action.type === '审签' ? out.value.records : [];
     const appended = action.type === '审签' || c.recorded(itemId) ? [] : out.value.records;
     const changed = Object.keys(patch);
-    const logs = c.logged(itemId) ? [] : [logRow(ctx, action.type, itemId, after.section, describe(v.item, changed), describe(after, changed))];
+    // an action that changes no 台账 cell (审签退回, 升级) says in the log what it recorded
+    const afterText = changed.length > 0 ? describe(after, changed) : out.value.records.map((r) => `${r.type}：${r.content}`).join('；');
+    const logs = c.logged(itemId) ? [] : [logRow(ctx, action.type, itemId, after.section, describe(v.item, changed), afterText)];
     const newItem = out.value.newItem;
     const newLanded = keyRows ? keyRows.some(([, op]) => cellText(op) === ctx.opId) : false;
     if (newItem && !c.logged(newItem.id)) {

@@ -15,11 +15,10 @@ import { cellText, textCell } from '../cells';
 import { itemCells } from '../ledgerCodec';
 import type { ActionContext, LedgerService, RegisterOutcome } from '../ledgerService';
 import { locateRow, queueAppend } from '../ledgerWrites';
-import { isNotFound, syncMessage } from '../operationLog';
 import type { ExcelRun } from '../run';
-import { completeReads, queueColumns, queueTable } from '../tableRead';
+import { queueColumns, queueTable } from '../tableRead';
 import { done, queueUnprotected, queueWriteState, rollForward, writeFailed, type Attempt } from '../writePath';
-import { LEDGER, LOG, PEOPLE, RECORDS, describe, headerTexts, lettersOf, logRow, rowProblem, type ActionDeps } from './shared';
+import { LEDGER, LOG, PEOPLE, RECORDS, describe, headerTexts, lettersOf, logRow, rowProblem, syncReads, type ActionDeps } from './shared';
 
 type RegisterInput = Parameters<LedgerService['register']>[0];
 
@@ -37,13 +36,8 @@ async function registerAttempt(run: ExcelRun, input: RegisterInput, ctx: ActionC
     const people = queueTable(context, PEOPLE);
     const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
     const common = queueWriteState(context, [LEDGER, RECORDS, LOG]);
-    try {
-      await context.sync();
-      await completeReads(context);
-    } catch (e) {
-      if (isNotFound(e)) return done(err('not-initialised', t.notInitialised));
-      return done(err('sync-failed', t.syncFailed(syncMessage(e))));
-    }
+    const read = await syncReads(context, err('not-initialised', t.notInitialised));
+    if (!read.ok) return done(read);
     const c = common.read(ctx.opId);
     const headers = headerTexts(header);
     const logHeaders = headerTexts(logHeader);

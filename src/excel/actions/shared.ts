@@ -9,7 +9,9 @@ import { columnLetter } from '../../workbook/schema';
 import { cellText, type CellValue } from '../cells';
 import { itemCells } from '../ledgerCodec';
 import type { ActionContext } from '../ledgerService';
-import { logLine } from '../operationLog';
+import { isNotFound, logLine, syncMessage } from '../operationLog';
+import { completeReads } from '../tableRead';
+import { err, ok, type Result } from '../../domain/result';
 import type { ExcelRun, ExcelRunOn } from '../run';
 
 export const LEDGER = '台账';
@@ -70,4 +72,19 @@ export function rowProblem(item: LedgerItem, sections: readonly string[], rowNum
   }
   const v = validateLedgerRow(raw, { sheet: LEDGER, rowNumber, columnLetters: letters, sections });
   return v.errors.length > 0 ? t.rowInvalid(v.errors[0].message, v.errors.length - 1) : null;
+}
+
+/**
+ * An action's first sync and its read slices. A failure is the action's refusal: `notFound` when
+ * a table or the item is missing (when the action names one), else "sync failed".
+ */
+export async function syncReads(context: Excel.RequestContext, notFound?: Result<never>): Promise<Result<void>> {
+  try {
+    await context.sync();
+    await completeReads(context);
+    return ok(undefined);
+  } catch (e) {
+    if (notFound && isNotFound(e)) return notFound;
+    return err('sync-failed', t.syncFailed(syncMessage(e)));
+  }
 }

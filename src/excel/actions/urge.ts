@@ -18,9 +18,9 @@ import type { ActionContext } from '../ledgerService';
 import { locateRow, patchedRow, queueAppend, readRowsByKey, writeSlices } from '../ledgerWrites';
 import { syncMessage } from '../operationLog';
 import type { ExcelRun } from '../run';
-import { completeReads, queueTable, queueUsedRange } from '../tableRead';
+import { queueTable, queueUsedRange } from '../tableRead';
 import { done, queueUnprotected, queueWriteState, rollForward, settingsPairs, writeFailed, type Attempt } from '../writePath';
-import { CALENDAR, LEDGER, LOG, PEOPLE, RECORDS, SETTINGS, describe, headerTexts, logRow, type ActionDeps } from './shared';
+import { CALENDAR, LEDGER, LOG, PEOPLE, RECORDS, SETTINGS, describe, headerTexts, logRow, syncReads, type ActionDeps } from './shared';
 
 export function urgeOverdue(deps: ActionDeps, section: string, content: string, ctx: ActionContext): Promise<Result<{ itemIds: string[] }>> {
   return rollForward(deps.run, () => urgeAttempt(deps.run, section, content, ctx));
@@ -37,12 +37,8 @@ async function urgeAttempt(run: ExcelRun, section: string, content: string, ctx:
     const recHeader = context.workbook.tables.getItem(RECORDS).getHeaderRowRange().load('values');
     const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
     const common = queueWriteState(context, [LEDGER, RECORDS, LOG]);
-    try {
-      await context.sync();
-      await completeReads(context);
-    } catch (e) {
-      return done(err('sync-failed', t.syncFailed(syncMessage(e))));
-    }
+    const read = await syncReads(context);
+    if (!read.ok) return done(read);
     const c = common.read(ctx.opId);
     const sections = sectionsFromTable(people.read()).map((p) => p.section);
     const { byName } = settingsPairs(settings.read());
