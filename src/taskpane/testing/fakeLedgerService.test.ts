@@ -68,7 +68,7 @@ describe('FakeLedgerService', () => {
     expect(seen).toEqual(['A']);
   });
 
-  it('generateRound runs the domain report; a bad period is refused; a repeated opId replays', async () => {
+  it('generateRound runs the domain report; a bad period is refused; a repeated opId is already-done', async () => {
     const fake = new FakeLedgerService({ items: [makeItem({ id: 'A' }), makeItem({ id: 'B', assignedOn: '2026-03-12' })] });
     const round = await fake.generateRound({ from: '2026-03-01', to: '2026-03-31' }, ctx());
     expect(round.ok).toBe(true);
@@ -76,7 +76,8 @@ describe('FakeLedgerService', () => {
     expect(round.value.archiveSheet).toBe('督查报告 2026-03');
     expect(round.value.report.totals.items).toBe(2);
     expect(round.value.issueRows.map((r) => r.itemId)).toEqual(round.value.report.issueList.map((r) => r.itemId));
-    expect(await fake.generateRound({ from: '2026-03-01', to: '2026-03-31' }, ctx())).toEqual(round);
+    const again = await fake.generateRound({ from: '2026-03-01', to: '2026-03-31' }, ctx());
+    expect(!again.ok && again.error.code).toBe('already-done');
     expect(fake.rounds).toHaveLength(1);
     const bad = await fake.generateRound({ from: '2026-03-31', to: '2026-03-01' }, ctx({ opId: 'op-2' }));
     expect(!bad.ok && bad.error.code).toBe('bad-period');

@@ -1,9 +1,12 @@
 /**
- * An in-memory LedgerService for component tests (and the browser preview). It applies actions
- * with the real domain (registerItem, applyAction, nextItemNumber), so the pane is exercised
- * against the real rules. Extras for tests: a log of calls with their opIds, injected failures
- * (thrown like a lost connection, before or after the write), a gate to hold calls in flight,
- * idempotent replays of a repeated opId, and `emitSelect` to play a selection in 台账.
+ * An in-memory LedgerService for component tests (the browser preview runs the real gateway over
+ * the Excel double, src/preview/previewLedger.ts). It applies actions with the real domain
+ * (registerItem, applyAction, nextItemNumber), so the pane is exercised against the real rules;
+ * ledgerService.contract.test.ts runs it and the real service through the same calls. Extras for
+ * tests: a log of calls with their opIds, injected failures (thrown like a lost connection, before
+ * or after the write), a gate to hold calls in flight, idempotent replays of a repeated opId
+ * (督查轮次 and 冻结考核 answer `already-done`, as the real ones do), and `emitSelect` to play a
+ * selection in 台账.
  * 督查轮次 runs the real domain builders (buildReport: totals, rates, both lists, 主要问题), 冻结考核
  * computes monthlyScores into an in-memory 考核存档 (versions per month), and 校验台账 reports the
  * snapshot's row errors and duplicate 编号 (or the report a test sets in `auditReport`).
@@ -19,8 +22,8 @@ import { monthlyScores, type SectionScore } from '../../domain/scoring';
 import { err, ok, type Result } from '../../domain/result';
 import { defaultSettings, type Settings } from '../../domain/settings';
 import { itemStatus } from '../../domain/status';
-import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople } from '../../domain/types';
-import type { CellError } from '../../domain/validation';
+import type { IsoDate, LedgerItem, SectionPeople } from '../../domain/types';
+import { LEDGER_INPUT_COLUMNS, validateLedgerRow, type CellError } from '../../domain/validation';
 import { applyAction, registerItem, type Action, type ActionOutcome, type Actor, type NewItemInput } from '../../domain/workflow';
 import type { AuditProblem, AuditReport, AuditSheetGroup } from '../../excel/audit';
 import { parsePastedBlock, previewRows, type ImportPreview } from '../../domain/import';
@@ -43,6 +46,8 @@ import type { OfficialDocument } from '../../domain/documents/model';
 import type { DocumentSource, RoundOnSheet } from '../../excel/documents';
 import { documentSheetName } from '../../excel/documentSheets';
 import { audit as auditText } from '../../i18n/audit';
+import { excel as excelText } from '../../i18n/excel';
+import { LEDGER_COLUMNS, columnLetter } from '../../workbook/schema';
 import { rounds as roundsText } from '../../i18n/rounds';
 
 export interface FakeCall {
@@ -134,6 +139,11 @@ const WRITES: FakeCall['method'][] = ['register', 'act', 'urgeOverdue', 'initial
 /** An item as its input cells: what the real import compares. */
 const cellsOf = (item: LedgerItem): string => JSON.stringify(itemValues(item));
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** Writes whose repeated opId the real service refuses as `already-done` (not replayed). */
+const ONCE: FakeCall['method'][] = ['generateRound', 'freezeMonth'];
+/** Writes the real service works out again on a repeated opId (撤销导入 reads its journal anew). */
+const REDONE: FakeCall['method'][] = ['undoImport'];
+const LEDGER_LETTERS = Object.fromEntries(LEDGER_COLUMNS.map((c, i) => [c.header, columnLetter(i + 1)]));
 
 export class FakeLedgerService implements LedgerService {
   items: LedgerItem[];
@@ -229,6 +239,8 @@ export class FakeLedgerService implements LedgerService {
       const id = nextItemNumber(this.items.map((i) => i.id), yearOf(ctx.on));
       const made = registerItem({ ...input, id }, ctx.actor, ctx.on);
       if (!made.ok) return made;
+      const bad = this.rowProblem(made.value, this.items.length + 5);
+      if (bad) return bad;
       this.items.push(made.value);
       return ok({ item: clone(made.value), renumbered: false });
     });
@@ -236,7 +248,8 @@ export class FakeLedgerService implements LedgerService {
 
   async act(itemId: string, action: Action, ctx: ActionContext): Promise<Result<ActionOutcome>> {
     this.calls.push({ method: 'act', opId: ctx.opId, actor: ctx.actor, itemId, action: clone(action) });
-    return this.write('act', ctx.opId, () => this.apply(itemId, action, ctx));
+    // the real service knows an applied opId by the item's row (its 操作ID): replies per item
+    return this.write('act', `${ctx.opId}|${itemId}`, () => this.apply(itemId, action, ctx));
   }
 
   async urgeOverdue(section: string, content: string, ctx: ActionContext): Promise<Result<{ itemIds: string[] }>> {
@@ -279,7 +292,8 @@ export class FakeLedgerService implements LedgerService {
     await this.enter('documentSource');
     return ok({
       items: clone(this.items),
-      records: clone(this.records),
+      // the real source reads only the 退回 records
+      records: clone(this.records.filter((r) => r.type === '退回')),
       people: clone(this.people),
       sections: this.people.map((p) => p.section),
       settings: this.settings,
@@ -509,8 +523,9 @@ export class FakeLedgerService implements LedgerService {
   private async write<T>(method: FakeCall['method'], opId: string, apply: () => Result<T>): Promise<Result<T>> {
     const failAfter = await this.enter(method);
     const key = `${method}:${opId}`;
-    if (this.replies.has(key)) {
+    if (this.replies.has(key) && !REDONE.includes(method)) {
       if (failAfter) throw new Error(failAfter.message);
+      if (ONCE.includes(method)) return err('already-done', excelText.alreadyDone);
       return clone(this.replies.get(key)) as Result<T>;
     }
     const result = apply();
@@ -519,20 +534,29 @@ export class FakeLedgerService implements LedgerService {
     return result;
   }
 
+  /** As the real service: never write a row that the next snapshot would reject (科室 not in 科室人员…). */
+  private rowProblem(item: LedgerItem, rowNumber: number): Result<never> | null {
+    const raw = Object.fromEntries(LEDGER_INPUT_COLUMNS.map((c) => [c.header, item[c.field] === '' ? null : item[c.field]]));
+    const sections = this.people.map((p) => p.section);
+    const v = validateLedgerRow(raw, { sheet: '台账', rowNumber, columnLetters: LEDGER_LETTERS, sections });
+    return v.errors.length > 0 ? err('row-invalid', excelText.rowInvalid(v.errors[0].message, v.errors.length - 1)) : null;
+  }
+
   private apply(itemId: string, action: Action, ctx: ActionContext): Result<ActionOutcome> {
     const index = this.items.findIndex((i) => i.id === itemId);
-    if (index < 0) return err('not-found', `台账中找不到编号“${itemId}”`);
+    if (index < 0) return err('item-not-found', excelText.itemNotFound(itemId));
     const outcome = applyAction(this.items[index], action, ctx.actor, ctx.on);
     if (!outcome.ok) return outcome;
     const { item, records, newItem } = outcome.value;
+    const bad = this.rowProblem(item, index + 5);
+    if (bad) return bad;
+    // 审签 signs the stored record keyed by its 操作ID (as the real service: no key, no match, refused)
+    const target = action.type === '审签' ? ((action.record as Partial<StoredRecord>).opId ?? '') : '';
+    const at = target ? this.records.findIndex((r) => r.opId === target) : -1;
+    if (action.type === '审签' && at < 0) return err('record-not-found', excelText.recordNotFound(target));
     this.items[index] = item;
     if (action.type === '审签') {
-      const signed = records[0];
-      const target = action.record as FeedbackRecord & { opId?: string };
-      const at = this.records.findIndex((r) =>
-        target.opId ? r.opId === target.opId : r.itemId === target.itemId && r.type === target.type && r.date === target.date && !r.signedOn,
-      );
-      if (at >= 0) this.records[at] = { ...signed, opId: this.records[at].opId };
+      this.records[at] = { ...records[0], opId: this.records[at].opId };
     } else {
       for (const record of records) this.records.push({ ...record, opId: ctx.opId });
     }
