@@ -12,15 +12,9 @@
  * is right wherever Excel refreshes it: the web, Mac, a reopened workbook). Modelled and tested on
  * the double's `m365-windows` profile (src/excel/double/profiles.ts, staleConditionalFormats).
  */
-import type { ConditionalFormatSpec, SheetSpec } from '../workbook/schema';
+import { columnLetter, type ConditionalFormatSpec, type SheetSpec } from '../workbook/schema';
 
 const STATUS_HEADER = '预警状态';
-
-function letters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
 
 function parseBox(range: string): { c0: string; r0: number; c1: string; r1: number } | null {
   const m = /^([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)$/.exec(range);
@@ -37,12 +31,12 @@ export function withSelfRefreshingRules(sheet: SheetSpec): SheetSpec {
   for (const table of sheet.tables) {
     const i = table.columns.findIndex((c) => c.header === STATUS_HEADER);
     if (i < 0) continue;
-    const col = letters(table.firstCol + i);
+    const col = columnLetter(table.firstCol + i);
     const own = new RegExp(`\\$${col}${table.headerRow + 1}(?![0-9])`);
     const cellRef = /\$?[A-Z]{1,3}\$?\d+/g;
     for (const cf of sheet.conditionalFormats) {
       const b = parseBox(cf.range);
-      if (!b || b.r0 !== table.headerRow + 1 || b.c0 === b.c1 || b.c0 !== letters(table.firstCol)) continue;
+      if (!b || b.r0 !== table.headerRow + 1 || b.c0 === b.c1 || b.c0 !== columnLetter(table.firstCol)) continue;
       const rules = cf.rules.filter(
         (r) => r.type === 'expression' && own.test(r.formula) && (r.formula.match(cellRef) ?? []).every((ref) => ref === `$${col}${table.headerRow + 1}`),
       );
