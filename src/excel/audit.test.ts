@@ -1,4 +1,5 @@
 import { makeItem, makeRecord } from '../domain/testing/itemFactory';
+import { LEDGER_INPUT_COLUMNS } from '../domain/validation';
 import { readSlices } from './testing/readSlices';
 import { LEDGER_COLUMNS, RECORD_COLUMNS, columnLetter, ledgerLetter } from '../workbook/schema';
 import { AUDIT_SYNCS, auditLedger, selectCell } from './audit';
@@ -129,6 +130,38 @@ describe('auditLedger', () => {
     xl.workbook.sheet('台账').setValues(`${L('备注')}1`, [['备注（旧）']]);
     const r = await auditLedger(xl.run);
     expect(r.problems.map((p) => `${p.header} ${p.code}`)).toContain('备注 column-missing');
+  });
+});
+
+describe('blank rows inside 台账', () => {
+  const ids = [1, 2, 3, 4, 5, 6].map((n) => `DB-2026-000${n}`);
+  /** items at rows 2–7; the listed rows' input cells cleared (as an undo that blanked rows left them) */
+  function withBlankRows(rows: number[]) {
+    const xl = ledgerFixture({ items: ids.map((id) => makeItem({ id, content: `事项${id}` })) });
+    const sheet = xl.workbook.sheet('台账');
+    for (const row of rows) for (const c of LEDGER_INPUT_COLUMNS) sheet.setValues(`${L(c.header)}${row}`, [['']]);
+    return xl;
+  }
+  const blanks = async (rows: number[]) => (await auditLedger(withBlankRows(rows).run)).problems.filter((p) => p.code === 'blank-row');
+
+  test.each([
+    [[3], [['台账', 3, 'A3', '台账 第3行：表格中间有空行']]],
+    [[3, 5, 6], [['台账', 3, 'A3', '台账 第3行：表格中间有空行'], ['台账', 5, 'A5:A6', '台账 第5–6行：表格中间有 2 个空行']]],
+    [[2], [['台账', 2, 'A2', '台账 第2行：表格中间有空行']]],
+  ])('blank rows %j → one problem per run, with sheet and row', async (rows, expected) => {
+    const found = await blanks(rows as number[]);
+    expect(found.map((p) => [p.sheet, p.row, p.address, p.message.split('（')[0]])).toEqual(expected);
+    expect(found.every((p) => p.message.includes('删除'))).toBe(true);
+  });
+
+  test('blank rows at the end of the table (below the last item) are not a gap', async () => {
+    expect(await blanks([6, 7])).toEqual([]);
+  });
+
+  test('the summary counts them: 校验台账 no longer says 未发现问题', async () => {
+    const r = await auditLedger(withBlankRows([4]).run);
+    expect(r.summary).not.toContain('未发现问题');
+    expect(r.bySheet[0].rows.map((x) => x.row)).toContain(4);
   });
 });
 

@@ -8,10 +8,10 @@
  *      formulas compared with the schema — the same cheap test initialiseLedger uses.
  * Found: every cell the domain validation refuses (validateLedgerRow / validateFeedbackRow, via
  * ledgerFromTable / recordsFromTable), duplicate 编号, 反馈记录 rows whose 编号 is not in 台账 (any
- * 台账 row, valid or not), damaged formula columns and missing columns. Repair is initialiseLedger;
+ * 台账 row, valid or not), blank rows between 台账 items, damaged formula columns and missing columns. Repair is initialiseLedger;
  * this module never writes.
  */
-import type { CellError } from '../domain/validation';
+import { LEDGER_INPUT_COLUMNS, type CellError } from '../domain/validation';
 import { audit as t } from '../i18n/audit';
 import { ledgerFromTable, recordsFromTable, sectionsFromTable, type SheetTable } from '../workbook/ledgerData';
 import { LEDGER_COLUMNS, RECORD_COLUMNS, type ColumnSpec } from '../workbook/schema';
@@ -116,6 +116,32 @@ function duplicateIds(tb: SheetTable, sheet: string): AuditProblem[] {
         value: id,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Blank rows inside 台账 with an item below them (every input column blank): a gap the next 立项
+ * would write below, and that counts and filters trip over. One problem per run of blank rows,
+ * at its first row, the run's rows as the A-column area so that a click selects them.
+ */
+function blankRows(tb: SheetTable, span: { first: number; last: number }): AuditProblem[] {
+  const filled = new Set(tb.rows.filter((r) => LEDGER_INPUT_COLUMNS.some((c) => !isBlank(r.values[c.header]))).map((r) => r.row));
+  let lastFilled = 0;
+  for (const row of filled) if (row > lastFilled) lastFilled = row;
+  const out: AuditProblem[] = [];
+  let start: number | null = null;
+  for (let row = span.first; row <= lastFilled; row += 1) {
+    if (!filled.has(row)) {
+      start ??= row;
+      continue;
+    }
+    if (start === null) continue;
+    const end = row - 1;
+    const address = start === end ? `A${start}` : `A${start}:A${end}`;
+    const where = start === end ? t.whereRow(LEDGER, start) : t.whereRows(LEDGER, start, end);
+    out.push({ sheet: LEDGER, row: start, column: '', header: '', address, code: 'blank-row', message: t.at(where, t.blankRows(end - start + 1)) });
+    start = null;
   }
   return out;
 }
@@ -321,6 +347,7 @@ export async function auditLedger(run: ExcelRun): Promise<AuditReport> {
       ...missingColumns(rt, RECORDS, RECORD_COLUMNS, spans[1].first - 1),
       ...l.errors.map(fromCellError),
       ...duplicateIds(lt, LEDGER),
+      ...blankRows(lt, spans[0]),
       ...r.errors.map(fromCellError),
       ...probes.flatMap((p) => formulaProblems(p, contentRows[p.sheet], p.sheet)),
     ];

@@ -2,6 +2,10 @@
 export const audit = {
   /** 「台账 第5行 S列（预警状态）」, the same form as the domain's cell messages */
   where: (sheet: string, row: number, column: string, header: string) => `${sheet} 第${row}行${column ? ` ${column}列` : ''}（${header}）`,
+  whereRow: (sheet: string, row: number) => `${sheet} 第${row}行`,
+  whereRows: (sheet: string, first: number, last: number) => `${sheet} 第${first}–${last}行`,
+  blankRows: (n: number) =>
+    `表格中间有${n > 1 ? ` ${n} 个` : ''}空行（下面还有事项）；空行会使新立项的事项写在空行之后，请在 Excel 中删除${n > 1 ? '这些' : '该'}行（右键“删除”→“表格行”）`,
   whereArea: (sheet: string, address: string, header: string) => `${sheet} ${address}（${header}）`,
   at: (where: string, body: string) => `${where}：${body}`,
   duplicateId: (id: string, others: readonly number[]) => `编号“${id}”重复，另见第 ${others.join('、')} 行；编号必须唯一，请改正其中一个`,
