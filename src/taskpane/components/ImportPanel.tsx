@@ -53,7 +53,9 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  /** a long option (来源类别) must not widen the pane */
+  choice: { minWidth: 0 },
   suggestions: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
 });
 
@@ -232,13 +234,14 @@ function Choices({ assigned, defaults, onAssigned, onDefault }: ChoicesProps): J
 
 /** The values new rows take in the columns a section's sheet leaves blank or lacks. */
 function DefaultChoices({ values, onChange }: { values: Record<string, string>; onChange: (header: string, value: string) => void }): JSX.Element {
+  const styles = useStyles();
   return (
-    <fieldset className={useStyles().fieldset}>
+    <fieldset className={styles.fieldset}>
       <Body1Strong as="h4">{t.defaultsTitle}</Body1Strong>
       <Caption1>{t.defaultsHint}</Caption1>
       {DEFAULT_CHOICES.map((c) => (
         <Field key={c.header} label={c.header}>
-          <Select value={values[c.header] ?? ''} onChange={(_, d) => onChange(c.header, d.value)}>
+          <Select className={styles.choice} value={values[c.header] ?? ''} onChange={(_, d) => onChange(c.header, d.value)}>
             <option value="">{t.noDefault}</option>
             {c.options.map((o) => (
               <option key={o} value={o}>
