@@ -14,6 +14,7 @@ import { workbook as t } from '../i18n/workbook';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../workbook/calendarRows';
 import { DATA_LAST_YEAR } from '../domain/calendar';
 import { buildTemplate, localToday, writeWorkbook } from '../workbook/template';
+import { SHEET } from '../workbook/sheetNames';
 
 export interface CliOptions {
   sample: number;
@@ -73,8 +74,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   await writeWorkbook(wb, out);
   console.log(t.cli.written(out));
   if (parsed.sample > 0) {
-    const items = Math.max(0, wb.getWorksheet('台账')!.actualRowCount - 1);
-    const records = Math.max(0, wb.getWorksheet('反馈记录')!.actualRowCount - 1);
+    const items = Math.max(0, wb.getWorksheet(SHEET.ledger)!.actualRowCount - 1);
+    const records = Math.max(0, wb.getWorksheet(SHEET.records)!.actualRowCount - 1);
     console.log(t.cli.sample(items, records));
   } else {
     console.log(t.cli.blank);

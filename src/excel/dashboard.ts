@@ -41,8 +41,9 @@ import type { ExcelRun } from './run';
 import { isNotFound, queueLedgerInputs, syncMessage } from './roundsRead';
 import { completeReads } from './tableRead';
 import { done, rollForward, writeFailed, type Attempt } from './writePath';
+import { SHEET } from '../workbook/sheetNames';
 
-export const DASHBOARD_SHEET = t.dashboardSheet;
+export const DASHBOARD_SHEET = SHEET.dashboard;
 export const DEFAULT_TREND_MONTHS = 6;
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import { ISSUE_SHEET, LAYOUT, NONIMPL_SHEET, REPORT_SHEET } from './rounds';
 import type { ExcelRun } from './run';
 import { completeReads, queueTable, queueUsedRange } from './tableRead';
 import { syncMessage } from './operationLog';
+import { SHEET } from '../workbook/sheetNames';
 
 export interface RoundOnSheet {
   period: { from: IsoDate; to: IsoDate };
@@ -46,7 +47,7 @@ export async function readDocumentSource(run: ExcelRun): Promise<Result<Document
   try {
     return await run(async (context) => {
       const inputs = queueLedgerInputs(context, { recordTypes: ['退回'] });
-      const settings = queueUsedRange(context, '设置');
+      const settings = queueUsedRange(context, SHEET.settings);
       const ws = context.workbook.worksheets.getItem(REPORT_SHEET);
       const head = ws.getRange('A1:D3').load('values');
       const problems = ws.getRange(`A${LAYOUT.problemsFirst}:A${LAYOUT.problemsLast}`).load('values');

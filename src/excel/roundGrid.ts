@@ -12,10 +12,11 @@ import type { IsoDate } from '../domain/types';
 import { rounds as t } from '../i18n/rounds';
 import { workbook as wt } from '../i18n/workbook';
 import { cellText, dateCell, textCell, type CellValue } from './cells';
+import { SHEET } from '../workbook/sheetNames';
 
-export const ISSUE_SHEET = '问题清单';
-export const NONIMPL_SHEET = '不落实清单';
-export const REPORT_SHEET = '督查报告';
+export const ISSUE_SHEET = SHEET.issues;
+export const NONIMPL_SHEET = SHEET.nonImplementation;
+export const REPORT_SHEET = SHEET.report;
 
 /** 问题清单 / 不落实清单 headers (schema order; the sheet's own order is what gets written). */
 export const ISSUE_HEADERS = wt.lists.问题清单;

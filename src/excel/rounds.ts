@@ -60,6 +60,7 @@ import type { ExcelRun } from './run';
 import { isNotFound, logLine, nowMs, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage, type LedgerInputs } from './roundsRead';
 import { PAYLOAD_BUDGET_BYTES, completeReads, queueTable } from './tableRead';
 import { done, queueUnprotected, rollForward, writeFailed, type Attempt } from './writePath';
+import { SHEET } from '../workbook/sheetNames';
 
 export {
   HINT_CELL,
@@ -82,7 +83,7 @@ export {
 } from './roundGrid';
 export { BASELINE_COLS, mergeLists, parseBaseline, previousIssues, previousNonImpl, type Baseline, type ListRead } from './roundLists';
 
-const LOG = '操作日志';
+const LOG = SHEET.log;
 
 export interface RoundOptions {
   period: { from: IsoDate; to: IsoDate };

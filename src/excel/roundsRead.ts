@@ -11,6 +11,7 @@ import type { FeedbackRecord, LedgerItem, RecordType, SectionPeople } from '../d
 import type { CellError } from '../domain/validation';
 import { ledgerFromGrid, overridesFromTable, recordsFromTable, sectionsFromTable, settingsFromPairs } from '../workbook/ledgerData';
 import { queueColumns, queueTable, queueUsedRange } from './tableRead';
+import { SHEET } from '../workbook/sheetNames';
 
 export interface LedgerInputs {
   items: LedgerItem[];
@@ -30,11 +31,11 @@ export interface LedgerInputs {
  * dashboard none — on a large ledger the record rows outnumber the items several times.
  */
 export function queueLedgerInputs(context: Excel.RequestContext, opts: { recordTypes?: readonly RecordType[] } = {}) {
-  const ledger = queueTable(context, '台账');
-  const records = queueTable(context, '反馈记录');
-  const people = queueTable(context, '科室人员');
-  const calendar = queueTable(context, '日历');
-  const settings = queueUsedRange(context, '设置');
+  const ledger = queueTable(context, SHEET.ledger);
+  const records = queueTable(context, SHEET.records);
+  const people = queueTable(context, SHEET.people);
+  const calendar = queueTable(context, SHEET.calendar);
+  const settings = queueUsedRange(context, SHEET.settings);
   return {
     read(): LedgerInputs {
       const ppl = sectionsFromTable(people.read());
@@ -71,9 +72,9 @@ export function queueLedgerInputs(context: Excel.RequestContext, opts: { recordT
 
 /** 操作日志: header and the 操作ID column (idempotent retries). */
 export function queueLog(context: Excel.RequestContext) {
-  const table = context.workbook.tables.getItem('操作日志');
+  const table = context.workbook.tables.getItem(SHEET.log);
   const header = table.getHeaderRowRange().load('values');
-  const ids = queueColumns(context, '操作日志', ['操作ID']);
+  const ids = queueColumns(context, SHEET.log, ['操作ID']);
   return {
     /** after the sync and `completeReads` */
     read() {

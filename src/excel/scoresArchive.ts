@@ -28,13 +28,14 @@ import type { ExcelRun } from './run';
 import { isNotFound, logLine, nowMs, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage } from './roundsRead';
 import { completeReads } from './tableRead';
 import { done, rollForward, writeFailed, type Attempt } from './writePath';
+import { SHEET } from '../workbook/sheetNames';
 
-export const ARCHIVE_SHEET = t.freezeSheet;
+export const ARCHIVE_SHEET = SHEET.archive;
 export const ARCHIVE_TABLE = t.freezeTable;
 export const ARCHIVE_HEADERS = t.freezeHeaders;
 /** header row of the 考核存档 table (row 1 title, row 2 note) */
 export const ARCHIVE_HEADER_ROW = 3;
-const LOG = '操作日志';
+const LOG = SHEET.log;
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export interface FreezeOptions {

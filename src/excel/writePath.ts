@@ -24,6 +24,7 @@ import { syncMessage } from './operationLog';
 import { queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
 import { queueColumns, queueUsedRange } from './tableRead';
+import { SHEET } from '../workbook/sheetNames';
 
 const COLUMNS_OF: Record<string, readonly ColumnSpec[]> = {
   台账: LEDGER_COLUMNS,
@@ -61,9 +62,9 @@ export interface WriteState {
  * sync and `completeReads`. 反馈记录's keys are read only when it is among `sheets`.
  */
 export function queueWriteState(context: Excel.RequestContext, sheets: readonly string[]) {
-  const settings = queueUsedRange(context, '设置');
-  const logKeys = queueColumns(context, '操作日志', ['操作ID', '编号']);
-  const recordKeys = sheets.includes('反馈记录') ? queueColumns(context, '反馈记录', ['操作ID', '编号']) : null;
+  const settings = queueUsedRange(context, SHEET.settings);
+  const logKeys = queueColumns(context, SHEET.log, ['操作ID', '编号']);
+  const recordKeys = sheets.includes(SHEET.records) ? queueColumns(context, SHEET.records, ['操作ID', '编号']) : null;
   const protection = sheets.map((name) => ({ name, p: context.workbook.worksheets.getItem(name).protection.load('protected') }));
   const placeholders = sheets.filter((n) => COLUMNS_OF[n]).map((n) => ({ n, q: queuePlaceholderCheck(context, n, COLUMNS_OF[n]) }));
   const pairs = (k: { rows(): unknown[][] } | null) => new Set((k?.rows() ?? []).map(([op, id]) => `${cellText(op)}|${cellText(id)}`));

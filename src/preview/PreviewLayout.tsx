@@ -5,6 +5,7 @@ import { ui } from '../i18n';
 import { App } from '../taskpane/App';
 import type { PreviewWorkbook } from './previewWorkbook';
 import { WorkbookGrid } from './WorkbookGrid';
+import { SHEET } from '../workbook/sheetNames';
 
 const useStyles = makeStyles({
   root: {
@@ -65,7 +66,7 @@ const useStyles = makeStyles({
 /** The preview page: the in-memory workbook on the left (sheet tabs below), the real task pane on the right. */
 export function PreviewLayout({ workbook }: { workbook: PreviewWorkbook }): JSX.Element {
   const styles = useStyles();
-  const [sheet, setSheet] = useState('台账');
+  const [sheet, setSheet] = useState<string>(SHEET.ledger);
   const [version, setVersion] = useState(0);
   useEffect(() => workbook.subscribe(() => setVersion((v) => v + 1)), [workbook]);
   const sheets = workbook.xl.workbook.sheetNames();

@@ -5,6 +5,7 @@ import { ui } from '../i18n';
 import { chartData } from './chartData';
 import { CHART_HEIGHT, CHART_WIDTH, ChartPreview } from './ChartPreview';
 import { isWarningStatus, WARNING_COLOURS } from './warningColours';
+import { SHEET } from '../workbook/sheetNames';
 
 const MAX_ROWS = 300;
 const MAX_COLS = 60;
@@ -79,7 +80,7 @@ export function WorkbookGrid({ xl, sheet, version }: { xl: ExcelDouble; sheet: s
   const [selected, setSelected] = useState<number | null>(null);
   useEffect(() => setSelected(null), [sheet]);
   const header = grid.cells[0] ?? [];
-  const statusCol = sheet === '台账' ? header.findIndex((c) => c.value === '预警状态') : -1;
+  const statusCol = sheet === SHEET.ledger ? header.findIndex((c) => c.value === '预警状态') : -1;
   const cols = header.map((_, c) => c).filter((c) => !hidden.has(c));
   const select = (r: number) => {
     setSelected(r);
@@ -116,8 +117,8 @@ export function WorkbookGrid({ xl, sheet, version }: { xl: ExcelDouble; sheet: s
               <tr
                 key={r}
                 data-row={r + 1}
-                className={sheet === '台账' && r > 0 ? styles.clickable : undefined}
-                onClick={sheet === '台账' && r > 0 ? () => select(r) : undefined}
+                className={sheet === SHEET.ledger && r > 0 ? styles.clickable : undefined}
+                onClick={sheet === SHEET.ledger && r > 0 ? () => select(r) : undefined}
                 style={selected === r ? { outline: '2px solid #107C41' } : undefined}
               >
                 <td className={`${styles.cell} ${styles.rowNumber}`}>{r + 1}</td>

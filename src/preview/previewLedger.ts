@@ -29,6 +29,7 @@ import { overridesFromTable, settingsFromPairs, type SheetTable } from '../workb
 import { generateSample } from '../workbook/sample';
 import { columnLetter, sheetSpec } from '../workbook/schema';
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from '../workbook/sections';
+import { SHEET } from '../workbook/sheetNames';
 
 export const PREVIEW_WORKBOOK_NAME = '13710督办台账（预览）.xlsx';
 
@@ -46,19 +47,19 @@ export interface PreviewOptions {
 /** A new in-memory ledger with sample data and computed cells filled in. */
 export async function createPreviewLedger(opts: PreviewOptions): Promise<ExcelDouble> {
   // A workbook whose only sheet is an empty 台账: initialising builds it in place (no stray Sheet1).
-  const xl = createExcelDouble({ sheets: ['台账'], workbookName: PREVIEW_WORKBOOK_NAME, profile: opts.profile });
+  const xl = createExcelDouble({ sheets: [SHEET.ledger], workbookName: PREVIEW_WORKBOOK_NAME, profile: opts.profile });
   const init = await initialiseLedger(xl.run, { today: opts.today, requirements: xl.office.context.requirements });
   if (!init.ok) throw new Error(`${init.error.code}: ${init.error.message}`);
 
   const settings: Settings = { ...defaultSettings(), director: DEFAULT_DIRECTOR };
   const sample = generateSample({ count: opts.items ?? 30, seed: opts.seed ?? 13710, today: opts.today, sections: DEFAULT_SECTIONS, settings });
 
-  const ledger = xl.workbook.table('台账');
-  const ledgerColumns = sheetSpec('台账').tables[0].columns;
+  const ledger = xl.workbook.table(SHEET.ledger);
+  const ledgerColumns = sheetSpec(SHEET.ledger).tables[0].columns;
   writeBelowHeader(xl, ledger, sample.items.map((item) => tableRow(ledger.columns, ledgerColumns, itemCells(item))));
 
-  const records = xl.workbook.table('反馈记录');
-  const recordColumns = sheetSpec('反馈记录').tables[0].columns;
+  const records = xl.workbook.table(SHEET.records);
+  const recordColumns = sheetSpec(SHEET.records).tables[0].columns;
   writeBelowHeader(
     xl,
     records,
@@ -133,7 +134,7 @@ export function recomputeCachedValues(double: ExcelDouble, today: IsoDate): void
   // 设置: name → value; 今天 shows the preview's date.
   const pairs = new Map<string, unknown>();
   const found: { director: string | null } = { director: null };
-  const settingsSheet = wb.findSheet('设置');
+  const settingsSheet = wb.findSheet(SHEET.settings);
   if (settingsSheet) {
     const used = settingsSheet.usedRange(true);
     const last = used ? boxOf(used).r1 + 1 : 1;
@@ -152,7 +153,7 @@ export function recomputeCachedValues(double: ExcelDouble, today: IsoDate): void
   // 日历: the running 工作日序号 and the user's overrides.
   const range: CalendarRange = { first: null, last: null };
   let cal: WorkCalendar = createCalendar();
-  const calendar = wb.findTable('日历') ? wb.table('日历') : null;
+  const calendar = wb.findTable(SHEET.calendar) ? wb.table(SHEET.calendar) : null;
   if (calendar) {
     const flag = calendar.columns.indexOf('工作日');
     const date = calendar.columns.indexOf('日期');
@@ -170,8 +171,8 @@ export function recomputeCachedValues(double: ExcelDouble, today: IsoDate): void
 
   // 科室人员: by 科室 exactly as typed (the formulas MATCH it exactly).
   const people = new Map<string, SectionPeople>();
-  if (wb.findTable('科室人员')) {
-    const t = wb.table('科室人员');
+  if (wb.findTable(SHEET.people)) {
+    const t = wb.table(SHEET.people);
     const [s, c, d] = ['科室', '科长', '分管副职'].map((h) => t.columns.indexOf(h));
     for (const row of t.values) {
       const key = cellText(row[s]);
@@ -179,8 +180,8 @@ export function recomputeCachedValues(double: ExcelDouble, today: IsoDate): void
     }
   }
 
-  if (wb.findTable('台账')) recomputeLedger(double, wb.table('台账'), { today, settings, cal, range, people, director: found.director ?? settings.director });
-  if (wb.findTable('反馈记录') && wb.findTable('台账')) recomputeRecords(double, wb.table('反馈记录'), wb.table('台账'));
+  if (wb.findTable(SHEET.ledger)) recomputeLedger(double, wb.table(SHEET.ledger), { today, settings, cal, range, people, director: found.director ?? settings.director });
+  if (wb.findTable(SHEET.records) && wb.findTable(SHEET.ledger)) recomputeRecords(double, wb.table(SHEET.records), wb.table(SHEET.ledger));
 }
 
 interface LedgerContext {

@@ -13,13 +13,14 @@ import { isNotFound, logLine, syncMessage } from '../operationLog';
 import { completeReads } from '../tableRead';
 import { err, ok, type Result } from '../../domain/result';
 import type { ExcelRun, ExcelRunOn } from '../run';
+import { SHEET } from '../../workbook/sheetNames';
 
-export const LEDGER = '台账';
-export const RECORDS = '反馈记录';
-export const PEOPLE = '科室人员';
-export const CALENDAR = '日历';
-export const SETTINGS = '设置';
-export const LOG = '操作日志';
+export const LEDGER = SHEET.ledger;
+export const RECORDS = SHEET.records;
+export const PEOPLE = SHEET.people;
+export const CALENDAR = SHEET.calendar;
+export const SETTINGS = SHEET.settings;
+export const LOG = SHEET.log;
 
 /** What every action runs with. */
 export interface ActionDeps {
