@@ -1,5 +1,5 @@
 /**
- * 一报告两清单 (seed document §六(四), §六(五); SPEC §6, §7; docs/rules.md "不落实典型事项",
+ * 一报告两清单 (seed document §六(四), §六(五); docs/rules.md "不落实典型事项",
  * "问责建议 ladder", "问题清单"): the 问题清单 and the 不落实典型事项清单 at a date D, the 问责建议
  * ladder, and the merges that keep the clerk's own rows and edits when a list is generated again.
  *

@@ -1,5 +1,5 @@
 /**
- * 督查报告 (seed document §六(四); SPEC §6): 总体情况 (counts and rates by status, section and
+ * 督查报告 (seed document §六(四)): 总体情况 (counts and rates by status, section and
  * 来源类别), 主要问题 (sentences built from the 问题清单 and the 不落实典型事项清单) and default
  * 督查建议 (text blocks the office edits afterwards).
  *

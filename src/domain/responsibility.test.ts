@@ -4,7 +4,7 @@ import type { AssignLevel, SectionPeople } from './types';
 const people: SectionPeople = { section: '总务科', chief: '王科长', deputy: '李副主任' };
 const director = '张主任';
 
-describe('responsibleFor: the SPEC §3 matrix', () => {
+describe('responsibleFor: the responsibility matrix of docs/rules.md', () => {
   test.each<[AssignLevel, SectionPeople | undefined, { first: string; inCharge: string; direct: string }]>([
     ['校党委、行政交办', people, { first: '张主任', inCharge: '李副主任', direct: '王科长' }],
     ['中心党总支、中心交办', people, { first: '李副主任', inCharge: '', direct: '王科长' }],

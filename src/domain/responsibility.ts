@@ -1,5 +1,5 @@
 /**
- * 落实主体 (SPEC §3, docs/rules.md "Responsibility"): who answers for an item, by 交办层级.
+ * 落实主体 (docs/rules.md "Responsibility"): who answers for an item, by 交办层级.
  * Names come from the 科室人员 sheet and the 中心主任 setting, so a change of people is one edit
  * there; this module only encodes the matrix of the seed document §四.
  */

@@ -1,5 +1,5 @@
 /**
- * 月度考核 (综评, seed document §六(二); SPEC §5; docs/rules.md "月度考核"): five dimension scores,
+ * 月度考核 (综评, seed document §六(二); docs/rules.md "月度考核"): five dimension scores,
  * deductions, total and rank of each section for one month. Every number is a setting.
  *
  * Each dimension is exported on its own so the workbook engineer can test the formulas piece by

@@ -19,7 +19,7 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export const ASSIGN_LEVELS = ['校党委、行政交办', '中心党总支、中心交办', '台账其他任务'] as const;
 export type AssignLevel = (typeof ASSIGN_LEVELS)[number];
 
-/** SPEC §2: 来源类别 1–10. */
+/** 来源类别 1–10, as the seed document lists them. */
 export const SOURCE_CATEGORIES = [
   '上级机关/主管部门文件、会议、工作部署',
   '校党委会/校长办公会等会议决议',
@@ -34,7 +34,7 @@ export const SOURCE_CATEGORIES = [
 ] as const;
 export type SourceCategory = (typeof SOURCE_CATEGORIES)[number];
 
-/** SPEC §4 workflow states (办理状态). */
+/** Workflow states (办理状态; docs/rules.md). */
 export const WORKFLOW_STATES = ['待审批', '已交办', '办理中', '申请办结', '已初核', '已销号'] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 

@@ -235,7 +235,7 @@ const toHalfWidthDigits = (s: string) =>
   s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
 
 /**
- * 来源类别 as people write it: the name, its number 1–10 (SPEC §2 numbers them), or both
+ * 来源类别 as people write it: the name, its number 1–10 (the seed document numbers them), or both
  * (“3 学校重点工作…”, “3.学校重点工作”, possibly shortened). Returns the category or an error.
  */
 function readSource(s: string, raw: unknown): Read<string> {
@@ -490,7 +490,7 @@ export function validateLedgerValues(values: RowValues, ctx: LedgerRowContext): 
     }
   }
 
-  // State consistency (SPEC §4): each state implies the dates of the steps that led to it.
+  // State consistency (docs/rules.md, workflow): each state implies the dates of the steps that led to it.
   if (state != null) {
     const closedOn = has('closedOn') ? get('closedOn') : undefined;
     if (state === '已销号' && closedOn === null) report.error('销号日期', 'closed-needs-date', domain.cell.closedNeedsDate);

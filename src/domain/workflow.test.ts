@@ -114,7 +114,7 @@ function payload(type: ActionType, item: LedgerItem, role: Role): Action {
   }
 }
 
-// The permission matrix of SPEC §4, written out per state and role (independently of PERMISSIONS).
+// The permission matrix of docs/rules.md, written out per state and role (independently of PERMISSIONS).
 const flags: ActionType[] = ['认定敷衍推诿', '认定弄虚作假'];
 const EXPECTED: Record<WorkflowState, Partial<Record<Role, ActionType[]>>> = {
   待审批: { 中心主任: ['审批同意'] },

@@ -1,5 +1,5 @@
 /**
- * The SPEC §4 workflow (seed document §五) as a state machine over WORKFLOW_STATES:
+ * The workflow of seed document §五 (docs/rules.md) as a state machine over WORKFLOW_STATES:
  *
  *   立项 → 待审批 —审批同意(+交办)→ 已交办 —开始办理/反馈→ 办理中 —申请办结→ 申请办结
  *        —初核→ 已初核 —审定→ 已销号;   申请办结/已初核 —退回→ 办理中;   已销号 —重新立项→ new item

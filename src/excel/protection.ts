@@ -7,7 +7,7 @@
  * are those template.ts gives exceljs (selectLockedCells/selectUnlockedCells, formatColumns,
  * formatRows, autoFilter, sort, insertRows), in Office.js terms. docs/protection.md has the rest.
  *
- * Two Excel facts shape the helpers (see shared/notes/excel-api.md):
+ * Two Excel facts shape the helpers (sources in docs/protection.md and docs/excel-api-notes.md):
  * - `unprotect()` on a sheet that is not protected fails with AccessDenied (Excel since mid-2026,
  *   OfficeDev/office-js#6784), and `protect()` on a protected sheet fails too: callers read
  *   `protection.protected` first and pass it in as `wasProtected`.

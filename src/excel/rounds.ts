@@ -1,5 +1,5 @@
 /**
- * 督查轮次 (一报告两清单; seed §六(四), SPEC §6, docs/rules.md "问题清单", "不落实典型事项",
+ * 督查轮次 (一报告两清单; seed §六(四), docs/rules.md "问题清单", "不落实典型事项",
  * "问责建议 ladder"): one supervision round, computed by the domain core from raw ledger fields.
  * The report grid is roundGrid.ts, the merge with the lists on the sheets roundLists.ts (its
  * comment gives the hand-row and override rules), the queued writes roundWrites.ts.

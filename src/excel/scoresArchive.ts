@@ -1,5 +1,5 @@
 /**
- * 考核存档 (seed §六(二); SPEC §5; docs/rules.md "月度考核"): freeze a month's 综评 as VALUES.
+ * 考核存档 (seed §六(二); docs/rules.md "月度考核"): freeze a month's 综评 as VALUES.
  *
  * The month's scores are computed by the domain (`monthlyScores`) from the raw 台账 / 反馈记录
  * fields read in the same action — never copied from 月度考核's formula cells — and appended to the

@@ -2,7 +2,7 @@
  * Formula text of the ledger workbook, built from small pieces so that every rule of
  * docs/rules.md is written once. Everything here returns formula text WITHOUT the leading '='.
  *
- * Portability rules (see shared/notes/workbook-formulas.md):
+ * Portability rules (docs/rules.md, “Workbook formulas”, says how each was measured):
  * - only IF, AND, OR, IFERROR, INDEX, MATCH(…,0), COUNTIFS, SUMIFS, SUMPRODUCT, DATE, YEAR,
  *   MONTH, DAY, EOMONTH, EDATE, MAX, MIN, ROUND, RANK, TEXT, ISNUMBER, LEN, N, NA (TODAY only as
  *   the default of 设置 今天);

@@ -1,5 +1,5 @@
 /**
- * The 预警状态 colours (SPEC §1: green 正常, yellow 临近, red 逾期, blue 延期, grey for the rest), in
+ * The 预警状态 colours (docs/rules.md: green 正常, yellow 临近, red 逾期, blue 延期, grey for the rest), in
  * one table: `fill` and `text` are the 台账's conditional-format tints (schema.ts; a test holds
  * the two equal), `series` the stronger shade of the same hue for a chart's bars and slices, where
  * a pale tint would not show. The 看板 chart, the browser preview and its grid read this table, so

@@ -1,7 +1,7 @@
 /**
  * LibreOffice headless as an independent spreadsheet engine. A private profile (never the user's,
  * never in git) sets OOXMLRecalcMode = 0 ("always recalculate"), so cached values in a file cannot
- * survive a conversion: see shared/notes/workbook-formulas.md.
+ * survive a conversion (docs/rules.md, “Workbook formulas”).
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
