@@ -80,6 +80,19 @@ export const importText = {
     blank: '（空）',
   },
 
+  /** 选择科室的 .xlsx (src/taskpane/components/ImportFilePicker.tsx). */
+  file: {
+    label: '或者选择科室的 Excel 文件（.xlsx），在本机读取，不上传',
+    reading: '正在读取文件…',
+    sheet: '工作表',
+    sheetOption: (name: string, rows: number): string => `${name}（${rows} 行）`,
+    read: (file: string, sheet: string, rows: number): string =>
+      `已读取“${file}”的工作表“${sheet}”：列名行以下 ${rows} 行，已放入上面的文本框并预览（行号从列名行算起）。`,
+    notXlsx: (file: string): string => `“${file}”不是 .xlsx 文件；.xls 或 WPS 文件请先在 Excel 中“另存为”.xlsx 再选择，或直接复制粘贴。`,
+    unreadable: (file: string): string => `无法读取“${file}”：文件可能已损坏或设有密码；请在 Excel 中打开后复制粘贴要导入的行。`,
+    noRows: (file: string): string => `“${file}”的工作表中没有可导入的行（需要一行列名和下面的事项行）。`,
+  },
+
   /** The task pane's panel (src/taskpane/components/ImportPanel.tsx). */
   panel: {
     title: '导入科室台账',

@@ -7,9 +7,13 @@
  * the pasted block), takes the one-click 科室 suggestion, imports the good rows without adding a
  * column, then undoes — and 台账 is exactly as before, with no blank rows.
  *
+ * Then the same from a picked .xlsx (a title line, a date cell, a serial, two sheets): read in the
+ * page with exceljs loaded only then, a sheet choice, the same preview as a paste.
+ *
  * Screenshot: the import preview at 320 px pane width (build/screenshots/import-preview.png).
  */
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { importText } from '../../src/i18n/import';
 import { ui } from '../../src/i18n/ui';
@@ -32,12 +36,15 @@ const BLOCK = [
 
 let session: PreviewSession;
 let page: Page;
+/** every URL the page requested */
+const requests: string[] = [];
 
 beforeAll(async () => {
   // Tall, so the whole preview fits the screenshot.
   session = await openPreviewSession({ viewport: { width: 1280, height: 2400 } });
   page = session.page;
   page.setDefaultTimeout(15_000);
+  page.on('request', (r) => requests.push(r.url()));
   await page.goto(session.previewUrl());
   const picker = pane().getByRole('region', { name: ui.role.title });
   await picker.getByRole('combobox', { name: ui.role.label, exact: true }).selectOption({ label: ui.role.options['督办员'] });
@@ -190,6 +197,50 @@ test('撤销本次导入: 台账 exactly as before, no blank rows; only 已撤�
   expect(await undo.isDisabled()).toBe(true);
   expect(await overview().getByTestId('operation-message').getByText(/^已导入：/).count()).toBe(0);
 
+});
+
+/** A section's workbook: a merged title line above the header, a date cell, a serial; a second sheet. */
+async function sectionXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('11月督办事项');
+  ws.addRow(['学生公寓管理科督办事项台账（2026年11月）']);
+  ws.mergeCells('A1:G1');
+  ws.addRow(['序号', '督办事项来源', '工作任务', '责任科室', '交办时间', '完成时间', '备注']);
+  ws.addRow([1, '（三）', 'e2e文件：3号楼热水供应不稳定问题整改', '学生公寓管理科', new Date(Date.UTC(2026, 10, 3)), 46370, '']);
+  ws.addRow([2, '后勤中心安全稳定及其他专项工作落实情况', 'e2e文件：宿舍用电隐患排查', '学生公寓管理科\u3000', '2026.11.6', '12月10日', '配合保卫处']);
+  ws.addRow([3, '其他', '', '学生公寓管理科', '2026-11-07', '2026-12-01', '']);
+  ws.getCell('E3').numFmt = 'yyyy-mm-dd';
+  const other = wb.addWorksheet('10月');
+  other.addRow(['序号', '工作任务', '责任科室', '完成时间']);
+  other.addRow([1, 'e2e文件：10月的事项', '学生公寓管理科', '2026-10-30']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('选择科室的 .xlsx: read in the page (exceljs loaded only now), a sheet choice, the same preview as a paste', async () => {
+  const lazy = (): string[] => requests.filter((u) => /\/xlsx\.[0-9a-f]+\.js$/.test(u));
+  expect(lazy()).toEqual([]); // not in the pane's initial bundle
+  const input = importForm().getByLabel(importText.file.label);
+  await input.setInputFiles({ name: '公寓科11月台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sectionXlsx() });
+  await importForm().getByTestId('import-file-read').waitFor({ state: 'visible' });
+  expect(lazy()).toHaveLength(1);
+  expect(await importForm().getByTestId('import-file-read').innerText()).toBe(importText.file.read('公寓科11月台账.xlsx', '11月督办事项', 3));
+  await previewBox().waitFor({ state: 'visible' });
+  expect(await count('add')).toBe(2);
+  expect(await count('errors')).toBe(1);
+  expect(await listed('errors')).toEqual(['粘贴内容 第4行 C列（事项内容）：必须填写']);
+  expect(await listed('notes')).toContain('粘贴内容 第2行 F列（完成时限）：“46370”是 Excel 的日期序号，已按 2026-12-14 识别');
+  expect(await listed('notes')).toContain('粘贴内容 第3行 F列（完成时限）：“12月10日”没有写年份，已按 2026 年识别为 2026-12-10');
+  expect(await importForm().getByRole('textbox', { name: t.text }).inputValue()).toContain('2026-11-03');
+
+  const sheet = importForm().getByRole('combobox', { name: importText.file.sheet, exact: true });
+  await sheet.selectOption({ label: importText.file.sheetOption('10月', 1) });
+  await importForm().getByTestId('import-file-read').getByText(importText.file.read('公寓科11月台账.xlsx', '10月', 1)).waitFor();
+  await previewBox().waitFor({ state: 'visible' });
+  expect(await count('add')).toBe(0);
+  expect(await listed('problems')).toEqual([importText.headers.missingRequired('来源类别')]);
+
+  const grid = await ledgerGrid();
+  expect(grid).toEqual(before); // nothing written by reading a file or previewing
   expect(session.problems).toEqual([]);
   expect(session.foreignRequests).toEqual([]);
 });

@@ -25,6 +25,7 @@ import { useLedger, useLedgerOperation, useReadyLedger } from '../hooks/useLedge
 import type { Operation } from '../hooks/useOperation';
 import { errorText } from '../hooks/useSnapshot';
 import { FormActions, FormSection } from './FormSection';
+import { ImportFilePicker } from './ImportFilePicker';
 import { OperationMessage } from './OperationMessage';
 
 const t = importText.panel;
@@ -101,12 +102,12 @@ function ImportForm(): JSX.Element {
       if (state.kind === 'done') setState({ kind: 'idle' });
     };
 
-  const runPreview = async (req = request()) => {
+  const runPreview = async (req = request(), block = text) => {
     if (busy) return;
-    if (text.trim() === '') return setState({ kind: 'failed', message: t.empty });
+    if (block.trim() === '') return setState({ kind: 'failed', message: t.empty });
     setState({ kind: 'busy' });
     try {
-      const r = await service.previewImport(text, req);
+      const r = await service.previewImport(block, req);
       seq.current += 1;
       setState(r.ok ? { kind: 'done', preview: r.value, seq: seq.current } : { kind: 'failed', message: r.error.message });
     } catch (error) {
@@ -162,6 +163,13 @@ function ImportForm(): JSX.Element {
             onChange={(_, d) => changed(setText)(d.value)}
           />
         </Field>
+        <ImportFilePicker
+          disabled={busy}
+          onBlock={(block) => {
+            setText(block);
+            void runPreview(request(), block);
+          }}
+        />
         <Choices assigned={assigned} defaults={defaults} onAssigned={changed(setAssigned)} onDefault={(h, v) => changed(setDefaults)({ ...defaults, [h]: v })} />
         <FormActions>
           <Button disabled={busy} onClick={() => void runPreview()}>
