@@ -55,6 +55,11 @@ export interface WriteState {
   logged(itemId: string): boolean;
   /** 反馈记录 already has this operation's rows for the item */
   recorded(itemId: string): boolean;
+  /**
+   * 操作日志 has this operation's line for the item and, below it, a line of `laterOpId` for the
+   * same item: another action has been applied since, so a retry of this one is complete.
+   */
+  overtakenBy(itemId: string, laterOpId: string): boolean;
 }
 
 /**
@@ -68,9 +73,19 @@ export function queueWriteState(context: Excel.RequestContext, sheets: readonly 
   const protection = sheets.map((name) => ({ name, p: context.workbook.worksheets.getItem(name).protection.load('protected') }));
   const placeholders = sheets.filter((n) => COLUMNS_OF[n]).map((n) => ({ n, q: queuePlaceholderCheck(context, n, COLUMNS_OF[n]) }));
   const pairs = (k: { rows(): unknown[][] } | null) => new Set((k?.rows() ?? []).map(([op, id]) => `${cellText(op)}|${cellText(id)}`));
+  /** (操作ID|编号) → the first log line that has it, in sheet order */
+  const order = (k: { rows(): unknown[][] }) => {
+    const at = new Map<string, number>();
+    k.rows().forEach(([op, id], i) => {
+      const key = `${cellText(op)}|${cellText(id)}`;
+      if (!at.has(key)) at.set(key, i);
+    });
+    return at;
+  };
   return {
     read(opId: string): WriteState {
       const logged = pairs(logKeys);
+      const logAt = order(logKeys);
       const recorded = pairs(recordKeys);
       const empty = new Set(placeholders.filter(({ q }) => q.read()).map(({ n }) => n));
       return {
@@ -79,6 +94,11 @@ export function queueWriteState(context: Excel.RequestContext, sheets: readonly 
         placeholder: (table) => empty.has(table),
         logged: (itemId) => logged.has(`${opId}|${itemId}`),
         recorded: (itemId) => recorded.has(`${opId}|${itemId}`),
+        overtakenBy: (itemId, laterOpId) => {
+          const mine = logAt.get(`${opId}|${itemId}`);
+          const later = logAt.get(`${laterOpId}|${itemId}`);
+          return mine !== undefined && later !== undefined && later > mine;
+        },
       };
     },
   };

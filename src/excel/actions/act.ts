@@ -6,6 +6,7 @@
  */
 import { nextItemNumber } from '../../domain/itemNumber';
 import { err, ok, type Result } from '../../domain/result';
+import type { LedgerItem } from '../../domain/types';
 import { validateLedgerRow } from '../../domain/validation';
 import { applyAction, type Action, type ActionOutcome } from '../../domain/workflow';
 import { excel as t } from '../../i18n/excel';
@@ -14,7 +15,7 @@ import { LEDGER_COLUMNS, LOG_COLUMNS, RECORD_COLUMNS } from '../../workbook/sche
 import { cellText, dateCell, textCell } from '../cells';
 import { changedCells, headerIndex, itemCells, recordCells, rowRecord } from '../ledgerCodec';
 import type { ActionContext, StoredRecord } from '../ledgerService';
-import { locateRow, patchedRow, queueAppend } from '../ledgerWrites';
+import { locateRow, patchedRow, queueAppend, readRowsByKey } from '../ledgerWrites';
 import { isNotFound } from '../operationLog';
 import type { ExcelRun } from '../run';
 import { queueColumns, queueTable } from '../tableRead';
@@ -37,6 +38,7 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
     const recHeader = context.workbook.tables.getItem(RECORDS).getHeaderRowRange().load('values');
     const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
     const keys = action.type === '重新立项' ? queueColumns(context, LEDGER, ['编号', '操作ID']) : null;
+    const recordKeys = action.type === '审签' ? queueColumns(context, RECORDS, ['操作ID']) : null;
     const common = queueWriteState(context, [LEDGER, RECORDS, LOG]);
     const read = await syncReads(context, err('item-not-found', t.itemNotFound(itemId)));
     if (!read.ok) return done(read);
@@ -53,8 +55,12 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
     });
     if (!v.item) return done(err('row-invalid', t.rowInvalid(v.errors[0]?.message ?? '', v.errors.length - 1)));
     // The row carries the id of the last operation applied to it, written together with its
-    // values: a retry of an operation that got that far is complete.
-    if (cellText(row.values[0][index.get('操作ID') ?? -1]) === ctx.opId) return done(ok({ item: v.item, records: [] }));
+    // values: a retry of an operation that got that far is complete — and so is one that another
+    // action has overtaken since (its log line stands below this one's).
+    const rowOp = cellText(row.values[0][index.get('操作ID') ?? -1]);
+    if (rowOp === ctx.opId || (rowOp !== '' && c.overtakenBy(itemId, rowOp))) {
+      return done(ok({ item: v.item, records: [], newItem: await landedNewItem(context, keyRows, itemId, ctx.opId, headers, sections) }));
+    }
     let act = action;
     if (act.type === '重新立项' && !act.newId && keyRows) {
       const landed = keyRows.find(([, op]) => cellText(op) === ctx.opId);
@@ -81,7 +87,9 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
     }
     // 审签 patches the signed report's own row, keyed by the 操作ID of the 反馈 that wrote it.
     const recordKey = action.type === '审签' ? ((action.record as Partial<StoredRecord>).opId ?? '') : '';
-    if (action.type === '审签' && !recordKey) return done(err('record-not-found', t.recordNotFound('')));
+    if (action.type === '审签' && (!recordKey || !recordKeys?.rows().some(([op]) => cellText(op) === recordKey))) {
+      return done(err('record-not-found', t.recordNotFound(recordKey)));
+    }
 
     // ---- round trip 2: locate rows by key (at sync time); then records, log lines, and LAST the
     // item row as one operation carrying this operation's id.
@@ -104,4 +112,26 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
     }
     return done(ok(out.value));
   });
+}
+
+/**
+ * On a retry of 重新立项 that had landed: the new item (the row this operation appended), read
+ * again in one more round trip, so the pane can name its 编号 as the first answer did.
+ */
+async function landedNewItem(
+  context: Excel.RequestContext,
+  keyRows: unknown[][] | null,
+  itemId: string,
+  opId: string,
+  headers: string[],
+  sections: readonly string[],
+): Promise<LedgerItem | undefined> {
+  const landed = keyRows?.find(([id, op]) => cellText(op) === opId && cellText(id) !== itemId);
+  if (!landed) return undefined;
+  const id = cellText(landed[0]);
+  const { rows } = await readRowsByKey(context, LEDGER, '编号', [id]);
+  const r = rows.get(id);
+  if (!r) return undefined;
+  const v = validateLedgerRow(rowRecord(headerIndex(headers), r.values.map((x) => (x === '' ? null : x))), { sheet: LEDGER, rowNumber: 0, columnLetters: {}, sections });
+  return v.item ?? undefined;
 }
