@@ -44,6 +44,8 @@ export interface FreezeOptions {
   actor: Actor;
   opId: string;
   now: Date;
+  /** the benchmark's window on the add-in's own time, ms (npm run bench:rounds) */
+  onComputeMs?: (ms: number) => void;
 }
 
 export interface FreezeOutcome {
@@ -53,7 +55,6 @@ export interface FreezeOutcome {
   version: number;
   created: boolean;
   syncs: number;
-  computeMs: number;
   rowErrors: CellError[];
 }
 
@@ -214,7 +215,8 @@ async function freezeAttempt(run: ExcelRun, month: string, opts: FreezeOptions):
       const wereProtected = [...(logProtected ? [LOG] : []), ...(exists && archiveProtected ? [ARCHIVE_SHEET] : [])];
       return writeFailed(e, { protectedSheets: new Set(wereProtected), password: pw });
     }
-    return done(ok({ month, scores, version, created: !exists, syncs, computeMs, rowErrors: data.rowErrors }));
+    opts.onComputeMs?.(computeMs);
+    return done(ok({ month, scores, version, created: !exists, syncs, rowErrors: data.rowErrors }));
   });
 }
 

@@ -328,8 +328,6 @@ export const ui = {
     problemsTitle: '主要问题',
     noProblems: '本期未发现主要问题。',
     archive: '存档工作表',
-    computeMs: '计算耗时',
-    ms: (ms: number): string => `${Math.round(ms)} 毫秒`,
     skipped: (n: number): string => `台账中有 ${n} 处内容未通过校验，相关行未计入本轮统计；请在“概览”页校验台账并改正。`,
   },
 

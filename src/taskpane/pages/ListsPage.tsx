@@ -193,7 +193,6 @@ export function RoundResult({ outcome }: { outcome: RoundOutcome }): JSX.Element
     ['issues', t.issueCount, t.rows(outcome.issueRows.length)],
     ['nonImpl', t.nonImplCount, t.rows(outcome.nonImplementationRows.length)],
     ['archive', t.archive, outcome.archiveSheet],
-    ['computeMs', t.computeMs, t.ms(outcome.computeMs)],
   ];
   return (
     <section className={styles.result} aria-labelledby="round-result-title" data-testid="round-result">

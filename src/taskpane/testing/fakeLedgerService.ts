@@ -326,7 +326,6 @@ export class FakeLedgerService implements LedgerService {
       if (!isIsoDate(period.from) || !isIsoDate(period.to) || period.from > period.to) {
         return err('bad-period', roundsText.badPeriod(period.from, period.to));
       }
-      const started = Date.now();
       const report = buildReport({
         items: this.items,
         records: this.records,
@@ -337,7 +336,6 @@ export class FakeLedgerService implements LedgerService {
         sections: this.people.map((p) => p.section),
         people: this.people,
       });
-      const computeMs = Date.now() - started;
       const outcome: RoundOutcome = {
         report,
         issueRows: report.issueList,
@@ -346,8 +344,6 @@ export class FakeLedgerService implements LedgerService {
         archiveSheet: archiveSheetName(period),
         syncs: 2,
         remerged: false,
-        computeMs,
-        timings: { parseMs: 0, domainMs: computeMs, adapterMs: 0 },
         rowErrors: clone(this.rowErrors),
       };
       this.rounds.push(clone(outcome));
@@ -359,7 +355,6 @@ export class FakeLedgerService implements LedgerService {
     this.calls.push({ method: 'freezeMonth', opId: ctx.opId, actor: ctx.actor, month });
     return this.write('freezeMonth', ctx.opId, () => {
       if (!MONTH_RE.test(month)) return err('bad-month', roundsText.badMonth(month));
-      const started = Date.now();
       const scores = monthlyScores({
         items: this.items,
         records: this.records,
@@ -378,7 +373,6 @@ export class FakeLedgerService implements LedgerService {
         version,
         created: this.archive.length === 1,
         syncs: this.archive.length === 1 ? 2 : 3,
-        computeMs: Date.now() - started,
         rowErrors: clone(this.rowErrors),
       });
     });
