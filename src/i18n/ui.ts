@@ -384,36 +384,6 @@ export const ui = {
     repair: '修复（初始化台账）',
   },
 
-  /** 导入科室台账 on 概览 (督办员): paste → 预览 → 确认导入 → (撤销本次导入). */
-  ledgerImport: {
-    title: '导入科室台账',
-    hint: '在 Excel 中选中要导入的行（第一行为列名，如“编号”“事项内容”“承办科室”）复制后粘贴到下面。编号已在台账中的行为更新，其余为新增。预览不修改工作簿，点击“确认导入”才写入。',
-    text: '粘贴的内容',
-    placeholder: '从 Excel 复制的行（含列名行）',
-    preview: '预览',
-    previewBusy: '正在预览…',
-    previewFailed: '预览未完成',
-    empty: '请先粘贴要导入的内容（第一行为列名）。',
-    resultTitle: '预览结果',
-    counts: { add: '新增', update: '更新', unchanged: '未变', errors: '错误', duplicates: '重复' },
-    countsLabel: '各类行数',
-    problemsTitle: '列名与格式问题',
-    errorsTitle: '错误（这些行不会导入）',
-    duplicatesTitle: '重复（这些行不会导入）',
-    updatesTitle: '将更新的内容',
-    updateHeading: (id: string, row: number): string => `${id}（粘贴的第${row}行）`,
-    change: (header: string, before: string, after: string): string => `${header}：${before} → ${after}`,
-    blank: '（空）',
-    confirm: '确认导入',
-    nothing: '没有可导入的新增或更新行。',
-    applied: (added: number, updated: number, skipped: number, opId: string): string =>
-      `已导入：新增 ${added} 行，更新 ${updated} 行${skipped > 0 ? `，未导入 ${skipped} 行` : ''}。操作编号：${opId}。`,
-    skippedTitle: '未导入的行',
-    undo: '撤销本次导入',
-    undone: (opId: string, restored: number, already: number, skipped: number): string =>
-      `已撤销导入 ${opId}：恢复 ${restored} 行${already > 0 ? `，${already} 行已是导入前的内容` : ''}${skipped > 0 ? `，${skipped} 行在导入后又被修改，未撤销` : ''}。`,
-  },
-
   preview: {
     documentTitle: '13710督办台账 · 浏览器预览',
     banner: '浏览器预览：左侧是内存中的示例台账工作簿（点击底部标签切换工作表，点击台账行可在任务窗格中打开该事项），右侧是真实的任务窗格。未连接 Excel；公式单元格显示的是领域核心算出的结果（与 LibreOffice 重算一致）。',
