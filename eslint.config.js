@@ -68,6 +68,15 @@ module.exports = tseslint.config(
     ignores: ['**/*.test.{ts,tsx}', 'src/excel/double/**', 'src/excel/testing/**'],
     rules: officeAddinsRules,
   },
+  // Small modules and functions a newcomer can read (issue #16); tests and test helpers exempt.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'src/**/testing/**'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
+      'max-lines': ['error', { max: 600, skipBlankLines: true, skipComments: true }],
+    },
+  },
   {
     files: ['**/*.tsx'],
     ...react.configs.flat.recommended,

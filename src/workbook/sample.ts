@@ -142,17 +142,33 @@ export interface Sample {
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
-export function generateSample(opts: SampleOptions): Sample {
-  const rnd = new Rand(prng(opts.seed));
-  const settings = opts.settings ?? defaultSettings();
+type Draft = { item: LedgerItem; records: FeedbackRecord[] };
+type Profile = 'diligent' | 'late' | 'negligent';
+type Clock = NonNullable<ReturnType<typeof itemClock>>;
+type AddRecord = (type: FeedbackRecord['type'], date: IsoDate, text: string, signed: IsoDate | null, by?: string) => void;
+
+/** What every item's generation shares: the random stream, the calendar and the period. */
+interface Context {
+  rnd: Rand;
+  settings: Settings;
+  cal: WorkCalendar;
+  sections: readonly SectionPeople[];
+  sectionNames: string[];
+  today: IsoDate;
+  span: number;
+  /** non-working days in the period, so that some items start on a holiday or a weekend */
+  offDays: IsoDate[];
+  /** weekend days that are workdays (调休) in the period */
+  makeupDays: IsoDate[];
+  /** the date, or null when it is after `today` */
+  clip: (d: IsoDate | null) => IsoDate | null;
+}
+
+function createContext(opts: SampleOptions): Context {
   const cal = opts.cal ?? createCalendar();
   const sections = opts.sections && opts.sections.length > 0 ? opts.sections : DEFAULT_SECTIONS;
-  const sectionNames = sections.map((s) => s.section);
   const today = opts.today;
   const span = opts.spanDays ?? 240;
-  const clip = (d: IsoDate | null): IsoDate | null => (d && d <= today ? d : null);
-
-  // Non-working days in the period, so that some items start on a holiday or a weekend.
   const offDays: IsoDate[] = [];
   const makeupDays: IsoDate[] = [];
   for (let k = 0; k <= span; k++) {
@@ -160,205 +176,262 @@ export function generateSample(opts: SampleOptions): Sample {
     if (!cal.isWorkday(d)) offDays.push(d);
     else if (new Date(`${d}T00:00:00Z`).getUTCDay() % 6 === 0) makeupDays.push(d);
   }
+  return {
+    rnd: new Rand(prng(opts.seed)),
+    settings: opts.settings ?? defaultSettings(),
+    cal,
+    sections,
+    sectionNames: sections.map((s) => s.section),
+    today,
+    span,
+    offDays,
+    makeupDays,
+    clip: (d) => (d && d <= today ? d : null),
+  };
+}
 
-  type Draft = { item: LedgerItem; records: FeedbackRecord[] };
-  const drafts: Draft[] = [];
+/** 立项 date: more items lately; some on holidays, weekends or make-up workdays. */
+function registrationDate(ctx: Context): IsoDate {
+  const { rnd, today, span, offDays, makeupDays } = ctx;
+  const roll = rnd.float();
+  if (roll < 0.08 && offDays.length > 0) return rnd.pick(offDays);
+  if (roll < 0.11 && makeupDays.length > 0) return rnd.pick(makeupDays);
+  if (roll < 0.2) return addCalendarDays(today, -rnd.int(0, 12));
+  return addCalendarDays(today, -Math.floor(span * Math.pow(rnd.float(), 0.8)));
+}
 
-  for (let i = 0; i < opts.count; i++) {
-    const topic = rnd.pick(TOPICS);
-    const candidates = sectionNames.filter((s) => topic.sections.some((x) => s.includes(x)));
-    const section = candidates.length > 0 && rnd.chance(0.85) ? rnd.pick(candidates) : rnd.pick(sectionNames);
-    const people = sections.find((s) => s.section === section);
-    const signer = people?.deputy ?? '';
-    const kind: ItemKind = topic.kind ?? (rnd.chance(0.2) ? '重大复杂' : '一般');
-    const content = topic.content.replace('{n}', String(rnd.int(1, 28))).replace('{k}', String(rnd.int(1, 6)));
+/** A freshly registered (待审批) item on a random topic, with its section's 分管领导 as signer. */
+function registerItem(ctx: Context): { base: LedgerItem; signer: string; kind: ItemKind; registered: IsoDate } {
+  const { rnd, sections, sectionNames } = ctx;
+  const topic = rnd.pick(TOPICS);
+  const candidates = sectionNames.filter((s) => topic.sections.some((x) => s.includes(x)));
+  const section = candidates.length > 0 && rnd.chance(0.85) ? rnd.pick(candidates) : rnd.pick(sectionNames);
+  const people = sections.find((s) => s.section === section);
+  const signer = people?.deputy ?? '';
+  const kind: ItemKind = topic.kind ?? (rnd.chance(0.2) ? '重大复杂' : '一般');
+  const content = topic.content.replace('{n}', String(rnd.int(1, 28))).replace('{k}', String(rnd.int(1, 6)));
+  const registered = registrationDate(ctx);
+  const base: LedgerItem = draftItem({
+    id: '',
+    on: registered,
+    source: rnd.pick(SOURCE_CATEGORIES),
+    level: rnd.weighted([
+      [ASSIGN_LEVELS[0], 3],
+      [ASSIGN_LEVELS[1], 4],
+      [ASSIGN_LEVELS[2], 3],
+    ]),
+    content,
+    requirement: `${topic.requirement}；按“13710”要求按节点反馈`,
+    section,
+    coSections: rnd.chance(0.2) ? rnd.pick(sectionNames.filter((s) => s !== section)) : '',
+    kind,
+    linkedId: '',
+    note: '',
+  });
+  return { base, signer, kind, registered };
+}
 
-    // Registration: more items lately; some on holidays, weekends or make-up workdays.
-    let registered: IsoDate;
-    const roll = rnd.float();
-    if (roll < 0.08 && offDays.length > 0) registered = rnd.pick(offDays);
-    else if (roll < 0.11 && makeupDays.length > 0) registered = rnd.pick(makeupDays);
-    else if (roll < 0.2) registered = addCalendarDays(today, -rnd.int(0, 12));
-    else registered = addCalendarDays(today, -Math.floor(span * Math.pow(rnd.float(), 0.8)));
+/** A recorder of 反馈记录 rows for one item, signed by `signer` unless told otherwise. */
+function recorder(records: FeedbackRecord[], signer: string): AddRecord {
+  return (type, date, text, signed, by = signer) =>
+    records.push({ itemId: '', type, date, content: text, signer: signed || type === '催办' || type === '退回' || type === '升级' || type === '审签退回' ? by : '', signedOn: signed });
+}
 
-    const records: FeedbackRecord[] = [];
-    const record = (type: FeedbackRecord['type'], date: IsoDate, text: string, signed: IsoDate | null, by = signer) =>
-      records.push({ itemId: '', type, date, content: text, signer: signed || type === '催办' || type === '退回' || type === '升级' || type === '审签退回' ? by : '', signedOn: signed });
+/** When the section reports for a node due on `due`, by its profile (null: not (yet) reported). */
+function reportAround(ctx: Context, profile: Profile, assigned: IsoDate, due: IsoDate): IsoDate | null {
+  const { rnd } = ctx;
+  let d: IsoDate | null;
+  if (profile === 'diligent') d = rnd.chance(0.9) ? addCalendarDays(due, -rnd.int(0, 1)) : addCalendarDays(due, rnd.int(1, 3));
+  else if (profile === 'late') d = rnd.chance(0.7) ? addCalendarDays(due, -rnd.int(0, 1)) : addCalendarDays(due, rnd.int(1, 6));
+  else d = rnd.chance(0.5) ? addCalendarDays(due, rnd.int(1, 15)) : null;
+  if (d && d < assigned) d = assigned;
+  return ctx.clip(d);
+}
 
-    const base: LedgerItem = draftItem({
-      id: '',
-      on: registered,
-      source: rnd.pick(SOURCE_CATEGORIES),
-      level: rnd.weighted([
-        [ASSIGN_LEVELS[0], 3],
-        [ASSIGN_LEVELS[1], 4],
-        [ASSIGN_LEVELS[2], 3],
-      ]),
-      content,
-      requirement: `${topic.requirement}；按“13710”要求按节点反馈`,
-      section,
-      coSections: rnd.chance(0.2) ? rnd.pick(sectionNames.filter((s) => s !== section)) : '',
-      kind,
-      linkedId: '',
-      note: '',
-    });
+/** An approved extension plan (mostly for 重大复杂 items); returns the item's clock afterwards. */
+function maybeExtend(ctx: Context, item: LedgerItem, kind: ItemKind, clock: Clock, record: AddRecord): Clock {
+  const { rnd } = ctx;
+  const assigned = item.assignedOn!;
+  if (!rnd.chance(kind === '重大复杂' ? 0.3 : 0.07)) return clock;
+  const approved = ctx.clip(addCalendarDays(assigned, rnd.int(3, Math.max(4, diffDays(assigned, clock.deadline)))));
+  if (!approved) return clock;
+  item.extensionApprovedOn = approved;
+  item.extensionDeadline = addCalendarDays(approved, rnd.int(20, 120));
+  const mid = addCalendarDays(approved, Math.floor(diffDays(approved, item.extensionDeadline) / 2));
+  item.extensionNodes = `${mid} 完成阶段任务；${item.extensionDeadline} 全部完成`;
+  record('升级', approved, '确实难以按期解决，报分管领导批准延期方案', null, OFFICE_STAFF);
+  return itemClock(item, ctx.settings, ctx.cal)!;
+}
 
-    // 待审批: registered, not yet 交办 (the 13710 clock has not started).
-    if (registered >= addCalendarDays(today, -3) && rnd.chance(0.3)) {
-      drafts.push({ item: base, records });
-      continue;
+/** When the work was done, by the section's profile (null: not (yet) done). */
+function completionDate(ctx: Context, profile: Profile, assigned: IsoDate, clock: Clock): IsoDate | null {
+  const { rnd } = ctx;
+  let done: IsoDate | null;
+  if (profile === 'diligent') done = addCalendarDays(clock.deadline, -rnd.int(0, Math.max(0, Math.min(6, diffDays(assigned, clock.deadline) - 1))));
+  else if (profile === 'late') done = addCalendarDays(clock.deadline, rnd.int(1, 20));
+  else done = rnd.chance(0.5) ? addCalendarDays(clock.deadline, rnd.int(10, 60)) : null;
+  if (done && done < assigned) done = assigned;
+  return ctx.clip(done);
+}
+
+/** 销号 after an application: earlier 退回, then 申请办结 → 初核 → 审定 with a grade. */
+function closeApplied(ctx: Context, item: LedgerItem, record: AddRecord): WorkflowState {
+  const { rnd, clip } = ctx;
+  const assigned = item.assignedOn!;
+  const appliedOn = item.appliedOn!;
+  let state: WorkflowState = '申请办结';
+  // Some applications were sent back before (退回) and are now back in work or re-applied.
+  if (rnd.chance(0.12)) {
+    item.returnCount = rnd.weighted([
+      [1, 6],
+      [2, 3],
+      [3, 1],
+    ]);
+    for (let k = 0; k < item.returnCount; k++) {
+      const d = clip(addCalendarDays(assigned, rnd.int(1, Math.max(1, diffDays(assigned, appliedOn)))));
+      if (d) record('退回', d, '销号申请材料不全、整改不到位，退回继续办理', null, OFFICE_STAFF);
     }
-    if (rnd.chance(0.03)) {
-      drafts.push({ item: { ...base, note: '待中心主任审批' }, records });
-      continue;
-    }
-
-    const item: LedgerItem = { ...base, state: '已交办' };
-    item.assignedOn = rnd.chance(0.85) ? registered : minDate(addCalendarDays(registered, 1), today);
-    const assigned = item.assignedOn;
-    if (rnd.chance(0.18)) item.explicitDeadline = addCalendarDays(assigned, rnd.int(2, 60));
-
-    let clock = itemClock(item, settings, cal)!;
-    // Behaviour of the section on this item.
-    const profile = rnd.weighted([
-      ['diligent', 66],
-      ['late', 24],
-      ['negligent', 10],
-    ] as const);
-
-    const reportAround = (due: IsoDate): IsoDate | null => {
-      let d: IsoDate | null;
-      if (profile === 'diligent') d = rnd.chance(0.9) ? addCalendarDays(due, -rnd.int(0, 1)) : addCalendarDays(due, rnd.int(1, 3));
-      else if (profile === 'late') d = rnd.chance(0.7) ? addCalendarDays(due, -rnd.int(0, 1)) : addCalendarDays(due, rnd.int(1, 6));
-      else d = rnd.chance(0.5) ? addCalendarDays(due, rnd.int(1, 15)) : null;
-      if (d && d < assigned) d = assigned;
-      return clip(d);
-    };
-
-    item.report1On = reportAround(clock.due1);
-    item.report3On = reportAround(clock.due3);
-
-    // An approved extension plan (mostly for 重大复杂 items).
-    if (rnd.chance(kind === '重大复杂' ? 0.3 : 0.07)) {
-      const approved = clip(addCalendarDays(assigned, rnd.int(3, Math.max(4, diffDays(assigned, clock.deadline)))));
-      if (approved) {
-        item.extensionApprovedOn = approved;
-        item.extensionDeadline = addCalendarDays(approved, rnd.int(20, 120));
-        const mid = addCalendarDays(approved, Math.floor(diffDays(approved, item.extensionDeadline) / 2));
-        item.extensionNodes = `${mid} 完成阶段任务；${item.extensionDeadline} 全部完成`;
-        record('升级', approved, '确实难以按期解决，报分管领导批准延期方案', null, OFFICE_STAFF);
-        clock = itemClock(item, settings, cal)!;
-      }
-    }
-
-    // Completion of the work.
-    let done: IsoDate | null;
-    if (profile === 'diligent') done = addCalendarDays(clock.deadline, -rnd.int(0, Math.max(0, Math.min(6, diffDays(assigned, clock.deadline) - 1))));
-    else if (profile === 'late') done = addCalendarDays(clock.deadline, rnd.int(1, 20));
-    else done = rnd.chance(0.5) ? addCalendarDays(clock.deadline, rnd.int(10, 60)) : null;
-    if (done && done < assigned) done = assigned;
-    done = clip(done);
-
-    if (done) {
-      if (rnd.chance(0.75)) item.reportFinalOn = done;
-      if (rnd.chance(0.7)) item.appliedOn = clip(addCalendarDays(done, rnd.int(0, 3)));
-    }
-    if (item.report1On || item.report3On || item.reportFinalOn) item.state = '办理中';
-    if (item.report1On || item.report3On) item.progress = rnd.pick(PROGRESS);
-
-    // 销号: 申请办结 → 初核 → 审定.
-    let state: WorkflowState = item.state;
-    if (item.appliedOn) {
-      state = '申请办结';
-      // Some applications were sent back before (退回) and are now back in work or re-applied.
-      if (rnd.chance(0.12)) {
-        item.returnCount = rnd.weighted([
-          [1, 6],
-          [2, 3],
-          [3, 1],
-        ]);
-        for (let k = 0; k < item.returnCount; k++) {
-          const d = clip(addCalendarDays(assigned, rnd.int(1, Math.max(1, diffDays(assigned, item.appliedOn)))));
-          if (d) record('退回', d, '销号申请材料不全、整改不到位，退回继续办理', null, OFFICE_STAFF);
-        }
-        item.note = '曾被退回';
-      }
-      const checked = clip(addCalendarDays(item.appliedOn, rnd.int(0, 3)));
-      if (checked && rnd.chance(0.8)) {
-        item.checkedOn = checked;
-        state = '已初核';
-        const approvedOn = clip(addCalendarDays(checked, rnd.int(0, 4)));
-        if (approvedOn && rnd.chance(0.85)) {
-          item.approvedOn = approvedOn;
-          item.closedOn = approvedOn;
-          state = '已销号';
-          item.grade = rnd.weighted<Grade>([
-            ['优秀', 3],
-            ['良好', 4],
-            ['合格', 2.5],
-            ['不合格', 0.5],
-          ]);
-          if (rnd.chance(0.1)) item.grade = null; // graded later
-        }
-      }
-    } else if (item.reportFinalOn && rnd.chance(0.1)) {
-      // Reported done and closed directly at a meeting (no separate application).
-      const closed = clip(addCalendarDays(item.reportFinalOn, rnd.int(1, 5)));
-      if (closed) {
-        item.closedOn = closed;
-        item.approvedOn = closed;
-        state = '已销号';
-        item.grade = rnd.pick(['良好', '合格'] as const);
-      }
-    }
-    item.state = state;
-
-    // 催办 on items with overdue or missing reports.
-    const openUntil = item.closedOn ?? today;
-    const lateFrom = [clock.due1, clock.due3, clock.deadline]
-      .map((due, k) => ({ due, rep: [item.report1On, item.report3On, item.reportFinalOn ?? item.appliedOn][k] }))
-      .filter((n) => (!n.rep || n.rep > n.due) && n.due < openUntil)
-      .map((n) => n.due);
-    if (lateFrom.length > 0 && rnd.chance(0.55)) {
-      const from = addCalendarDays(minDate(...lateFrom), 1);
-      if (from <= openUntil) {
-        const n = rnd.int(1, 3);
-        const dates = Array.from({ length: n }, () => addCalendarDays(from, rnd.int(0, Math.max(0, diffDays(from, openUntil))))).sort();
-        item.urgeCount = n;
-        item.lastUrgedOn = dates[dates.length - 1];
-        for (const d of dates) record('催办', d, rnd.pick(['电话催办', '书面催办通知', '督办系统提醒', '现场督办']), null, OFFICE_STAFF);
-      }
-    }
-
-    // Office findings.
-    if (profile === 'negligent' && rnd.chance(0.15)) item.perfunctoryOn = clip(addCalendarDays(clock.due3, rnd.int(3, 30)));
-    if (rnd.chance(0.015)) item.falsifiedOn = clip(addCalendarDays(assigned, rnd.int(5, 60)));
-    if (item.perfunctoryOn && item.closedOn && item.perfunctoryOn > item.closedOn) item.perfunctoryOn = null;
-    if (item.falsifiedOn && item.closedOn && item.falsifiedOn > item.closedOn) item.falsifiedOn = item.closedOn;
-
-    // Report records (signed on the day the ledger shows), plus some not yet signed.
-    if (item.report1On) record('1天反馈', maxDate(assigned, addCalendarDays(item.report1On, -rnd.int(0, 1))), '已召开专题会议研究部署，明确责任人和时间安排', item.report1On);
-    else if (clock.due1 < today && rnd.chance(0.2)) {
-      record('1天反馈', clock.due1, '已研究部署（待分管领导审签）', null);
-      // Every third of these the 分管领导 sent back (审签退回); by index, so the random stream is unchanged.
-      if (i % 3 === 0) record('审签退回', minDate(addCalendarDays(clock.due1, 1), today), signOffReturnContent('1天反馈', clock.due1, '请补充责任人和完成时间'), null);
-    }
-    if (item.report3On) record('3天反馈', maxDate(assigned, addCalendarDays(item.report3On, -rnd.int(0, 1))), rnd.pick(PROGRESS), item.report3On);
-    if (item.reportFinalOn) record('落实反馈', item.reportFinalOn, '已按要求落实完成，申请验收', item.reportFinalOn);
-    if (item.extensionApprovedOn) {
-      for (const due of monthlyReportDues(item, today)) {
-        if (rnd.chance(0.8)) {
-          const d = clip(addCalendarDays(due, rnd.int(-2, 3)));
-          if (d) record('月度反馈', d, `按延期方案推进：${rnd.pick(PROGRESS)}`, d);
-        }
-      }
-    }
-    if (rnd.chance(0.04) && !item.extensionApprovedOn) record('升级', clip(addCalendarDays(assigned, rnd.int(2, 20))) ?? today, '科室协调困难，提请分管领导研究', null, OFFICE_STAFF);
-
-    drafts.push({ item, records });
+    item.note = '曾被退回';
   }
+  const checked = clip(addCalendarDays(appliedOn, rnd.int(0, 3)));
+  if (checked && rnd.chance(0.8)) {
+    item.checkedOn = checked;
+    state = '已初核';
+    const approvedOn = clip(addCalendarDays(checked, rnd.int(0, 4)));
+    if (approvedOn && rnd.chance(0.85)) {
+      item.approvedOn = approvedOn;
+      item.closedOn = approvedOn;
+      state = '已销号';
+      item.grade = rnd.weighted<Grade>([
+        ['优秀', 3],
+        ['良好', 4],
+        ['合格', 2.5],
+        ['不合格', 0.5],
+      ]);
+      if (rnd.chance(0.1)) item.grade = null; // graded later
+    }
+  }
+  return state;
+}
 
-  // 编号 by 立项 date and year: DB-YYYY-NNNN.
+/** 销号: 申请办结 → 初核 → 审定, or closed directly at a meeting; sets the item's state. */
+function closeOut(ctx: Context, item: LedgerItem, record: AddRecord): void {
+  const { rnd } = ctx;
+  let state: WorkflowState = item.state;
+  if (item.appliedOn) {
+    state = closeApplied(ctx, item, record);
+  } else if (item.reportFinalOn && rnd.chance(0.1)) {
+    // Reported done and closed directly at a meeting (no separate application).
+    const closed = ctx.clip(addCalendarDays(item.reportFinalOn, rnd.int(1, 5)));
+    if (closed) {
+      item.closedOn = closed;
+      item.approvedOn = closed;
+      state = '已销号';
+      item.grade = rnd.pick(['良好', '合格'] as const);
+    }
+  }
+  item.state = state;
+}
+
+/** 催办 on items with overdue or missing reports. */
+function urge(ctx: Context, item: LedgerItem, clock: Clock, record: AddRecord): void {
+  const { rnd } = ctx;
+  const openUntil = item.closedOn ?? ctx.today;
+  const lateFrom = [clock.due1, clock.due3, clock.deadline]
+    .map((due, k) => ({ due, rep: [item.report1On, item.report3On, item.reportFinalOn ?? item.appliedOn][k] }))
+    .filter((n) => (!n.rep || n.rep > n.due) && n.due < openUntil)
+    .map((n) => n.due);
+  if (lateFrom.length === 0 || !rnd.chance(0.55)) return;
+  const from = addCalendarDays(minDate(...lateFrom), 1);
+  if (from > openUntil) return;
+  const n = rnd.int(1, 3);
+  const dates = Array.from({ length: n }, () => addCalendarDays(from, rnd.int(0, Math.max(0, diffDays(from, openUntil))))).sort();
+  item.urgeCount = n;
+  item.lastUrgedOn = dates[dates.length - 1];
+  for (const d of dates) record('催办', d, rnd.pick(['电话催办', '书面催办通知', '督办系统提醒', '现场督办']), null, OFFICE_STAFF);
+}
+
+/** The office's findings: 敷衍推诿 and 弄虚作假, never after the item closed. */
+function officeFindings(ctx: Context, item: LedgerItem, profile: Profile, clock: Clock): void {
+  const { rnd, clip } = ctx;
+  const assigned = item.assignedOn!;
+  if (profile === 'negligent' && rnd.chance(0.15)) item.perfunctoryOn = clip(addCalendarDays(clock.due3, rnd.int(3, 30)));
+  if (rnd.chance(0.015)) item.falsifiedOn = clip(addCalendarDays(assigned, rnd.int(5, 60)));
+  if (item.perfunctoryOn && item.closedOn && item.perfunctoryOn > item.closedOn) item.perfunctoryOn = null;
+  if (item.falsifiedOn && item.closedOn && item.falsifiedOn > item.closedOn) item.falsifiedOn = item.closedOn;
+}
+
+/** Report records (signed on the day the ledger shows), plus some not yet signed; `i` is the item's index. */
+function reportRecords(ctx: Context, item: LedgerItem, clock: Clock, i: number, record: AddRecord): void {
+  const { rnd, clip, today } = ctx;
+  const assigned = item.assignedOn!;
+  if (item.report1On) record('1天反馈', maxDate(assigned, addCalendarDays(item.report1On, -rnd.int(0, 1))), '已召开专题会议研究部署，明确责任人和时间安排', item.report1On);
+  else if (clock.due1 < today && rnd.chance(0.2)) {
+    record('1天反馈', clock.due1, '已研究部署（待分管领导审签）', null);
+    // Every third of these the 分管领导 sent back (审签退回); by index, so the random stream is unchanged.
+    if (i % 3 === 0) record('审签退回', minDate(addCalendarDays(clock.due1, 1), today), signOffReturnContent('1天反馈', clock.due1, '请补充责任人和完成时间'), null);
+  }
+  if (item.report3On) record('3天反馈', maxDate(assigned, addCalendarDays(item.report3On, -rnd.int(0, 1))), rnd.pick(PROGRESS), item.report3On);
+  if (item.reportFinalOn) record('落实反馈', item.reportFinalOn, '已按要求落实完成，申请验收', item.reportFinalOn);
+  if (item.extensionApprovedOn) {
+    for (const due of monthlyReportDues(item, today)) {
+      if (rnd.chance(0.8)) {
+        const d = clip(addCalendarDays(due, rnd.int(-2, 3)));
+        if (d) record('月度反馈', d, `按延期方案推进：${rnd.pick(PROGRESS)}`, d);
+      }
+    }
+  }
+  if (rnd.chance(0.04) && !item.extensionApprovedOn) record('升级', clip(addCalendarDays(assigned, rnd.int(2, 20))) ?? today, '科室协调困难，提请分管领导研究', null, OFFICE_STAFF);
+}
+
+/** An assigned item's life: reports, extension, completion, 销号, 催办, findings and its records. */
+function workItem(ctx: Context, base: LedgerItem, kind: ItemKind, registered: IsoDate, i: number, record: AddRecord): LedgerItem {
+  const { rnd, today, clip } = ctx;
+  const item: LedgerItem = { ...base, state: '已交办' };
+  item.assignedOn = rnd.chance(0.85) ? registered : minDate(addCalendarDays(registered, 1), today);
+  const assigned = item.assignedOn;
+  if (rnd.chance(0.18)) item.explicitDeadline = addCalendarDays(assigned, rnd.int(2, 60));
+
+  let clock = itemClock(item, ctx.settings, ctx.cal)!;
+  // Behaviour of the section on this item.
+  const profile = rnd.weighted([
+    ['diligent', 66],
+    ['late', 24],
+    ['negligent', 10],
+  ] as const);
+
+  item.report1On = reportAround(ctx, profile, assigned, clock.due1);
+  item.report3On = reportAround(ctx, profile, assigned, clock.due3);
+  clock = maybeExtend(ctx, item, kind, clock, record);
+
+  const done = completionDate(ctx, profile, assigned, clock);
+  if (done) {
+    if (rnd.chance(0.75)) item.reportFinalOn = done;
+    if (rnd.chance(0.7)) item.appliedOn = clip(addCalendarDays(done, rnd.int(0, 3)));
+  }
+  if (item.report1On || item.report3On || item.reportFinalOn) item.state = '办理中';
+  if (item.report1On || item.report3On) item.progress = rnd.pick(PROGRESS);
+
+  closeOut(ctx, item, record);
+  urge(ctx, item, clock, record);
+  officeFindings(ctx, item, profile, clock);
+  reportRecords(ctx, item, clock, i, record);
+  return item;
+}
+
+/** The `i`th item with its records (no 编号 yet). */
+function draftOne(ctx: Context, i: number): Draft {
+  const { base, signer, kind, registered } = registerItem(ctx);
+  const records: FeedbackRecord[] = [];
+  const record = recorder(records, signer);
+  // 待审批: registered, not yet 交办 (the 13710 clock has not started).
+  if (registered >= addCalendarDays(ctx.today, -3) && ctx.rnd.chance(0.3)) return { item: base, records };
+  if (ctx.rnd.chance(0.03)) return { item: { ...base, note: '待中心主任审批' }, records };
+  return { item: workItem(ctx, base, kind, registered, i, record), records };
+}
+
+/** 编号 by 立项 date and year: DB-YYYY-NNNN (sorts `drafts` and fills their records' 编号). */
+function numberItems(drafts: Draft[]): void {
   drafts.sort((a, b) => (a.item.registeredOn! < b.item.registeredOn! ? -1 : a.item.registeredOn! > b.item.registeredOn! ? 1 : 0));
   const seq = new Map<string, number>();
   for (const d of drafts) {
@@ -368,7 +441,10 @@ export function generateSample(opts: SampleOptions): Sample {
     d.item.id = `DB-${y}-${pad(n, 4)}`;
     for (const r of d.records) r.itemId = d.item.id;
   }
-  // 重新立项: a few new items link to an earlier closed one.
+}
+
+/** 重新立项: a few new items link to an earlier closed one. */
+function linkReopened(rnd: Rand, drafts: Draft[]): void {
   const closed = drafts.filter((d) => d.item.closedOn);
   for (const d of drafts) {
     if (closed.length > 0 && rnd.chance(0.04)) {
@@ -379,7 +455,14 @@ export function generateSample(opts: SampleOptions): Sample {
       }
     }
   }
+}
 
+export function generateSample(opts: SampleOptions): Sample {
+  const ctx = createContext(opts);
+  const drafts: Draft[] = [];
+  for (let i = 0; i < opts.count; i++) drafts.push(draftOne(ctx, i));
+  numberItems(drafts);
+  linkReopened(ctx.rnd, drafts);
   const records = drafts.flatMap((d) => d.records).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { items: drafts.map((d) => d.item), records };
 }
