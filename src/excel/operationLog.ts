@@ -2,11 +2,22 @@
  * 操作日志 lines and sync-error helpers shared by every writer in src/excel: one line per write,
  * keyed by the operation id that makes retries idempotent.
  */
+import type { IsoDate } from '../domain/types';
 import type { Actor } from '../domain/workflow';
 import { dateCell, textCell, type CellValue } from './cells';
 import { localToday } from './today';
 import { missingApi } from './capabilities';
 import { platform } from '../i18n/platform';
+
+/**
+ * The time an action's log line carries: the action's day (设置 今天, as every action is dated)
+ * at the wall-clock time of day, so the log reads in the ledger's own calendar.
+ */
+export function stampOn(on: IsoDate, now: Date): Date {
+  const [y, m, d] = on.split('-').map(Number);
+  const stamp = new Date(y, m - 1, d, now.getHours(), now.getMinutes(), now.getSeconds());
+  return Number.isNaN(stamp.getTime()) ? now : stamp;
+}
 
 /** One 操作日志 line: time (local), who, role, action, 编号, 科室, before → after, operation id. */
 export function logLine(actor: Actor, now: Date, opId: string, action: string, before: string, after: string, itemId = '', section = ''): Record<string, CellValue> {

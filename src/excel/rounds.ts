@@ -57,7 +57,7 @@ import {
 import { BASELINE_COLS, baselineRows, inSheetOrder, isHand, mergeLists, parseBaseline, pendingRows, type Baseline, type ListRead } from './roundLists';
 import { gridValueSteps, lookBytes, packSteps, queueArchiveLook, queueClearRows, queueGrid, queueReportLayout, replaceBodySteps, type WriteStep } from './roundWrites';
 import type { ExcelRun } from './run';
-import { isNotFound, logLine, nowMs, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage, type LedgerInputs } from './roundsRead';
+import { isNotFound, logLine, nowMs, stampOn, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage, type LedgerInputs } from './roundsRead';
 import { PAYLOAD_BUDGET_BYTES, completeReads, queueTable } from './tableRead';
 import { done, queueUnprotected, rollForward, writeFailed, type Attempt } from './writePath';
 import { SHEET } from '../workbook/sheetNames';
@@ -374,7 +374,7 @@ function finalSteps(plan: RoundPlan, read: RoundRead, opts: RoundOptions, lists:
       queueGrid(ws, plan.liveGrid, 1);
       queueReportLayout(ws, plan.liveGrid);
       queueBaseline(ws, w, at);
-      queueAppend(context, LOG, read.logHeaders, LOG_COLUMNS, [logLine(opts.actor, opts.now, opts.opId, t.logAction, before, logAfter)]);
+      queueAppend(context, LOG, read.logHeaders, LOG_COLUMNS, [logLine(opts.actor, stampOn(opts.asOf, opts.now), opts.opId, t.logAction, before, logAfter)]);
     },
   });
   return steps;

@@ -4,7 +4,7 @@
  * of the sheets an action writes, all QUEUED into the caller's first batch (no sync here).
  * Decisions are made from raw fields through the domain's validation, never from computed cells.
  */
-export { isNotFound, logLine, syncMessage } from './operationLog';
+export { isNotFound, logLine, stampOn, syncMessage } from './operationLog';
 import { createCalendar, type WorkCalendar } from '../domain/calendar';
 import type { Settings } from '../domain/settings';
 import type { FeedbackRecord, LedgerItem, RecordType, SectionPeople } from '../domain/types';

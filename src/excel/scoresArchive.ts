@@ -25,7 +25,7 @@ import { cellDate, cellText, dateCell, textCell, type CellValue } from './cells'
 import { queueAppend } from './ledgerWrites';
 import { LEDGER_PROTECTION_OPTIONS, queueProtect, queueUnprotect } from './protection';
 import type { ExcelRun } from './run';
-import { isNotFound, logLine, nowMs, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage } from './roundsRead';
+import { isNotFound, logLine, nowMs, stampOn, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage } from './roundsRead';
 import { completeReads } from './tableRead';
 import { done, rollForward, writeFailed, type Attempt } from './writePath';
 import { SHEET } from '../workbook/sheetNames';
@@ -205,7 +205,7 @@ async function freezeAttempt(run: ExcelRun, month: string, opts: FreezeOptions):
       queueProtect(context, ARCHIVE_SHEET, archiveProtected, pw);
     }
     queueAppend(context, LOG, logState.headers, LOG_COLUMNS, [
-      logLine(opts.actor, opts.now, opts.opId, t.freezeLogAction, t.freezeLogBefore(month, version - 1), t.freezeLogAfter(month, scores.length, version)),
+      logLine(opts.actor, stampOn(opts.asOf, opts.now), opts.opId, t.freezeLogAction, t.freezeLogBefore(month, version - 1), t.freezeLogAfter(month, scores.length, version)),
     ]);
     queueProtect(context, LOG, logProtected, pw);
     try {

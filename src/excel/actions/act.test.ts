@@ -3,6 +3,7 @@
  * names the new item again; a retry that another action has overtaken since is complete (it
  * writes nothing); 审签 of a report whose row is gone says so.
  */
+import { isoToSerial } from '../../domain/parseDate';
 import { newOperationId } from '../../domain/itemNumber';
 import type { Actor } from '../../domain/workflow';
 import type { ExcelDouble } from '../double';
@@ -76,4 +77,17 @@ test('审签 of a report whose 反馈记录 row is gone is refused as such, not 
   const r = await svc.act(id, { type: '审签', record: { ...rec, opId: 'op-gone' } as StoredRecord }, ctx(leader, '2026-03-04'));
   expect(r.ok).toBe(false);
   if (!r.ok) expect(r.error.code).toBe('record-not-found');
+});
+
+test('操作日志 dates a line with the day of the action (设置 今天), at the wall-clock time of day', async () => {
+  const { xl, svc, id } = await assigned();
+  // the clerk works on 2026-03-04 by the ledger (设置 今天 fixed), while the machine says December
+  const late: ActionContext = { actor: clerk, on: '2026-03-04', now: new Date('2026-12-02T15:45:00'), opId: 'op-dated' };
+  await must(svc.act(id, { type: '催办', content: '请按时反馈' }, late));
+  const table = xl.workbook.table('操作日志');
+  const at = table.columns.indexOf('时间');
+  const line = table.values.find((r) => r[table.columns.indexOf('操作ID')] === 'op-dated')!;
+  const serial = Number(line[at]);
+  expect(Math.floor(serial)).toBe(isoToSerial('2026-03-04'));
+  expect(Math.round((serial % 1) * 24 * 60)).toBe(15 * 60 + 45);
 });

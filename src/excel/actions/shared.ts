@@ -9,7 +9,7 @@ import { columnLetter } from '../../workbook/schema';
 import { cellText, type CellValue } from '../cells';
 import { itemCells } from '../ledgerCodec';
 import type { ActionContext } from '../ledgerService';
-import { isNotFound, logLine, syncMessage } from '../operationLog';
+import { isNotFound, logLine, stampOn, syncMessage } from '../operationLog';
 import { completeReads } from '../tableRead';
 import { err, ok, type Result } from '../../domain/result';
 import type { ExcelRun, ExcelRunOn } from '../run';
@@ -33,7 +33,7 @@ export interface ActionDeps {
 
 /** One 操作日志 line of an action. */
 export function logRow(ctx: ActionContext, action: string, itemId: string, section: string, before: string, after: string): Record<string, CellValue> {
-  return logLine(ctx.actor, ctx.now, ctx.opId, action, before, after, itemId, section);
+  return logLine(ctx.actor, stampOn(ctx.on, ctx.now), ctx.opId, action, before, after, itemId, section);
 }
 
 /** A readable "field: value" summary of the cells an action changes, for 操作日志. */
