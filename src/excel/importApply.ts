@@ -15,7 +15,7 @@
  * Each 操作日志 line says in Chinese what changed (logText.ts): 导入新增 with the row's cells, 导入更新
  * with the cells before and after — exact, so 撤销导入 reads them back.
  */
-import { parsePastedBlock, previewRows, sameCell, type ImportOptions, type ImportPreview } from '../domain/import';
+import { formatRemembered, IMPORT_TARGETS, mergeRemembered, parsePastedBlock, parseRemembered, previewRows, sameCell, type ImportOptions, type ImportPreview } from '../domain/import';
 import { formatCells } from '../domain/import/logText';
 import { nextItemNumber } from '../domain/itemNumber';
 import { err, ok, type Result } from '../domain/result';
@@ -46,9 +46,17 @@ const a = importText.apply;
 /** What the pane asks a preview for: the clerk's choices, and the text as pasted. */
 export type ImportRequest = ImportOptions;
 
-/** Check a pasted block against the ledger as it is now. ONE sync; nothing is written. */
+const SETTINGS = '设置';
+/** The 设置 rows that remember the clerk's column choices and accepted 科室 names (domain/import/remembered.ts). */
+export const REMEMBER_COLUMNS = '导入列映射';
+export const REMEMBER_SECTIONS = '科室别名';
+
+/**
+ * Check a pasted block against the ledger as it is now. ONE sync; nothing is written. The
+ * choices 设置 remembers (导入列映射, 科室别名) apply, the request's over them; the preview carries
+ * both merged, for the apply to remember.
+ */
 export async function previewImport(run: ExcelRun, text: string, options: ImportRequest = {}, now: Date = new Date()): Promise<Result<ImportPreview>> {
-  const block = parsePastedBlock(text);
   const read = await run(async (context) => {
     const ledger = queueTable(context, LEDGER);
     const people = queueTable(context, PEOPLE);
@@ -66,7 +74,37 @@ export async function previewImport(run: ExcelRun, text: string, options: Import
   const s = settingsFromPairs(byName);
   const today = !todayIsFormula && s.today ? s.today : localToday(now);
   const sections = sectionsFromTable(read.people).map((p) => p.section);
-  return ok(previewRows(block, read.ledger.rows, { sections, today }, options));
+  const columnTargets = mergeRemembered(parseRemembered(byName.get(REMEMBER_COLUMNS)), options.columnTargets);
+  const sectionAliases = mergeRemembered(parseRemembered(byName.get(REMEMBER_SECTIONS)), options.sectionAliases);
+  const block = parsePastedBlock(text, IMPORT_TARGETS, columnTargets);
+  const preview = previewRows(block, read.ledger.rows, { sections, today }, { ...options, columnTargets, sectionAliases });
+  return ok({ ...preview, remember: { columnTargets: formatRemembered(columnTargets), sectionAliases: formatRemembered(sectionAliases) } });
+}
+
+/**
+ * The 设置 cells that remember the preview's choices, where they differ from what 设置 holds: the
+ * row of each name (设置's used range starts at A1), or new rows below the last (a ledger made
+ * before these rows existed; 初始化台账 adds them too).
+ */
+export function rememberWrites(used: { values: unknown[][] } | null, remember: ImportPreview['remember']): { row: number; name: string; value: string; isNew: boolean }[] {
+  if (!used || !remember) return [];
+  const rowOf = new Map<string, number>();
+  used.values.forEach((r, i) => {
+    const name = typeof r[0] === 'string' ? r[0].trim() : '';
+    if (name && !rowOf.has(name)) rowOf.set(name, i + 1);
+  });
+  let next = used.values.length + 1;
+  const out: { row: number; name: string; value: string; isNew: boolean }[] = [];
+  for (const [name, value] of [
+    [REMEMBER_COLUMNS, remember.columnTargets],
+    [REMEMBER_SECTIONS, remember.sectionAliases],
+  ] as const) {
+    const at = rowOf.get(name);
+    const current = at === undefined ? '' : cellText(used.values[at - 1]?.[1]);
+    if (current === value) continue;
+    out.push(at === undefined ? { row: next++, name, value, isNew: true } : { row: at, name, value, isNew: false });
+  }
+  return out;
 }
 
 /** A text cell written so that it reads back as the same string (cells.textCell). */
@@ -82,9 +120,9 @@ export function importLogLine(ctx: ActionContext, action: string, id: string, se
   return logLine(ctx.actor, Number.isNaN(stamp.getTime()) ? ctx.now : stamp, ctx.opId, action, before, after, id, section);
 }
 
-/** What every write of the import reads in sync 1: the write state of 台账 and 操作日志, and 操作日志's header. */
-export function queueCommon(context: Excel.RequestContext) {
-  const state = queueWriteState(context, [LEDGER, LOG]);
+/** What every write of the import reads in sync 1: the write state of 台账 and 操作日志 (and `more`), and 操作日志's header. */
+export function queueCommon(context: Excel.RequestContext, more: readonly string[] = []) {
+  const state = queueWriteState(context, [LEDGER, LOG, ...more]);
   const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
   return {
     read: (opId: string) => ({ ...state.read(opId), logHeaders: logHeader.values[0].map((h) => String(h ?? '').trim()) }),
@@ -93,7 +131,8 @@ export function queueCommon(context: Excel.RequestContext) {
 
 export type Common = ReturnType<ReturnType<typeof queueCommon>['read']>;
 
-export const withUnprotected = (context: Excel.RequestContext, c: Common, writes: () => void) => queueUnprotected(context, [LEDGER, LOG], c, writes);
+export const withUnprotected = (context: Excel.RequestContext, c: Common, writes: () => void, more: readonly string[] = []) =>
+  queueUnprotected(context, [LEDGER, LOG, ...more], c, writes);
 
 /**
  * Sync 1 of apply and undo: the ledger's input columns (payload-safe; formula columns are never
@@ -177,7 +216,9 @@ async function applyAttempt(run: ExcelRun, preview: ImportPreview, ctx: ActionCo
     // ---- round trip 1
     const ledger = queueLedger(context);
     const people = queueTable(context, PEOPLE);
-    const common = queueCommon(context);
+    const remembering = preview.remember ? [SETTINGS] : [];
+    const common = queueCommon(context, remembering);
+    const settings = preview.remember ? queueUsedRange(context, SETTINGS) : null;
     try {
       syncs += 1;
       await context.sync();
@@ -207,11 +248,22 @@ async function applyAttempt(run: ExcelRun, preview: ImportPreview, ctx: ActionCo
     // ---- the write: locate update rows (a missing row fails the sync before any write), then
     // log lines, the appended rows, and LAST each updated row as one operation carrying 操作ID.
     const located = writes.map((w) => ({ at: locateRow(context, LEDGER, '编号', w.id), row: w.row }));
-    withUnprotected(context, c, () => {
-      queueAppend(context, LOG, c.logHeaders, LOG_COLUMNS, plan.logs, c.placeholder(LOG));
-      queueAppend(context, LEDGER, L.headers, LEDGER_COLUMNS, plan.appended, c.placeholder(LEDGER));
-      for (const w of located) w.at.writeRow(w.row);
-    });
+    const remember = rememberWrites(settings?.read() ?? null, preview.remember);
+    withUnprotected(
+      context,
+      c,
+      () => {
+        queueAppend(context, LOG, c.logHeaders, LOG_COLUMNS, plan.logs, c.placeholder(LOG));
+        queueAppend(context, LEDGER, L.headers, LEDGER_COLUMNS, plan.appended, c.placeholder(LEDGER));
+        const ws = remember.length > 0 ? context.workbook.worksheets.getItem(SETTINGS) : null;
+        for (const r of remember) {
+          if (r.isNew) ws!.getRange(`A${r.row}:B${r.row}`).values = [[r.name, textCell(r.value)]];
+          else ws!.getRange(`B${r.row}`).values = [[textCell(r.value)]];
+        }
+        for (const w of located) w.at.writeRow(w.row);
+      },
+      remembering,
+    );
     try {
       syncs += 1;
       await context.sync();

@@ -25,13 +25,21 @@ export const importText = {
       `${SHEET}没有“${header}”列，新增的行缺少这一必填项：请在下方“未粘贴的列”中为它选择取值，或在复制的内容中加上该列`,
   },
 
-  /** How a pasted column maps to the ledger (shown in the preview). */
+  /** How a pasted column maps to the ledger (shown in the preview, one dropdown per column). */
   mapping: {
-    exact: (col: string, header: string) => `${col}列“${header}”→ ${header}`,
-    synonym: (col: string, header: string, target: string) => `${col}列“${header}”→ ${target}`,
-    serial: (col: string, header: string) => `${col}列“${header}”→ 不导入（序号列）`,
-    ignored: (col: string, header: string) => `${col}列“${header}”→ 不导入`,
-    duplicate: (col: string, header: string) => `${col}列“${header}”→ 不导入（重复）`,
+    title: '列的对应',
+    hint: '每一列导入到台账的哪一列，可以改；不是台账的列可以“并入备注”（写成“列名：内容”）或“不导入”。确认导入时记住这些选择（设置“导入列映射”），下次自动使用。',
+    label: (col: string, header: string) => `${col}列“${header}”`,
+    hints: {
+      exact: '列名与台账相同',
+      synonym: '按常用叫法识别',
+      chosen: '按您的选择',
+      serial: '序号列，不导入',
+      ignored: '不是台账的列，不导入',
+      note: '并入备注，写成“列名：内容”',
+      skipped: '按您的选择不导入',
+      duplicate: (first: string, target: string) => `${first}列已对应“${target}”，此列不导入`,
+    },
   },
 
   /** What a cell was read as (the pasted text is what the user sees; these say how it was understood). */
@@ -110,7 +118,6 @@ export const importText = {
     resultTitle: '预览结果',
     counts: { add: '新增', update: '更新', unchanged: '未变', errors: '有错误的行', duplicates: '重复' },
     countsLabel: '各类行数',
-    mappingTitle: '列的对应',
     defaultsUsedTitle: '新增行的默认值',
     problemsTitle: '列名与格式问题',
     errorsTitle: '错误（这些行不会导入）',

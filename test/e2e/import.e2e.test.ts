@@ -15,6 +15,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
+import { INTO_NOTE } from '../../src/domain/import';
 import { importText } from '../../src/i18n/import';
 import { ui } from '../../src/i18n/ui';
 import { openPreviewSession, SCREENSHOTS, type PreviewSession } from './browser';
@@ -80,6 +81,14 @@ async function listed(id: string): Promise<string[]> {
   return list.locator('li').allInnerTexts();
 }
 
+/** Each pasted column's dropdown in 列的对应: [column letter, its target]. */
+async function mappingNow(): Promise<string[][]> {
+  return importForm()
+    .getByTestId('import-mapping')
+    .locator('select')
+    .evaluateAll((els) => els.map((e) => [(e as HTMLSelectElement).dataset.column ?? '', (e as HTMLSelectElement).value]));
+}
+
 async function runPreview(): Promise<void> {
   const before = await previewBox().count();
   await importForm().getByRole('button', { name: t.preview, exact: true }).click();
@@ -122,15 +131,14 @@ test('a messy section block: counts by row, located messages, the readings shown
   expect(errors.join('\n')).not.toMatch(/办理状态|交办层级|事项类型/);
   expect(await listed('problems')).toEqual([]);
 
-  const mapping = await listed('mapping');
-  expect(mapping).toEqual([
-    'A列“序号”→ 不导入（序号列）',
-    'B列“事项来源”→ 来源类别',
-    'C列“工作任务”→ 事项内容',
-    'D列“责任科室”→ 承办科室',
-    'E列“交办时间”→ 交办日期',
-    'F列“完成时间”→ 完成时限',
-    'G列“备注”→ 备注',
+  expect(await mappingNow()).toEqual([
+    ['A', '不导入'],
+    ['B', '来源类别'],
+    ['C', '事项内容'],
+    ['D', '承办科室'],
+    ['E', '交办日期'],
+    ['F', '完成时限'],
+    ['G', '备注'],
   ]);
   const notes = await listed('notes');
   expect(notes).toContain('粘贴内容 第2行 F列（完成时限）：“46356”是 Excel 的日期序号，已按 2026-11-30 识别');
@@ -179,6 +187,11 @@ test('the 科室 suggestion in one click; the good rows imported as typed, with 
   expect(added[1]).toContain('2026-12-15');
   expect(added[2]).toContain('|e2e导入：校园快递点秩序整治|');
   expect(added[2]).toContain('2026-11-10');
+  // remembered in 设置 with the import: the accepted 科室 name
+  await page.getByRole('tablist', { name: ui.preview.sheetTabs }).getByRole('tab', { name: '设置', exact: true }).click();
+  await page.locator('table[data-sheet="设置"] tr').filter({ hasText: '科室别名' }).getByText('公寓管理科=学生公寓管理科', { exact: true }).waitFor();
+  await page.getByRole('tablist', { name: ui.preview.sheetTabs }).getByRole('tab', { name: '台账', exact: true }).click();
+  await ledgerRows().first().waitFor();
   for (const row of added) {
     expect(row).toContain('待审批');
     expect(row).toContain('台账其他任务');
@@ -231,6 +244,16 @@ test('选择科室的 .xlsx: read in the page (exceljs loaded only now), a sheet
   expect(await listed('notes')).toContain('粘贴内容 第2行 F列（完成时限）：“46370”是 Excel 的日期序号，已按 2026-12-14 识别');
   expect(await listed('notes')).toContain('粘贴内容 第3行 F列（完成时限）：“12月10日”没有写年份，已按 2026 年识别为 2026-12-10');
   expect(await importForm().getByRole('textbox', { name: t.text }).inputValue()).toContain('2026-11-03');
+  // 督办事项来源 → 并入备注 instead: the rows then lack 来源类别, which the block-level problem says once
+  await importForm().getByRole('combobox', { name: importText.mapping.label('B', '督办事项来源'), exact: true }).selectOption(INTO_NOTE);
+  await importForm().getByText(t.previewBusy).waitFor({ state: 'detached' });
+  await previewBox().waitFor({ state: 'visible' });
+  expect(await mappingNow()).toContainEqual(['B', INTO_NOTE]);
+  expect(await listed('problems')).toEqual([importText.headers.missingRequired('来源类别')]);
+  await importForm().getByRole('combobox', { name: importText.mapping.label('B', '督办事项来源'), exact: true }).selectOption('来源类别');
+  await importForm().getByText(t.previewBusy).waitFor({ state: 'detached' });
+  await previewBox().waitFor({ state: 'visible' });
+  expect(await count('add')).toBe(2);
 
   const sheet = importForm().getByRole('combobox', { name: importText.file.sheet, exact: true });
   await sheet.selectOption({ label: importText.file.sheetOption('10月', 1) });

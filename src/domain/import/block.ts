@@ -33,6 +33,8 @@ export interface PastedBlock {
 }
 
 const blankText = (v: string) => trimCell(v) === '';
+/** 'A' → 0, 'AA' → 26 (the pasted block's own columns). */
+const columnIndex = (letter: string) => [...letter].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 function headerProblems(mapping: readonly ColumnMapping[]): string[] {
   const out: string[] = [];
@@ -44,8 +46,21 @@ function headerProblems(mapping: readonly ColumnMapping[]): string[] {
   return out;
 }
 
-/** Parse a pasted block. Never throws. `targets`: the ledger's input headers (default: all of them). */
-export function parsePastedBlock(text: string, targets: readonly string[] = IMPORT_TARGETS): PastedBlock {
+/** 备注 of a row: its own 备注, then "列名：内容" of each column the user put into 备注, joined by "；". */
+function withNotes(own: unknown, cells: readonly string[], notes: readonly { header: string; at: number }[]): string | null {
+  const parts = typeof own === 'string' && own !== '' ? [own] : [];
+  for (const n of notes) {
+    const v = cells[n.at] === undefined ? '' : trimCell(cells[n.at]);
+    if (v !== '') parts.push(`${n.header}：${v}`);
+  }
+  return parts.length > 0 ? parts.join('；') : null;
+}
+
+/**
+ * Parse a pasted block. Never throws. `targets`: the ledger's input headers (default: all of
+ * them); `choices`: the user's column choices (headers.ts mapHeaders).
+ */
+export function parsePastedBlock(text: string, targets: readonly string[] = IMPORT_TARGETS, choices: Readonly<Record<string, string>> = {}): PastedBlock {
   const records = splitClipboard(typeof text === 'string' ? text : String(text ?? ''));
   const out: PastedBlock = { headers: [], mapping: [], rows: [], rowNumbers: [], letters: {}, unknownHeaders: [], problems: [] };
   const first = records.findIndex((r) => r.some((c) => !blankText(c)));
@@ -54,7 +69,8 @@ export function parsePastedBlock(text: string, targets: readonly string[] = IMPO
     return out;
   }
   out.headers = records[first].map(trimCell);
-  const map = mapHeaders(out.headers, targets);
+  const map = mapHeaders(out.headers, targets, choices);
+  const notes = map.columns.filter((m) => m.kind === 'note').map((m) => ({ header: m.pasted, at: columnIndex(m.column) }));
   out.mapping = map.columns;
   out.letters = map.letters;
   out.unknownHeaders = [...new Set(map.columns.filter((m) => m.kind === 'ignored').map((m) => m.pasted))];
@@ -69,6 +85,7 @@ export function parsePastedBlock(text: string, targets: readonly string[] = IMPO
       const v = cells[at] === undefined ? '' : trimCell(cells[at]);
       rec[header] = v === '' ? null : v;
     }
+    if (notes.length > 0) rec['备注'] = withNotes(rec['备注'], cells, notes);
     const extra = cells.slice(out.headers.length).filter((c) => !blankText(c)).length;
     if (extra > 0) out.problems.push(t.extraCells(rowNumber, extra));
     out.rows.push(rec);

@@ -41,7 +41,15 @@ export function headerKey(h: string): string {
 /** "完成时限（截止日期）" → "完成时限": a bracketed explanation after the name. */
 const withoutBracket = (key: string) => key.replace(/\(.*\)$|【.*】$|\[.*\]$/, '');
 
-export type MappingKind = 'exact' | 'synonym' | 'serial' | 'ignored' | 'duplicate';
+/**
+ * What the user chose for a pasted column (by its header): a ledger column, or one of these two.
+ * Remembered in the workbook (设置 导入列映射), so the next block from the same section maps at once.
+ */
+export const INTO_NOTE = '并入备注';
+export const LEAVE_OUT = '不导入';
+
+/** `chosen`: the user's (or the workbook's remembered) choice; `note`: goes into 备注 as "列名：内容"; `skipped`: left out by choice. */
+export type MappingKind = 'exact' | 'synonym' | 'serial' | 'ignored' | 'duplicate' | 'chosen' | 'note' | 'skipped';
 
 export interface ColumnMapping {
   /** column letter in the pasted block */
@@ -84,13 +92,25 @@ function lookupTable(targets: readonly string[]): Map<string, { target: string; 
   return m;
 }
 
+/** The user's choices by header key; a choice of a column the ledger lacks is dropped. */
+function choiceTable(choices: Readonly<Record<string, string>>, targets: readonly string[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [pasted, target] of Object.entries(choices)) {
+    if (target === INTO_NOTE && !targets.includes('备注')) continue;
+    if (target === INTO_NOTE || target === LEAVE_OUT || targets.includes(target)) m.set(headerKey(pasted), target);
+  }
+  return m;
+}
+
 /**
- * Map pasted headers onto `targets` (the ledger's input headers, in sheet order). The first
- * pasted column for a target wins; a later one is a duplicate. A synonym whose target is not
- * among `targets` (a ledger without 备注) is simply not imported.
+ * Map pasted headers onto `targets` (the ledger's input headers, in sheet order). The user's
+ * `choices` (pasted header → ledger header, INTO_NOTE or LEAVE_OUT) come first, then the headers
+ * and synonyms. The first pasted column for a target wins; a later one is a duplicate. A synonym
+ * whose target is not among `targets` (a ledger without 备注) is simply not imported.
  */
-export function mapHeaders(headers: readonly string[], targets: readonly string[]): HeaderMap {
+export function mapHeaders(headers: readonly string[], targets: readonly string[], choices: Readonly<Record<string, string>> = {}): HeaderMap {
   const table = lookupTable(targets);
+  const chosen = choiceTable(choices, targets);
   const serial = new Set(SERIAL_HEADERS.map(headerKey));
   const out: HeaderMap = { columns: [], positions: new Map(), letters: {} };
   headers.forEach((raw, i) => {
@@ -98,7 +118,12 @@ export function mapHeaders(headers: readonly string[], targets: readonly string[
     if (pasted === '') return;
     const column = columnLetter(i + 1);
     const key = headerKey(pasted);
-    const hit = table.get(key) ?? table.get(withoutBracket(key));
+    const choice = chosen.get(key);
+    if (choice === INTO_NOTE || choice === LEAVE_OUT) {
+      out.columns.push({ column, pasted, target: null, kind: choice === INTO_NOTE ? 'note' : 'skipped' });
+      return;
+    }
+    const hit = choice ? { target: choice, exact: false } : (table.get(key) ?? table.get(withoutBracket(key)));
     if (!hit) {
       out.columns.push({ column, pasted, target: null, kind: serial.has(key) ? 'serial' : 'ignored' });
       return;
@@ -109,7 +134,7 @@ export function mapHeaders(headers: readonly string[], targets: readonly string[
     }
     out.positions.set(hit.target, i);
     out.letters[hit.target] = column;
-    out.columns.push({ column, pasted, target: hit.target, kind: hit.exact ? 'exact' : 'synonym' });
+    out.columns.push({ column, pasted, target: hit.target, kind: choice ? 'chosen' : hit.exact ? 'exact' : 'synonym' });
   });
   return out;
 }

@@ -11,3 +11,4 @@ export * from './block';
 export * from './rowReading';
 export * from './preview';
 export * from './logText';
+export * from './remembered';

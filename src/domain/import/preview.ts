@@ -78,6 +78,11 @@ export interface ImportPreview {
   unknownHeaders: string[];
   /** zh-CN messages about the header line, missing columns and stray cells */
   problems: string[];
+  /**
+   * 设置 导入列映射 and 科室别名 as the import writes them (the workbook's remembered choices with
+   * this preview's over them); absent when the preview did not read the workbook.
+   */
+  remember?: { columnTargets: string; sectionAliases: string };
 }
 
 /** What the preview needs of the workbook besides the ledger rows. */

@@ -20,6 +20,8 @@ export interface ImportOptions {
   defaults?: Readonly<Record<string, string>>;
   /** a typed 科室 → the listed 科室 the clerk accepted it as */
   sectionAliases?: Readonly<Record<string, string>>;
+  /** a pasted column (by header) → a ledger column, INTO_NOTE or LEAVE_OUT (headers.ts) */
+  columnTargets?: Readonly<Record<string, string>>;
 }
 
 export interface RowPlace {

@@ -26,10 +26,10 @@ import type { Operation } from '../hooks/useOperation';
 import { errorText } from '../hooks/useSnapshot';
 import { FormActions, FormSection } from './FormSection';
 import { ImportFilePicker } from './ImportFilePicker';
+import { MappingChoices } from './ImportMapping';
 import { OperationMessage } from './OperationMessage';
 
 const t = importText.panel;
-const m = importText.mapping;
 
 const DATE_HEADERS = new Set(LEDGER_INPUT_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.header));
 
@@ -85,6 +85,7 @@ function ImportForm(): JSX.Element {
   const [assigned, setAssigned] = useState(false);
   const [defaults, setDefaults] = useState<Record<string, string>>(initialDefaults);
   const [aliases, setAliases] = useState<Record<string, string>>({});
+  const [columns, setColumns] = useState<Record<string, string>>({});
   const [state, setState] = useState<PreviewState>({ kind: 'idle' });
   const [applied, setApplied] = useState<ImportOutcome | null>(null);
   const [undone, setUndone] = useState<UndoOutcome | null>(null);
@@ -93,7 +94,7 @@ function ImportForm(): JSX.Element {
   const preview = state.kind === 'done' ? state.preview : null;
   const applicable = preview !== null && preview.add.length + preview.update.length > 0;
   const busy = state.kind === 'busy' || applyOp.busy || undoOp.busy;
-  const request = (sectionAliases = aliases): ImportRequest => ({ assigned, defaults, sectionAliases });
+  const request = (sectionAliases = aliases, columnTargets = columns): ImportRequest => ({ assigned, defaults, sectionAliases, columnTargets });
   /** A change to the text or a choice: the preview no longer says what would be imported. */
   const changed =
     <T,>(set: (v: T) => void) =>
@@ -115,10 +116,11 @@ function ImportForm(): JSX.Element {
     }
   };
 
-  const accept = (typed: string, suggested: string) => {
-    const next = { ...aliases, [typed]: suggested };
-    setAliases(next);
-    void runPreview(request(next));
+  /** A 科室 suggestion taken or a column's target changed: previewed again at once. */
+  const rechoose = (next: { aliases?: Record<string, string>; columns?: Record<string, string> }) => {
+    if (next.aliases) setAliases(next.aliases);
+    if (next.columns) setColumns(next.columns);
+    void runPreview(request(next.aliases ?? aliases, next.columns ?? columns));
   };
 
   const confirm = () => {
@@ -135,6 +137,7 @@ function ImportForm(): JSX.Element {
       () => {
         setText('');
         setAliases({});
+        setColumns({});
         setState({ kind: 'idle' });
       },
     );
@@ -171,25 +174,49 @@ function ImportForm(): JSX.Element {
           }}
         />
         <Choices assigned={assigned} defaults={defaults} onAssigned={changed(setAssigned)} onDefault={(h, v) => changed(setDefaults)({ ...defaults, [h]: v })} />
-        <FormActions>
-          <Button disabled={busy} onClick={() => void runPreview()}>
-            {t.preview}
-          </Button>
-          <Button appearance="primary" disabled={busy || !applicable} onClick={confirm}>
-            {t.confirm}
-          </Button>
-          {applied && (
-            <Button disabled={busy || undone !== null} onClick={undo}>
-              {t.undo}
-            </Button>
-          )}
-        </FormActions>
+        <Actions busy={busy} applicable={applicable} canUndo={applied ? undone === null : null} onPreview={() => void runPreview()} onConfirm={confirm} onUndo={undo} />
         {state.kind === 'busy' && <Spinner size="tiny" label={t.previewBusy} labelPosition="after" />}
         {state.kind === 'failed' && <PreviewFailed message={state.message} />}
-        {preview && <PreviewResult preview={preview} applicable={applicable} busy={busy} onAccept={accept} />}
+        {preview && (
+          <PreviewResult
+            preview={preview}
+            applicable={applicable}
+            busy={busy}
+            onAccept={(typed, suggested) => rechoose({ aliases: { ...aliases, [typed]: suggested } })}
+            onChoose={(pasted, target) => rechoose({ columns: { ...columns, [pasted]: target } })}
+          />
+        )}
       </FormSection>
       <Outcomes applyOp={applyOp} undoOp={undoOp} applied={applied} undone={undone} />
     </>
+  );
+}
+
+interface ActionsProps {
+  busy: boolean;
+  applicable: boolean;
+  /** null: nothing imported yet (no undo button) */
+  canUndo: boolean | null;
+  onPreview: () => void;
+  onConfirm: () => void;
+  onUndo: () => void;
+}
+
+function Actions({ busy, applicable, canUndo, onPreview, onConfirm, onUndo }: ActionsProps): JSX.Element {
+  return (
+    <FormActions>
+      <Button disabled={busy} onClick={onPreview}>
+        {t.preview}
+      </Button>
+      <Button appearance="primary" disabled={busy || !applicable} onClick={onConfirm}>
+        {t.confirm}
+      </Button>
+      {canUndo !== null && (
+        <Button disabled={busy || !canUndo} onClick={onUndo}>
+          {t.undo}
+        </Button>
+      )}
+    </FormActions>
   );
 }
 
@@ -263,26 +290,16 @@ function DefaultChoices({ values, onChange }: { values: Record<string, string>; 
   );
 }
 
-const mappingLine = (x: ImportPreview['mapping'][number]): string =>
-  x.kind === 'exact'
-    ? m.exact(x.column, x.pasted)
-    : x.kind === 'synonym'
-      ? m.synonym(x.column, x.pasted, x.target ?? '')
-      : x.kind === 'serial'
-        ? m.serial(x.column, x.pasted)
-        : x.kind === 'duplicate'
-          ? m.duplicate(x.column, x.pasted)
-          : m.ignored(x.column, x.pasted);
-
 interface PreviewProps {
   preview: ImportPreview;
   applicable: boolean;
   busy: boolean;
   onAccept: (typed: string, suggested: string) => void;
+  onChoose: (pasted: string, target: string) => void;
 }
 
 /** The preview: counts (errors by row), how columns and cells were read, what goes wrong, what changes. */
-function PreviewResult({ preview, applicable, busy, onAccept }: PreviewProps): JSX.Element {
+function PreviewResult({ preview, applicable, busy, onAccept, onChoose }: PreviewProps): JSX.Element {
   const styles = useStyles();
   const counts: [key: keyof typeof t.counts, n: number][] = [
     ['add', preview.add.length],
@@ -319,7 +336,7 @@ function PreviewResult({ preview, applicable, busy, onAccept }: PreviewProps): J
         </div>
       )}
       <Messages title={t.duplicatesTitle} id="duplicates" messages={preview.duplicates.map((d) => d.message)} />
-      <Messages title={t.mappingTitle} id="mapping" messages={preview.mapping.map(mappingLine)} />
+      <MappingChoices mapping={preview.mapping} busy={busy} onChoose={onChoose} />
       <Messages title={t.defaultsUsedTitle} id="defaults" messages={preview.add.length > 0 ? preview.defaultsUsed : []} />
       <Messages title={t.notesTitle} id="notes" messages={preview.notes.map((n) => n.message)} />
       {preview.update.length > 0 && (

@@ -67,7 +67,7 @@ describe('导入科室台账', () => {
     await previewed(service);
 
     expect(calls(service, 'previewImport')[0].text).toBe(BLOCK);
-    expect(calls(service, 'previewImport')[0].request).toEqual({ assigned: false, defaults: { 来源类别: '', 交办层级: '台账其他任务', 事项类型: '一般' }, sectionAliases: {} });
+    expect(calls(service, 'previewImport')[0].request).toEqual({ assigned: false, defaults: { 来源类别: '', 交办层级: '台账其他任务', 事项类型: '一般' }, sectionAliases: {}, columnTargets: {} });
     expect(count('add')).toBe('1');
     expect(count('update')).toBe('1');
     expect(count('unchanged')).toBe('0');
@@ -160,8 +160,10 @@ describe('导入科室台账', () => {
     expect(within(screen.getByTestId('import-problems')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       '以下列不是台账的填写列，未导入：联系人（G列）',
     ]);
-    const mapping = within(screen.getByTestId('import-mapping')).getAllByRole('listitem').map((li) => li.textContent);
-    expect(mapping).toEqual(expect.arrayContaining([importText.mapping.serial('A', '序号'), importText.mapping.synonym('B', '工作任务', '事项内容')]));
+    const mapping = screen.getByTestId('import-mapping');
+    expect(control<HTMLSelectElement>(importText.mapping.label('A', '序号'), mapping).value).toBe('不导入');
+    expect(control<HTMLSelectElement>(importText.mapping.label('B', '工作任务'), mapping).value).toBe('事项内容');
+    expect(control<HTMLSelectElement>(importText.mapping.label('G', '联系人'), mapping).value).toBe('不导入');
     const errors = within(screen.getByTestId('import-errors')).getAllByRole('listitem');
     expect(errors.map((li) => li.textContent)).toEqual(['粘贴内容 第3行 C列（承办科室）：“物业管理”不在“科室人员”表的科室名单中；是否为“物业管理科”？']);
 
@@ -170,6 +172,18 @@ describe('导入科室台账', () => {
     expect(calls(service, 'previewImport')[1].request?.sectionAliases).toEqual({ 物业管理: '物业管理科' });
     await waitFor(() => expect(count('add')).toBe('2'));
     expect(count('errors')).toBe('0');
+  });
+
+  it('a column’s target changed in its dropdown (a ledger column, 并入备注, 不导入): previewed again with the choices', async () => {
+    const service = await open();
+    await previewed(service, [line(['工作任务', '责任科室', '来源类别', '联系人']), line(['更换路灯', '工程管理科', '其他', '张三'])].join('\n'));
+    choose(importText.mapping.label('D', '联系人'), '并入备注', screen.getByTestId('import-mapping'));
+    await waitFor(() => expect(calls(service, 'previewImport')).toHaveLength(2));
+    expect(calls(service, 'previewImport')[1].request?.columnTargets).toEqual({ 联系人: '并入备注' });
+    await screen.findByTestId('import-preview');
+    choose(importText.mapping.label('B', '责任科室'), '协办科室', screen.getByTestId('import-mapping'));
+    await waitFor(() => expect(calls(service, 'previewImport')).toHaveLength(3));
+    expect(calls(service, 'previewImport')[2].request?.columnTargets).toEqual({ 联系人: '并入备注', 责任科室: '协办科室' });
   });
 
   it('“已交办” sends the choice with the preview; changing it drops the preview', async () => {

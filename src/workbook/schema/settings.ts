@@ -79,6 +79,9 @@ export const SETTING_ROWS: readonly SettingRow[] = [
       ...(name === '红色催办次数' ? { validation: intRange(1, 99) } : name === '催办反馈工作日' ? { validation: intRange(0, 366) } : {}),
     }),
   ),
+  // 导入科室台账 remembers the clerk's choices here (src/domain/import/remembered.ts); text, no name.
+  { name: '导入列映射', value: () => '', noName: true },
+  { name: '科室别名', value: () => '', noName: true },
 ];
 
 /** Row of a setting on 设置 (header in row 1). */
