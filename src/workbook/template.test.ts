@@ -69,6 +69,14 @@ describe('a blank ledger', () => {
     }
   });
 
+  test('the add-in 操作ID key columns are hidden on 台账, 反馈记录 and 操作日志 (the clerk reads lines, not ids)', () => {
+    for (const name of ['台账', '反馈记录', '操作日志']) {
+      const ws = wb.getWorksheet(name)!;
+      const at = (ws.getRow(1).values as unknown[]).indexOf('操作ID');
+      expect([name, at > 0, ws.getColumn(at).hidden]).toEqual([name, true, true]);
+    }
+  });
+
   test('computed table columns are calculated columns (Excel fills them into new rows)', () => {
     const ws = wb.getWorksheet('台账') as WithTables;
     const cols = ws.tables['台账'].table.columns;

@@ -18,7 +18,8 @@ export const RECORD_COLUMNS: readonly ColumnSpec[] = [
   input('内容', 40, { wrap: true }),
   input('审签人', 10),
   dateInput('审签日期', msg.反馈日),
-  input('操作ID', 14),
+  // the add-in's key for retries: hidden, as on 台账 (the clerk reads the lines, not the ids)
+  input('操作ID', 14, { hidden: true }),
 ];
 
 export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [
@@ -50,7 +51,7 @@ export const LOG_COLUMNS: readonly ColumnSpec[] = [
   input('科室', 18),
   input('变更前', 30, { wrap: true }),
   input('变更后', 30, { wrap: true }),
-  input('操作ID', 14),
+  input('操作ID', 14, { hidden: true }),
 ];
 
 export const listColumns = (headers: readonly string[], widths: readonly number[]): ColumnSpec[] =>
