@@ -364,6 +364,10 @@ export const ui = {
     },
     freeze: '冻结本月',
     freezeHint: '把本月各科室得分按数值存入“考核存档”；再次冻结会新增一个版本，旧版本保留。',
+    freezeConfirm: (month: string, unfinished: boolean, asOf: string): string =>
+      `${unfinished ? `${month} 尚未结束，冻结的是截至 ${asOf} 的得分。` : ''}如 ${month} 已冻结过，将新增一个版本（旧版本保留）。确认冻结？`,
+    freezeConfirmYes: '确认冻结',
+    freezeCancel: '取消',
     frozen: (month: string, version: number): string => `已冻结 ${month} 月度考核，存入“考核存档”第 ${version} 版。`,
     alreadyFrozen: (month: string): string => `上次提交的冻结已经完成（${month}已存入“考核存档”），未重复冻结。`,
   },

@@ -125,15 +125,30 @@ describe('综评', () => {
     await open(service);
     choose(t.month, '2026-02');
     press(t.freeze, form('freeze')!);
+    // asks first; a finished month says only that a second freeze adds a version
+    expect(screen.getByText(t.freezeConfirm('2026-02', false, '2026-02-28'))).toBeInTheDocument();
+    expect(freezes(service)).toHaveLength(0);
+    press(t.freezeConfirmYes, form('freeze')!);
     expect(await screen.findByText(t.frozen('2026-02', 1))).toBeInTheDocument();
     await ready();
     expect(freezes(service)[0]).toMatchObject({ month: '2026-02', actor: { role: '督办员' } });
     expect(service.archive[0].scores).toEqual(scoresFor('2026-02'));
 
     press(t.freeze, form('freeze')!);
+    press(t.freezeConfirmYes, form('freeze')!);
     expect(await screen.findByText(t.frozen('2026-02', 2))).toBeInTheDocument();
     await ready();
     expect(freezes(service)[1].opId).not.toBe(freezes(service)[0].opId);
+  });
+
+  it('冻结 of the unfinished month says it freezes the scores as they stand; 取消 freezes nothing', async () => {
+    const service = new FakeLedgerService({ today: TODAY, items });
+    await open(service);
+    press(t.freeze, form('freeze')!);
+    expect(screen.getByText(t.freezeConfirm('2026-03', true, TODAY))).toBeInTheDocument();
+    press(t.freezeCancel, form('freeze')!);
+    expect(screen.queryByText(t.freezeConfirm('2026-03', true, TODAY))).toBeNull();
+    expect(freezes(service)).toHaveLength(0);
   });
 
   it('a failed freeze offers 重试 with the same opId', async () => {
@@ -141,6 +156,7 @@ describe('综评', () => {
     await open(service);
     service.failNext({ message: 'RichApi.Error: 网络连接中断', when: 'after' });
     press(t.freeze, form('freeze')!);
+    press(t.freezeConfirmYes, form('freeze')!);
     expect(await screen.findByText(ui.op.thrown('RichApi.Error: 网络连接中断'))).toBeInTheDocument();
     press(ui.op.retry);
     // the first attempt was written: the retry under its opId is already-done (as in the workbook)

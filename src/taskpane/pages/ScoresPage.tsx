@@ -66,6 +66,8 @@ function ScoresBody(): JSX.Element {
   const months = useMemo(() => selectableMonths(snapshot.items, snapshot.today), [snapshot.items, snapshot.today]);
   const [month, setMonth] = useState(() => monthOf(snapshot.today));
   const [dims, setDims] = useState(false);
+  // 冻结 asks first: an unfinished month is frozen as it stands, and a second freeze adds a version
+  const [confirming, setConfirming] = useState(false);
   const scores = useMemo(
     () =>
       monthlyScores({
@@ -117,11 +119,30 @@ function ScoresBody(): JSX.Element {
       {choice?.role === '督办员' && (
         <FormSection id="freeze" title={t.freeze}>
           <Caption1>{t.freezeHint}</Caption1>
-          <FormActions>
-            <Button appearance="primary" disabled={op.busy || scores.length === 0} onClick={freeze}>
-              {t.freeze}
-            </Button>
-          </FormActions>
+          {confirming ? (
+            <>
+              <Caption1 role="alert">{t.freezeConfirm(month, monthEnd(`${month}-01`) > snapshot.today, asOf)}</Caption1>
+              <FormActions>
+                <Button
+                  appearance="primary"
+                  disabled={op.busy}
+                  onClick={() => {
+                    setConfirming(false);
+                    freeze();
+                  }}
+                >
+                  {t.freezeConfirmYes}
+                </Button>
+                <Button onClick={() => setConfirming(false)}>{t.freezeCancel}</Button>
+              </FormActions>
+            </>
+          ) : (
+            <FormActions>
+              <Button appearance="primary" disabled={op.busy || scores.length === 0} onClick={() => setConfirming(true)}>
+                {t.freeze}
+              </Button>
+            </FormActions>
+          )}
         </FormSection>
       )}
       <OperationMessage op={op} />
