@@ -229,19 +229,9 @@ function record(item: LedgerItem, type: RecordType, on: IsoDate, content: string
 }
 
 /** A fresh item in 待审批 with nothing but its registration (also the sample generator's start). */
-export function draftItem(fields: {
-  id: string;
-  on: IsoDate;
-  source: SourceCategory | string;
-  level: AssignLevel;
-  content: string;
-  requirement: string;
-  section: string;
-  coSections: string;
-  kind: ItemKind;
-  linkedId: string;
-  note: string;
-}): LedgerItem {
+export function draftItem(
+  fields: { id: string; on: IsoDate } & Pick<LedgerItem, 'source' | 'level' | 'content' | 'requirement' | 'section' | 'coSections' | 'kind' | 'linkedId' | 'note'>,
+): LedgerItem {
   return {
     id: fields.id,
     registeredOn: fields.on,

@@ -6,16 +6,10 @@ import type { LedgerItem } from '../../domain/types';
 import { REPORT_TYPES } from '../../domain/workflow';
 import { ui } from '../../i18n';
 import { useReadyLedger } from '../hooks/useLedger';
+import { factGridStyle } from './panelStyles';
 
 const useStyles = makeStyles({
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: '2px',
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
-  },
+  grid: { ...factGridStyle, fontSize: tokens.fontSizeBase200 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },
   records: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

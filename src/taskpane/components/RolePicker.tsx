@@ -3,6 +3,7 @@ import { ROLES, type Role, type SectionPeople } from '../../domain/types';
 import { ui } from '../../i18n';
 import { leaders } from '../ledgerView';
 import { rememberedChoice, type RoleChoice } from '../roleStore';
+import { SectionOptions } from './SectionOptions';
 
 /** Marks the name field: an action that finds the name blank moves the focus there. */
 export const ROLE_NAME_SELECTOR = '[data-role-name] input';
@@ -72,11 +73,7 @@ export function RolePicker({ choice, people, director, onChange }: RolePickerPro
               onChange={(_, data) => set({ section: data.value || undefined })}
             >
               <option value="">{ui.role.sectionPlaceholder}</option>
-              {people.map((p) => (
-                <option key={p.section} value={p.section}>
-                  {p.section}
-                </option>
-              ))}
+              <SectionOptions people={people} />
             </Select>
           </Field>
         )}

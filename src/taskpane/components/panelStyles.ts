@@ -16,3 +16,12 @@ export const toolPanelStyles = {
   start: { alignSelf: 'flex-start' },
   hint: { color: tokens.colorNeutralForeground3 },
 } as const;
+
+/** A term → value grid (a definition list): the item's facts, the due dates of a draft. */
+export const factGridStyle = {
+  display: 'grid',
+  gridTemplateColumns: 'auto 1fr',
+  columnGap: tokens.spacingHorizontalM,
+  rowGap: '2px',
+  margin: 0,
+} as const;

@@ -5,16 +5,11 @@ import { isValidIsoDate } from '../../domain/parseDate';
 import { responsibleFor } from '../../domain/responsibility';
 import { ASSIGN_LEVELS, ITEM_KINDS, type AssignLevel, type ItemKind } from '../../domain/types';
 import { ui } from '../../i18n';
+import { factGridStyle } from '../components/panelStyles';
 import { useReadyLedger } from '../hooks/useLedger';
 
 const useStyles = makeStyles({
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: '2px',
-    margin: 0,
-  },
+  grid: factGridStyle,
   title: { margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold },

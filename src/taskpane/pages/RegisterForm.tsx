@@ -11,6 +11,7 @@ import { useFocusFirstError } from '../hooks/useFocusFirstError';
 import { directorActor } from '../ledgerView';
 import { checkChoice, checkDate, checkText, collectErrors, hasErrors, LIMITS, type FieldErrors } from '../validate';
 import { DuePreview } from './DuePreview';
+import { SectionOptions } from '../components/SectionOptions';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -115,11 +116,7 @@ function SectionFields({ draft, set, message, people }: FieldsProps & { people: 
       <Field label={r.section} required validationMessage={message('section')}>
         <Select value={draft.section} onChange={(_, d) => set({ section: d.value })}>
           <option value="">{r.choose}</option>
-          {people.map((p) => (
-            <option key={p.section} value={p.section}>
-              {p.section}
-            </option>
-          ))}
+          <SectionOptions people={people} />
         </Select>
       </Field>
       <div role="group" aria-labelledby="register-co-label" className={styles.group}>

@@ -5,6 +5,7 @@ import { FormActions, FormSection } from '../components/FormSection';
 import { useReadyLedger } from '../hooks/useLedger';
 import type { Operation } from '../hooks/useOperation';
 import { checkChoice, checkText, collectErrors, hasErrors, LIMITS } from '../validate';
+import { SectionOptions } from '../components/SectionOptions';
 
 /** 「催办本科室全部逾期事项」 (督办员): one reminder to every overdue item of a section. */
 export function UrgeSectionForm({ op, defaultSection }: { op: Operation; defaultSection?: string }): JSX.Element {
@@ -37,11 +38,7 @@ export function UrgeSectionForm({ op, defaultSection }: { op: Operation; default
       <Field label={ui.urge.section} required validationMessage={shown ? errors.section : undefined}>
         <Select value={section} onChange={(_, d) => setPicked(d.value)}>
           <option value="">{ui.register.choose}</option>
-          {snapshot.people.map((p) => (
-            <option key={p.section} value={p.section}>
-              {p.section}
-            </option>
-          ))}
+          <SectionOptions people={snapshot.people} />
         </Select>
       </Field>
       <Field label={ui.urge.content} validationMessage={shown ? errors.content : undefined}>
