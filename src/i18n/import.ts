@@ -91,6 +91,7 @@ export const importText = {
   /** 选择科室的 .xlsx (src/taskpane/components/ImportFilePicker.tsx). */
   file: {
     label: '或者选择科室的 Excel 文件（.xlsx），在本机读取，不上传',
+    pick: '选择 .xlsx 文件…',
     reading: '正在读取文件…',
     sheet: '工作表',
     sheetOption: (name: string, rows: number): string => `${name}（${rows} 行）`,

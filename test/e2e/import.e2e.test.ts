@@ -232,6 +232,7 @@ async function sectionXlsx(): Promise<Buffer> {
 test('选择科室的 .xlsx: read in the page (exceljs loaded only now), a sheet choice, the same preview as a paste', async () => {
   const lazy = (): string[] => requests.filter((u) => /\/xlsx\.[0-9a-f]+\.js$/.test(u));
   expect(lazy()).toEqual([]); // not in the pane's initial bundle
+  expect(await importForm().getByRole('button', { name: importText.file.pick, exact: true }).isVisible()).toBe(true);
   const input = importForm().getByLabel(importText.file.label);
   await input.setInputFiles({ name: '公寓科11月台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sectionXlsx() });
   await importForm().getByTestId('import-file-read').waitFor({ state: 'visible' });

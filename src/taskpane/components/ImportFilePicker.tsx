@@ -1,5 +1,5 @@
-import { Caption1, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
-import { useId, useState, type ChangeEvent } from 'react';
+import { Button, Caption1, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { toClipboardText } from '../../domain/import/sheetRows';
 import { importText } from '../../i18n/import';
 import { readXlsxSheets, type PickedSheet } from '../xlsxFile';
@@ -8,7 +8,9 @@ const t = importText.file;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  input: { maxWidth: '100%', fontSize: tokens.fontSizeBase200 },
+  /** the browser's own file control is not shown (its words follow the browser's language): the button opens it */
+  input: { display: 'none' },
+  pick: { alignSelf: 'flex-start' },
   choice: { minWidth: 0 },
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -29,6 +31,7 @@ const dataRows = (s: PickedSheet) => Math.max(0, s.records.length - 1);
 export function ImportFilePicker({ disabled, onBlock }: { disabled: boolean; onBlock: (text: string) => void }): JSX.Element {
   const styles = useStyles();
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<FileState>({ kind: 'idle' });
 
   const use = (fileName: string, sheets: PickedSheet[], sheet: PickedSheet) => {
@@ -54,8 +57,19 @@ export function ImportFilePicker({ disabled, onBlock }: { disabled: boolean; onB
 
   return (
     <div className={styles.root}>
-      <label htmlFor={id}>{t.label}</label>
-      <input id={id} className={styles.input} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={disabled || state.kind === 'reading'} onChange={(e) => void pick(e)} />
+      <Caption1 id={id}>{t.label}</Caption1>
+      <input
+        ref={input}
+        className={styles.input}
+        type="file"
+        aria-labelledby={id}
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        disabled={disabled || state.kind === 'reading'}
+        onChange={(e) => void pick(e)}
+      />
+      <Button className={styles.pick} size="small" aria-describedby={id} disabled={disabled || state.kind === 'reading'} onClick={() => input.current?.click()}>
+        {t.pick}
+      </Button>
       {state.kind === 'reading' && <Spinner size="tiny" label={t.reading} labelPosition="after" />}
       {state.kind === 'failed' && (
         <Caption1 role="alert" className={styles.failed}>
