@@ -5,7 +5,7 @@
  * Prettier formatting an error, parse as ES6 and match only .js/.ts files (not .tsx). So this
  * config takes the plugin's Office rules (call-sync-after-load, load-object-before-read, …)
  * from its recommended preset and pairs them with typescript-eslint's and eslint-plugin-react's
- * recommended sets. Formatting is not linted.
+ * recommended sets. Formatting is Prettier's (.prettierrc.json; `npm run format`), checked by `npm run lint`.
  */
 const js = require('@eslint/js');
 const globals = require('globals');

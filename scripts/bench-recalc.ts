@@ -23,7 +23,10 @@ import { buildTemplate, defaultMonths, writeWorkbook } from '../src/workbook/tem
 import { BUILD_DIR, makeProfile } from '../test/recalc/libreoffice';
 
 const TODAY = '2026-11-20';
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [500, 2000, 10000];
 const OUT = join(BUILD_DIR, 'bench-recalc');
 

@@ -18,7 +18,10 @@ import { roundFixture } from '../src/excel/testing/roundsFixture';
 import { generateSample } from '../src/workbook/sample';
 
 const TODAY = '2026-11-20';
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [10_000];
 const actor: Actor = { role: '督办员', name: '基准测试' };
 
@@ -86,16 +89,36 @@ async function main() {
     const { run, t } = timed(xl.run);
     const t0 = performance.now();
     let freezeMs = 0;
-    const fr = await freezeMonth(run, '2026-10', { asOf: TODAY, actor, opId: `bench-freeze-${size}`, now: new Date(`${TODAY}T10:00:00`), onComputeMs: (ms) => (freezeMs = ms) });
+    const fr = await freezeMonth(run, '2026-10', {
+      asOf: TODAY,
+      actor,
+      opId: `bench-freeze-${size}`,
+      now: new Date(`${TODAY}T10:00:00`),
+      onComputeMs: (ms) => (freezeMs = ms),
+    });
     const wall = performance.now() - t0;
     if (!fr.ok) throw new Error(fr.error.message);
-    rows.push({ items: size, action: 'freezeMonth (new archive)', roundTrips: xl.stats.roundTrips, computeMs: Math.round(freezeMs), parseMs: '', domainMs: '', adapterMs: '', hostMs: Math.round(t.hostMs), wallMs: Math.round(wall), issues: '', nonImpl: '' });
+    rows.push({
+      items: size,
+      action: 'freezeMonth (new archive)',
+      roundTrips: xl.stats.roundTrips,
+      computeMs: Math.round(freezeMs),
+      parseMs: '',
+      domainMs: '',
+      adapterMs: '',
+      hostMs: Math.round(t.hostMs),
+      wallMs: Math.round(wall),
+      issues: '',
+      nonImpl: '',
+    });
   }
   console.table(rows);
   const worst = rows.filter((r) => String(r.action).startsWith('generateRound'));
   const okCompute = worst.every((r) => Number(r.computeMs) < 1000);
   console.log('computeMs = parseMs (台账/反馈记录 rows → domain objects, shared validation) + domainMs (buildReport) + adapterMs (merge, layout, writes)');
-  console.log('round trips = read (1 + one per read slice of ≤ 4 MB) + write (1 when it fits one request, else one per ≤ 4 MB of writes, after a re-read of the lists)');
+  console.log(
+    'round trips = read (1 + one per read slice of ≤ 4 MB) + write (1 when it fits one request, else one per ≤ 4 MB of writes, after a re-read of the lists)',
+  );
   console.log(`goal compute < 1 s: ${okCompute ? 'met' : 'NOT met'}`);
 }
 

@@ -36,7 +36,10 @@ const args = process.argv.slice(2);
 const profileAt = args.indexOf('--profile');
 const PROFILE = (profileAt >= 0 ? args[profileAt + 1] : 'web') as ExcelProfileName;
 if (!PROFILE_NAMES.includes(PROFILE)) throw new Error(`--profile must be one of ${PROFILE_NAMES.join(', ')}`);
-const sizes = args.filter((_, i) => profileAt < 0 || i !== profileAt + 1).map(Number).filter((n) => n > 0);
+const sizes = args
+  .filter((_, i) => profileAt < 0 || i !== profileAt + 1)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [1000, 10000];
 
 let k = 0;
@@ -96,7 +99,10 @@ async function measure(size: number): Promise<Row[]> {
   };
   await time('读取台账 snapshot', () => svc.snapshot());
   await time('立项 register', () =>
-    svc.register({ source: '其他', level: '台账其他任务', content: '基准测试事项', section: open.section, kind: '一般' }, ctx({ role: '督办员', name: '督办员' })),
+    svc.register(
+      { source: '其他', level: '台账其他任务', content: '基准测试事项', section: open.section, kind: '一般' },
+      ctx({ role: '督办员', name: '督办员' }),
+    ),
   );
   await time('反馈 report', () => svc.act(open.id, { type: '反馈', node: '1天反馈', content: '已部署' }, ctx(section)));
   const snap = await svc.snapshot();
@@ -118,14 +124,20 @@ async function measure(size: number): Promise<Row[]> {
   // 导入 of 100 rows: 50 updates of existing rows (最近进展), 50 additions numbered at apply
   const head = ['编号', '来源类别', '交办层级', '事项内容', '承办科室', '事项类型', '交办日期', '办理状态', '最近进展'];
   const upd = [['编号', '最近进展'].join('\t'), ...sample.items.slice(0, 50).map((it) => `${it.id}\t导入进展 ${it.id}`)].join('\r\n');
-  const add = [head.join('\t'), ...Array.from({ length: 50 }, (_, i) => ['', '其他', '台账其他任务', `基准导入事项 ${i}`, open.section, '一般', TODAY, '办理中', ''].join('\t'))].join('\r\n');
+  const add = [
+    head.join('\t'),
+    ...Array.from({ length: 50 }, (_, i) => ['', '其他', '台账其他任务', `基准导入事项 ${i}`, open.section, '一般', TODAY, '办理中', ''].join('\t')),
+  ].join('\r\n');
   let preview: Awaited<ReturnType<typeof previewImport>> | null = null;
   await time('导入 preview (100 rows)', async () => {
     const u = await previewImport(xl.run, upd);
     const a = await previewImport(xl.run, add);
     if (!u.ok || !a.ok) return u.ok ? a : u;
     preview = { ok: true, value: { ...u.value, add: a.value.add, errors: [...u.value.errors, ...a.value.errors] } };
-    importCounts.set(size, `${preview.value.update.length} updates + ${preview.value.add.length} additions (${preview.value.duplicates.length} duplicates, ${preview.value.errors.length} errors)`);
+    importCounts.set(
+      size,
+      `${preview.value.update.length} updates + ${preview.value.add.length} additions (${preview.value.duplicates.length} duplicates, ${preview.value.errors.length} errors)`,
+    );
     return preview;
   });
   await time('导入 apply (100 rows)', () => {
@@ -140,7 +152,9 @@ async function main() {
   const all: Row[] = [];
   for (const size of SIZES) all.push(...(await measure(size)));
   const actions = [...new Set(all.map((r) => r.action))];
-  console.log(`13710 督办台账 adapter benchmark — Excel double, profile ${PROFILE} (payload cap 5 MB in UTF-8 bytes), ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+  console.log(
+    `13710 督办台账 adapter benchmark — Excel double, profile ${PROFILE} (payload cap 5 MB in UTF-8 bytes), ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`,
+  );
   console.log(['action', ...SIZES.map((s) => `${s} rows: round trips / ms`)].join(' | '));
   for (const a of actions) {
     const cells = SIZES.map((s) => {
@@ -150,12 +164,18 @@ async function main() {
     console.log([a, ...cells].join(' | '));
   }
   const failures = all.filter((r) => r.failed);
-  console.log('round trips: each action\'s fixed syncs + one per read slice of ≤ 4 MB (tables too large for the first sync)');
-  console.log(failures.length === 0 ? `every action succeeded at every size under profile ${PROFILE} ✓` : `FAILED: ${failures.map((r) => `${r.action} at ${r.size}`).join(', ')}`);
+  console.log("round trips: each action's fixed syncs + one per read slice of ≤ 4 MB (tables too large for the first sync)");
+  console.log(
+    failures.length === 0
+      ? `every action succeeded at every size under profile ${PROFILE} ✓`
+      : `FAILED: ${failures.map((r) => `${r.action} at ${r.size}`).join(', ')}`,
+  );
   for (const r of failures) console.log(`  ${r.action} at ${r.size}: ${r.failed}`);
   if (failures.length > 0) process.exitCode = 1;
   console.log(`ledger fixture build (not an action): ${SIZES.map((s) => `${s} rows ${fixtureMs.get(s)!.toFixed(0)} ms`).join(' · ')}`);
-  console.log(`导入: 2 pasted blocks (50 updates, 50 additions), one preview sync each; previewed ${SIZES.map((s) => `${s}: ${importCounts.get(s)}`).join(' · ')}`);
+  console.log(
+    `导入: 2 pasted blocks (50 updates, 50 additions), one preview sync each; previewed ${SIZES.map((s) => `${s}: ${importCounts.get(s)}`).join(' · ')}`,
+  );
   console.log(bundleSize());
   if (!process.argv.includes('--no-recalc')) console.log(await libreOfficeRecalc(10000));
 }

@@ -56,12 +56,7 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
     Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([
-    signature,
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** Inside a rounded square covering [0,1]² with corner radius r. */
@@ -82,9 +77,7 @@ function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: n
 /** The check mark: two strokes with round caps, a little thicker at small sizes so it stays legible. */
 function inCheck(x: number, y: number, size: number): boolean {
   const half = size <= 16 ? 0.085 : 0.07;
-  return (
-    distanceToSegment(x, y, 0.26, 0.52, 0.43, 0.69) <= half || distanceToSegment(x, y, 0.43, 0.69, 0.75, 0.33) <= half
-  );
+  return distanceToSegment(x, y, 0.26, 0.52, 0.43, 0.69) <= half || distanceToSegment(x, y, 0.43, 0.69, 0.75, 0.33) <= half;
 }
 
 export function drawIcon(size: number): Buffer {

@@ -8,10 +8,7 @@ import webpack, { type Configuration, type Stats } from 'webpack';
 import { serve } from './serve';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require('../webpack.config.js') as (
-  env: Record<string, unknown>,
-  argv: { mode: 'development' | 'production' },
-) => Promise<Configuration>;
+const makeConfig = require('../webpack.config.js') as (env: Record<string, unknown>, argv: { mode: 'development' | 'production' }) => Promise<Configuration>;
 
 const ROOT = resolve(__dirname, '..');
 const DEFAULT_PORT = 3100;

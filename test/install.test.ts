@@ -84,17 +84,6 @@ describe('npm start / npm stop', () => {
     );
     const { args, legacy } = JSON.parse(printed) as { args: string[]; legacy: string };
     expect(legacy).toBe('true');
-    expect(args).toEqual([
-      '--yes',
-      '-p',
-      'office-addin-debugging@7.0.0',
-      '-p',
-      'semver@7.7.3',
-      '--',
-      'office-addin-debugging',
-      'start',
-      'manifest.xml',
-      'web',
-    ]);
+    expect(args).toEqual(['--yes', '-p', 'office-addin-debugging@7.0.0', '-p', 'semver@7.7.3', '--', 'office-addin-debugging', 'start', 'manifest.xml', 'web']);
   });
 });

@@ -26,15 +26,23 @@ test.each([
   ['src/domain/sample.ts', "import { Button } from '@fluentui/react-components';\nexport const x = Button;\n"],
   ['src/workbook/sample.ts', "import { cellText } from '../excel/cells';\nexport const x = cellText;\n"],
   ['src/taskpane/pages/Sample.tsx', "import { readWorkbookInfo } from '../../excel/workbookInfo';\nexport const x = readWorkbookInfo;\n"],
-])('%s may not import: %s', async (file, code) => {
-  expect(await boundaryErrors(file, code)).toBe(1);
-}, 60_000);
+])(
+  '%s may not import: %s',
+  async (file, code) => {
+    expect(await boundaryErrors(file, code)).toBe(1);
+  },
+  60_000,
+);
 
 test.each([
   ['src/domain/sample.ts', "import { isIsoDate } from './dates';\nimport { ui } from '../i18n';\nexport const x = [isIsoDate, ui];\n"],
   ['src/workbook/sample.ts', "import { isIsoDate } from '../domain/dates';\nexport const x = isIsoDate;\n"],
   ['src/taskpane/pages/Sample.tsx', "import type { LedgerService } from '../../excel/ledgerService';\nexport type X = LedgerService;\n"],
   ['src/taskpane/index.tsx', "import { workbookTools } from '../excel/workbookTools';\nexport const x = workbookTools;\n"],
-])('%s may import: %s', async (file, code) => {
-  expect(await boundaryErrors(file, code)).toBe(0);
-}, 60_000);
+])(
+  '%s may import: %s',
+  async (file, code) => {
+    expect(await boundaryErrors(file, code)).toBe(0);
+  },
+  60_000,
+);

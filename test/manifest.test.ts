@@ -130,9 +130,7 @@ function checkManifest(xml: string, project: Project): string[] {
   }
 
   // Every function command is associated in commands.ts.
-  const associated = new Set(
-    Array.from(project.commandsSource.matchAll(/Office\.actions\.associate\(\s*['"]([^'"]+)['"]/g), (m) => m[1]),
-  );
+  const associated = new Set(Array.from(project.commandsSource.matchAll(/Office\.actions\.associate\(\s*['"]([^'"]+)['"]/g), (m) => m[1]));
   for (const element of byLocalName(doc, 'FunctionName')) {
     const name = element.textContent?.trim() ?? '';
     if (!associated.has(name)) problems.push(`FunctionName ${name} is not associated in src/commands/commands.ts`);
@@ -180,10 +178,7 @@ describe('manifest.xml', () => {
     expect(root.getAttributeNS(XSI, 'type')).toBe('TaskPaneApp');
     expect(byLocalName(doc, 'Id')[0].textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(byLocalName(doc, 'DefaultLocale')[0].textContent).toBe('zh-CN');
-    expect(byLocalName(doc, 'Host').map((host) => host.getAttribute('Name') ?? host.getAttributeNS(XSI, 'type'))).toEqual([
-      'Workbook',
-      'Workbook',
-    ]);
+    expect(byLocalName(doc, 'Host').map((host) => host.getAttribute('Name') ?? host.getAttributeNS(XSI, 'type'))).toEqual(['Workbook', 'Workbook']);
     for (const name of ['DisplayName', 'Description']) {
       const element = byLocalName(doc, name)[0];
       const override = byLocalName(element, 'Override')[0];
@@ -196,12 +191,8 @@ describe('manifest.xml', () => {
 
   it('has a 13710督办 tab whose first group opens the five pages', () => {
     const doc = parse(xml);
-    const strings = new Map(
-      Array.from(doc.getElementsByTagNameNS(BT, 'String'), (s) => [s.getAttribute('id'), s.getAttribute('DefaultValue')]),
-    );
-    const urls = new Map(
-      Array.from(doc.getElementsByTagNameNS(BT, 'Url'), (u) => [u.getAttribute('id'), u.getAttribute('DefaultValue')]),
-    );
+    const strings = new Map(Array.from(doc.getElementsByTagNameNS(BT, 'String'), (s) => [s.getAttribute('id'), s.getAttribute('DefaultValue')]));
+    const urls = new Map(Array.from(doc.getElementsByTagNameNS(BT, 'Url'), (u) => [u.getAttribute('id'), u.getAttribute('DefaultValue')]));
     const tab = byLocalName(doc, 'CustomTab')[0];
     const tabLabel = Array.from(tab.children).find((child) => child.localName === 'Label');
     expect(strings.get(tabLabel?.getAttribute('resid') ?? null)).toBe('13710督办');

@@ -33,7 +33,8 @@ function walk(dir: string): string[] {
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
-const isSource = (p: string) => /\.(ts|tsx|js)$/.test(p) && !/\.test\.tsx?$/.test(p) && !p.includes(`${join('src', 'excel', 'testing')}`) && !p.endsWith('.d.ts');
+const isSource = (p: string) =>
+  /\.(ts|tsx|js)$/.test(p) && !/\.test\.tsx?$/.test(p) && !p.includes(`${join('src', 'excel', 'testing')}`) && !p.endsWith('.d.ts');
 const SOURCES = walk(SRC).filter(isSource);
 
 /** Tokens of a file, comments skipped (so a doc comment mentioning eval( is not a finding). */
@@ -70,7 +71,12 @@ describe('no dynamic code', () => {
         const next = tk[i + 1]?.text;
         if (x.text === 'eval' && next === '(') findings.push(`${relative(ROOT, f)}: eval(`);
         if (x.text === 'new' && tk[i + 1]?.text === 'Function' && tk[i + 2]?.text === '(') findings.push(`${relative(ROOT, f)}: new Function(`);
-        if ((x.text === 'setTimeout' || x.text === 'setInterval') && next === '(' && tk[i + 2] && (tk[i + 2].kind === ts.SyntaxKind.StringLiteral || tk[i + 2].kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral)) {
+        if (
+          (x.text === 'setTimeout' || x.text === 'setInterval') &&
+          next === '(' &&
+          tk[i + 2] &&
+          (tk[i + 2].kind === ts.SyntaxKind.StringLiteral || tk[i + 2].kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral)
+        ) {
           findings.push(`${relative(ROOT, f)}: ${x.text}(string)`);
         }
       });
@@ -165,7 +171,9 @@ describe('Content-Security-Policy of the pages', () => {
       expectStrictPolicy(html);
       // the emitted bundle tag is same-origin (allowed by 'self')
       const doc = new JSDOM(html).window.document;
-      const bundles = Array.from(doc.querySelectorAll('script[src]')).map((s) => s.getAttribute('src')!).filter((s) => !s.startsWith('https://'));
+      const bundles = Array.from(doc.querySelectorAll('script[src]'))
+        .map((s) => s.getAttribute('src')!)
+        .filter((s) => !s.startsWith('https://'));
       expect(bundles.length).toBeGreaterThan(0);
       for (const b of bundles) expect(b).not.toMatch(/^[a-z]+:/i);
     } finally {
@@ -210,7 +218,9 @@ describe('task pane code', () => {
       });
       for (const spec of specs.filter((s) => s.startsWith('.'))) {
         const base = resolve(dirname(f), spec);
-        const hit = [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, join(base, 'index.ts'), join(base, 'index.tsx')].find((p) => existsSync(p) && statSync(p).isFile());
+        const hit = [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
+          (p) => existsSync(p) && statSync(p).isFile(),
+        );
         if (hit && /\.(ts|tsx)$/.test(hit)) queue.push(hit);
       }
     }
@@ -307,7 +317,10 @@ describe('formula injection: typed text never becomes a formula', () => {
   test('register: a 承办科室 / 协办科室 that validation refuses (formula-like, not in 科室人员) is refused before writing, with the row validation message', async () => {
     const xl = ledgerFixture();
     const svc = createLedgerService(xl.run);
-    const r = await svc.register({ source: '其他', level: '台账其他任务', kind: '一般', content: '正常事项', section: '工程管理科', coSections: '+1' }, ctx(clerk));
+    const r = await svc.register(
+      { source: '其他', level: '台账其他任务', kind: '一般', content: '正常事项', section: '工程管理科', coSections: '+1' },
+      ctx(clerk),
+    );
     // either refused up front (like 事项内容 is), or the registered item is a valid ledger row
     if (r.ok) {
       const snap = await svc.snapshot();
@@ -320,7 +333,10 @@ describe('formula injection: typed text never becomes a formula', () => {
     const xl = ledgerFixture({ protect: true });
     const svc = createLedgerService(xl.run);
     const payload = '=HYPERLINK("http://evil","x")';
-    const r = await svc.register({ source: '其他', level: '台账其他任务', kind: '一般', content: '正常事项', section: '工程管理科', coSections: payload }, ctx(clerk));
+    const r = await svc.register(
+      { source: '其他', level: '台账其他任务', kind: '一般', content: '正常事项', section: '工程管理科', coSections: payload },
+      ctx(clerk),
+    );
     expect(r.ok).toBe(false);
     // the writer itself: the same payload through the append path lands as text, not a formula
     xl.workbook.sheet('台账').unprotect();

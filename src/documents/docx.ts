@@ -124,7 +124,12 @@ function fields(rows: readonly { label: string; value: string }[]): Table {
 function block(b: Block): (Paragraph | Table)[] {
   switch (b.type) {
     case 'paragraph':
-      return [para([...(b.lead ? [run(b.lead, 'heading2', SIZE_PT.三号)] : []), ...runs(b.text, 'body', SIZE_PT.三号)], { indent: { firstLine: (b.indent ?? 2) * CHAR }, alignment: AlignmentType.JUSTIFIED })];
+      return [
+        para([...(b.lead ? [run(b.lead, 'heading2', SIZE_PT.三号)] : []), ...runs(b.text, 'body', SIZE_PT.三号)], {
+          indent: { firstLine: (b.indent ?? 2) * CHAR },
+          alignment: AlignmentType.JUSTIFIED,
+        }),
+      ];
     case 'heading':
       return [para([run(b.text, b.level === 1 ? 'heading1' : 'heading2', SIZE_PT.三号)], { indent: { firstLine: 2 * CHAR }, keepNext: true })];
     case 'fields':
@@ -229,7 +234,10 @@ export function fontTableXml(): string {
   for (const f of Object.values(FONTS)) fonts.set(f.name, f.fallback);
   for (const f of Object.values(FONTS)) if (!fonts.has(f.fallback)) fonts.set(f.fallback, f.fallback);
   const entries = [...fonts]
-    .map(([name, alt]) => `<w:font w:name="${name}">${alt !== name ? `<w:altName w:val="${alt}"/>` : ''}<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>`)
+    .map(
+      ([name, alt]) =>
+        `<w:font w:name="${name}">${alt !== name ? `<w:altName w:val="${alt}"/>` : ''}<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>`,
+    )
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +

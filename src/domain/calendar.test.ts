@@ -363,10 +363,7 @@ describe('properties', () => {
   test('addDays in 工作日 is strictly increasing for n ≥ 1 and never before start + n calendar days in 自然日顺延', () => {
     fc.assert(
       fc.property(dayArb, nArb, (start, n) => {
-        return (
-          cal.addDays(start, n, '工作日') < cal.addDays(start, n + 1, '工作日') &&
-          cal.addDays(start, n, '自然日顺延') >= addCalendarDays(start, n)
-        );
+        return cal.addDays(start, n, '工作日') < cal.addDays(start, n + 1, '工作日') && cal.addDays(start, n, '自然日顺延') >= addCalendarDays(start, n);
       }),
     );
   });
@@ -378,12 +375,7 @@ describe('properties', () => {
         const next = addCalendarDays(d, 1);
         const w = cal.overdueDays(due, d, '工作日');
         const c = cal.overdueDays(due, d, '自然日');
-        return (
-          (k > 0 || (w === 0 && c === 0)) &&
-          (k <= 0 || c === k) &&
-          w <= c &&
-          cal.overdueDays(due, next, '工作日') >= w
-        );
+        return (k > 0 || (w === 0 && c === 0)) && (k <= 0 || c === k) && w <= c && cal.overdueDays(due, next, '工作日') >= w;
       }),
     );
   });
@@ -409,7 +401,7 @@ describe('the working-day index (prefix sums) equals day-by-day counting', () =>
     const addWorkdays = (start: number, n: number) => {
       let k = start;
       if (n > 0) {
-        for (let left = n; left > 0; ) if (isW(++k)) left--;
+        for (let left = n; left > 0;) if (isW(++k)) left--;
         return k;
       }
       // the working day w ≤ start with −n working days in (w, start]

@@ -73,7 +73,11 @@ describe('explicit 完成时限 and extension', () => {
     ['extension without explicit', null, '2026-06-30', '2026-03-03', '2026-03-05', '2026-06-30'],
     ['extension earlier than node 3 clamps it', null, '2026-03-04', '2026-03-03', '2026-03-04', '2026-03-04'],
   ])('%s', (_name, explicitDeadline, extensionDeadline, due1, due3, deadline) => {
-    const c = itemClock(makeItem({ explicitDeadline, extensionDeadline, extensionApprovedOn: extensionDeadline ? '2026-03-08' : null }), defaultSettings(), cal);
+    const c = itemClock(
+      makeItem({ explicitDeadline, extensionDeadline, extensionApprovedOn: extensionDeadline ? '2026-03-08' : null }),
+      defaultSettings(),
+      cal,
+    );
     expect(c).not.toBeNull();
     expect([c!.due1, c!.due3, c!.deadline, c!.defaultDeadline]).toEqual([due1, due3, deadline, '2026-03-09']);
   });
@@ -154,7 +158,12 @@ describe('due dates are worked out once per 交办日期 and calendar', () => {
   };
   // a few 交办 days, so that questions meet cached answers (and stale ones would show)
   const startArb = fc.constantFrom('2025-09-30', '2026-02-13', '2026-04-30', '2026-09-30', '2026-11-20');
-  const daysArb = fc.record({ node1: fc.integer({ min: 0, max: 3 }), node3: fc.integer({ min: 1, max: 5 }), general: fc.integer({ min: 5, max: 10 }), major: fc.integer({ min: 20, max: 40 }) });
+  const daysArb = fc.record({
+    node1: fc.integer({ min: 0, max: 3 }),
+    node3: fc.integer({ min: 1, max: 5 }),
+    general: fc.integer({ min: 5, max: 10 }),
+    major: fc.integer({ min: 20, max: 40 }),
+  });
   const questionArb = fc.record({
     start: startArb,
     kind: fc.constantFrom<ItemKind>('一般', '重大复杂'),

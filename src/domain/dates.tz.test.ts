@@ -85,7 +85,8 @@ describe('no host-time-zone or clock reads in the domain sources', () => {
 
   test('date modules use UTC accessors only and never read the clock', () => {
     const own = ['dates.ts', 'calendar.ts', 'clock.ts', 'status.ts', 'scoring.ts', 'lists.ts', 'report.ts'].map((f) => path.join(dir, f));
-    const localAccess = /\.(getFullYear|getMonth|getDate|getDay|getHours|setFullYear|setMonth|setDate|setHours|toLocaleDateString|toDateString)\(|new Date\(\)|Date\.now\(/;
+    const localAccess =
+      /\.(getFullYear|getMonth|getDate|getDay|getHours|setFullYear|setMonth|setDate|setHours|toLocaleDateString|toDateString)\(|new Date\(\)|Date\.now\(/;
     const offenders = own.filter((f) => fs.existsSync(f) && localAccess.test(fs.readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
   });

@@ -57,7 +57,12 @@ describe('nextItemNumber', () => {
 
 describe('resolveCollisions', () => {
   test('no duplicates → nothing to do', () => {
-    expect(resolveCollisions([{ id: 'DB-2026-0001', opId: 'op-a' }, { id: 'DB-2026-0002', opId: 'op-b' }])).toEqual([]);
+    expect(
+      resolveCollisions([
+        { id: 'DB-2026-0001', opId: 'op-a' },
+        { id: 'DB-2026-0002', opId: 'op-b' },
+      ]),
+    ).toEqual([]);
   });
 
   test('two people took the same number: the earlier op keeps it, the other gets max+1', () => {
@@ -66,9 +71,7 @@ describe('resolveCollisions', () => {
       { id: 'DB-2026-0002', opId: 'op-20261125T100001-zzzz' },
       { id: 'DB-2026-0002', opId: 'op-20261125T100000-k3f9' },
     ];
-    expect(resolveCollisions(rows)).toEqual([
-      { opId: 'op-20261125T100001-zzzz', oldId: 'DB-2026-0002', newId: 'DB-2026-0003', index: 1 },
-    ]);
+    expect(resolveCollisions(rows)).toEqual([{ opId: 'op-20261125T100001-zzzz', oldId: 'DB-2026-0002', newId: 'DB-2026-0003', index: 1 }]);
   });
 
   test('three-way collision and a second collided id: fresh numbers in a fixed order', () => {
@@ -102,7 +105,14 @@ describe('resolveCollisions', () => {
   });
 
   test('duplicated malformed ids are left to validation', () => {
-    expect(resolveCollisions([{ id: '', opId: 'a' }, { id: '', opId: 'b' }, { id: 'x', opId: 'c' }, { id: 'x', opId: 'd' }])).toEqual([]);
+    expect(
+      resolveCollisions([
+        { id: '', opId: 'a' },
+        { id: '', opId: 'b' },
+        { id: 'x', opId: 'c' },
+        { id: 'x', opId: 'd' },
+      ]),
+    ).toEqual([]);
   });
 
   test('property: after resolution ids are unique, one winner per id (smallest opId) keeps it unchanged', () => {

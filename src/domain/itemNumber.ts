@@ -95,9 +95,7 @@ export function resolveCollisions(rows: readonly { id: string; opId: string }[])
     const sorted = [...indexes].sort((a, b) => byCodeUnits(String(rows[a].opId), String(rows[b].opId)) || a - b);
     losers.push(...sorted.slice(1));
   }
-  losers.sort(
-    (a, b) => byCodeUnits(rows[a].id, rows[b].id) || byCodeUnits(String(rows[a].opId), String(rows[b].opId)) || a - b,
-  );
+  losers.sort((a, b) => byCodeUnits(rows[a].id, rows[b].id) || byCodeUnits(String(rows[a].opId), String(rows[b].opId)) || a - b);
 
   const allIds = rows.map((r) => r.id);
   const nextSeq = new Map<number, number>();
@@ -118,8 +116,7 @@ export function newOperationId(now: Date, random: () => number): string {
   const t = Number.isNaN(ms) ? new Date(0) : now;
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   const stamp =
-    `${p(t.getUTCFullYear(), 4)}${p(t.getUTCMonth() + 1)}${p(t.getUTCDate())}` +
-    `T${p(t.getUTCHours())}${p(t.getUTCMinutes())}${p(t.getUTCSeconds())}`;
+    `${p(t.getUTCFullYear(), 4)}${p(t.getUTCMonth() + 1)}${p(t.getUTCDate())}` + `T${p(t.getUTCHours())}${p(t.getUTCMinutes())}${p(t.getUTCSeconds())}`;
   let tail = '';
   for (let i = 0; i < 4; i++) {
     const r = random();

@@ -45,7 +45,13 @@ describe('不落实 rules a–e', () => {
     ['a: 申请办结 by D counts as done', { ...clean, appliedOn: '2026-03-20' }, '2026-03-24', S, {}],
     ['a: 落实 reported after D', { ...clean, reportFinalOn: '2026-03-25' }, '2026-03-24', S, { a: true }],
     ['a: explicit deadline far away', { ...clean, explicitDeadline: '2026-04-30' }, '2026-03-24', S, {}],
-    ['a: under a plan the plan deadline counts', { ...clean, extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-03-12' }, '2026-03-27', S, { a: true }],
+    [
+      'a: under a plan the plan deadline counts',
+      { ...clean, extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-03-12' },
+      '2026-03-27',
+      S,
+      { a: true },
+    ],
     // b) two or more missed reports
     ['b: one missed report', {}, '2026-03-05', S, {}],
     ['b: two missed reports', {}, '2026-03-06', S, { b: true }],
@@ -64,7 +70,13 @@ describe('不落实 rules a–e', () => {
     ['e: 敷衍推诿 before D', { ...clean, perfunctoryOn: '2026-03-06' }, '2026-03-06', S, { e: true }],
     ['e: 敷衍推诿 after D', { ...clean, perfunctoryOn: '2026-03-06' }, '2026-03-05', S, {}],
     ['e: 弄虚作假', { ...clean, falsifiedOn: '2026-03-06' }, '2026-03-06', S, { e: true }],
-    ['not 交办: only the counters and flags can hold', { assignedOn: null, returnCount: 3, perfunctoryOn: '2026-03-01' }, '2026-03-24', S, { c: true, e: true }],
+    [
+      'not 交办: only the counters and flags can hold',
+      { assignedOn: null, returnCount: 3, perfunctoryOn: '2026-03-01' },
+      '2026-03-24',
+      S,
+      { c: true, e: true },
+    ],
   ])('%s', (_n, patch, d, settings, expected) => {
     expect(nonImplementationRules(makeItem(patch), d, settings, cal)).toEqual({ ...none, ...expected });
   });
@@ -122,7 +134,9 @@ describe('问责建议 ladder', () => {
     const s: Settings = { ...S, accountability: { criticiseOverdue: 5, interviewOverdue: 8, referOverdue: 12 } };
     // 03-24: 11 working days overdue (a)
     expect(accountabilitySuggestion(makeItem(clean), '2026-03-24', s, cal)).toBe('督查约谈');
-    expect(accountabilitySuggestion(makeItem(clean), '2026-03-23', { ...s, nonImplementation: { ...S.nonImplementation, overdueDays: 9 } }, cal)).toBe('督查约谈');
+    expect(accountabilitySuggestion(makeItem(clean), '2026-03-23', { ...s, nonImplementation: { ...S.nonImplementation, overdueDays: 9 } }, cal)).toBe(
+      '督查约谈',
+    );
     // 自然日: 03-30 is 21 days after 03-09
     expect(accountabilitySuggestion(makeItem(clean), '2026-03-30', natural, cal)).toBe('通报批评');
     expect(accountabilitySuggestion(makeItem(clean), '2026-03-29', natural, cal)).toBe('责令书面检查');
@@ -144,9 +158,33 @@ describe('问题清单', () => {
 
   // 整改期限 = 5 working days after 03-31: 04-01, 04-02, 04-03, (清明 04-04…06), 04-07, 04-08
   const expected: IssueRow[] = [
-    { seq: 1, itemId: 'A2', content: '更换学生公寓路灯（3天反馈逾期未报；落实反馈逾期未报；被退回2次）', section: '工程管理科', responsible: '张科长', rectifyBy: '2026-04-08', status: '逾期' },
-    { seq: 2, itemId: 'A4', content: '食堂油烟管道清洗（3天反馈逾期未报）', section: '工程管理科', responsible: '李副主任', rectifyBy: '2026-04-08', status: '逾期' },
-    { seq: 3, itemId: 'B2', content: '校园供水管网改造（落实反馈逾期未报）', section: '物业管理科', responsible: '赵副主任', rectifyBy: '2026-04-08', status: '逾期' },
+    {
+      seq: 1,
+      itemId: 'A2',
+      content: '更换学生公寓路灯（3天反馈逾期未报；落实反馈逾期未报；被退回2次）',
+      section: '工程管理科',
+      responsible: '张科长',
+      rectifyBy: '2026-04-08',
+      status: '逾期',
+    },
+    {
+      seq: 2,
+      itemId: 'A4',
+      content: '食堂油烟管道清洗（3天反馈逾期未报）',
+      section: '工程管理科',
+      responsible: '李副主任',
+      rectifyBy: '2026-04-08',
+      status: '逾期',
+    },
+    {
+      seq: 3,
+      itemId: 'B2',
+      content: '校园供水管网改造（落实反馈逾期未报）',
+      section: '物业管理科',
+      responsible: '赵副主任',
+      rectifyBy: '2026-04-08',
+      status: '逾期',
+    },
   ];
 
   test('the March ledger at 03-31', () => {
@@ -171,7 +209,16 @@ describe('问题清单', () => {
       { ...expected[0], seq: 1, rectifyBy: '2026-04-15', content: '旧内容' },
       { seq: 2, itemId: 'A9', content: '已整改事项（被退回1次）', section: '工程管理科', responsible: '', rectifyBy: '2026-03-20', status: '逾期' },
       { seq: 3, itemId: '', content: '食堂卫生检查发现后厨地面湿滑', section: '饮食服务科', responsible: '孙科长', rectifyBy: '2026-04-03', status: '' },
-      { seq: 4, itemId: 'A1', content: '路灯验收资料不全（督查组补充）', section: '工程管理科', responsible: '张科长', rectifyBy: '2026-04-10', status: '按期办结', manual: true },
+      {
+        seq: 4,
+        itemId: 'A1',
+        content: '路灯验收资料不全（督查组补充）',
+        section: '工程管理科',
+        responsible: '张科长',
+        rectifyBy: '2026-04-10',
+        status: '按期办结',
+        manual: true,
+      },
       { ...expected[2], seq: 5, rectifyBy: '' },
     ];
     expect(mergeIssueList(expected, previous)).toEqual([

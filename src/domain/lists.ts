@@ -41,11 +41,7 @@ export function nonImplementationRules(
   const t = settings.nonImplementation;
   const counting = settings.overdueCounting;
   const missed = missedReports(item, d, settings, cal, clock);
-  const a =
-    !!clock &&
-    clock.deadline < d &&
-    (!clock.finalDoneOn || clock.finalDoneOn > d) &&
-    cal.overdueDays(clock.deadline, d, counting) > t.overdueDays;
+  const a = !!clock && clock.deadline < d && (!clock.finalDoneOn || clock.finalDoneOn > d) && cal.overdueDays(clock.deadline, d, counting) > t.overdueDays;
   const b = missed >= t.missedReports;
   const c = item.returnCount >= t.returns;
   const dd = !!item.lastUrgedOn && item.lastUrgedOn <= d && missed >= 1 && cal.overdueDays(item.lastUrgedOn, d, counting) >= t.daysAfterUrge;
@@ -301,10 +297,7 @@ export function buildNonImplementationList(
  * (previous row marked `override` with a non-empty 问责建议): its suggestion stays and stays marked,
  * even when it now equals the computed one, so a later change of the ladder does not undo it.
  */
-export function mergeNonImplementationList(
-  generated: readonly NonImplementationRow[],
-  previous: readonly NonImplementationRow[],
-): NonImplementationRow[] {
+export function mergeNonImplementationList(generated: readonly NonImplementationRow[], previous: readonly NonImplementationRow[]): NonImplementationRow[] {
   const prev = new Map<string, NonImplementationRow>();
   for (const r of previous) if (!isHandRow(r) && !prev.has(r.itemId)) prev.set(r.itemId, r);
   const merged: NonImplementationRow[] = generated.map((g) => {

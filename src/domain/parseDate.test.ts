@@ -1,13 +1,5 @@
 import fc from 'fast-check';
-import {
-  civilFromDayNumber,
-  dayNumberFromCivil,
-  isoToSerial,
-  isValidIsoDate,
-  MAX_EXCEL_SERIAL,
-  parseDateInput,
-  serialToIso,
-} from './parseDate';
+import { civilFromDayNumber, dayNumberFromCivil, isoToSerial, isValidIsoDate, MAX_EXCEL_SERIAL, parseDateInput, serialToIso } from './parseDate';
 
 const okValue = (raw: unknown) => {
   const r = parseDateInput(raw);
@@ -137,7 +129,17 @@ describe('parseDateInput: refused, with the fix in the message', () => {
   });
 
   test('never throws on hostile values', () => {
-    const hostile = [Symbol('x'), 10n, () => 1, { toString: () => { throw new Error('boom'); } }, Object.create(null)];
+    const hostile = [
+      Symbol('x'),
+      10n,
+      () => 1,
+      {
+        toString: () => {
+          throw new Error('boom');
+        },
+      },
+      Object.create(null),
+    ];
     for (const v of hostile) expect(parseDateInput(v).ok).toBe(false);
   });
 });
@@ -162,12 +164,10 @@ describe('serial arithmetic', () => {
     expect(isValidIsoDate(20260205)).toBe(false);
   });
 
-  const isoArb = fc
-    .integer({ min: dayNumberFromCivil(1900, 3, 1), max: dayNumberFromCivil(2099, 12, 31) })
-    .map((n) => {
-      const { y, m, d } = civilFromDayNumber(n);
-      return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    });
+  const isoArb = fc.integer({ min: dayNumberFromCivil(1900, 3, 1), max: dayNumberFromCivil(2099, 12, 31) }).map((n) => {
+    const { y, m, d } = civilFromDayNumber(n);
+    return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  });
 
   test('property: civil day numbers agree with Date.UTC', () => {
     fc.assert(

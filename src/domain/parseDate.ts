@@ -126,8 +126,7 @@ function parseText(raw: string, exampleYear: number): Result<IsoDate | null> {
   const t = domain.date;
   const v = displayValue(raw.trim());
   const example = (m = 3, d = 5) => formatIso(exampleYear, m, d);
-  const exampleFor = (m: number, d: number) =>
-    m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(exampleYear, m) ? example(m, d) : example();
+  const exampleFor = (m: number, d: number) => (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(exampleYear, m) ? example(m, d) : example());
 
   let g = YMD_SEP.exec(s) ?? YMD_CN.exec(s);
   if (g) {
@@ -197,10 +196,7 @@ function parseNumber(n: number, exampleYear: number): Result<IsoDate | null> {
  * Everything else is refused with a zh-CN message that quotes the value and shows the fix.
  */
 export function parseDateInput(raw: unknown, options: ParseDateOptions = {}): Result<IsoDate | null> {
-  const exampleYear =
-    Number.isInteger(options.exampleYear) && options.exampleYear! >= 1900 && options.exampleYear! <= 9999
-      ? options.exampleYear!
-      : 2026;
+  const exampleYear = Number.isInteger(options.exampleYear) && options.exampleYear! >= 1900 && options.exampleYear! <= 9999 ? options.exampleYear! : 2026;
   if (raw === null || raw === undefined) return ok(null);
   if (typeof raw === 'string') return parseText(raw, exampleYear);
   if (typeof raw === 'number') return parseNumber(raw, exampleYear);

@@ -21,7 +21,16 @@ const S = defaultSettings();
 
 const ledger = [
   ...marchLedger,
-  makeItem({ id: 'B3', section: B, source: '学校重点工作、重点建设项目', content: '浴室改造', assignedOn: '2026-03-02', report1On: '2026-03-03', extensionApprovedOn: '2026-03-06', extensionDeadline: '2026-05-29' }),
+  makeItem({
+    id: 'B3',
+    section: B,
+    source: '学校重点工作、重点建设项目',
+    content: '浴室改造',
+    assignedOn: '2026-03-02',
+    report1On: '2026-03-03',
+    extensionApprovedOn: '2026-03-06',
+    extensionDeadline: '2026-05-29',
+  }),
   makeItem({ id: 'B4', section: B, content: '宿舍空调检修', assignedOn: '2026-03-25', report1On: '2026-03-26', report3On: '2026-03-30' }),
   makeItem({ id: 'C1', section: C, registeredOn: '2026-04-05', assignedOn: null }),
   makeItem({ id: 'C2', section: C, registeredOn: '2026-03-30', assignedOn: '2026-04-02' }),
@@ -51,19 +60,97 @@ describe('督查报告, March 2026', () => {
 
   test('by section', () => {
     expect(r.bySection).toEqual([
-      { section: A, items: 5, open: 3, closed: 1, onTimeClosed: 1, overdue: 2, near: 0, extended: 0, notAssigned: 1, onTimeClosureRate: 1, feedbackTimelinessRate: 5 / 9, reportsDue: 9, reportsOnTime: 5 },
-      { section: B, items: 4, open: 3, closed: 1, onTimeClosed: 0, overdue: 1, near: 1, extended: 1, notAssigned: 0, onTimeClosureRate: 0, feedbackTimelinessRate: 5 / 8, reportsDue: 8, reportsOnTime: 5 },
-      { section: C, items: 1, open: 0, closed: 0, onTimeClosed: 0, overdue: 0, near: 0, extended: 0, notAssigned: 1, onTimeClosureRate: null, feedbackTimelinessRate: null, reportsDue: 0, reportsOnTime: 0 },
+      {
+        section: A,
+        items: 5,
+        open: 3,
+        closed: 1,
+        onTimeClosed: 1,
+        overdue: 2,
+        near: 0,
+        extended: 0,
+        notAssigned: 1,
+        onTimeClosureRate: 1,
+        feedbackTimelinessRate: 5 / 9,
+        reportsDue: 9,
+        reportsOnTime: 5,
+      },
+      {
+        section: B,
+        items: 4,
+        open: 3,
+        closed: 1,
+        onTimeClosed: 0,
+        overdue: 1,
+        near: 1,
+        extended: 1,
+        notAssigned: 0,
+        onTimeClosureRate: 0,
+        feedbackTimelinessRate: 5 / 8,
+        reportsDue: 8,
+        reportsOnTime: 5,
+      },
+      {
+        section: C,
+        items: 1,
+        open: 0,
+        closed: 0,
+        onTimeClosed: 0,
+        overdue: 0,
+        near: 0,
+        extended: 0,
+        notAssigned: 1,
+        onTimeClosureRate: null,
+        feedbackTimelinessRate: null,
+        reportsDue: 0,
+        reportsOnTime: 0,
+      },
     ]);
   });
 
   test('by source: the ten categories in SPEC order', () => {
     expect(r.bySource.map((s) => s.source)).toEqual([...SOURCE_CATEGORIES]);
-    const zero = { items: 0, open: 0, closed: 0, onTimeClosed: 0, overdue: 0, near: 0, extended: 0, notAssigned: 0, onTimeClosureRate: null, feedbackTimelinessRate: null, reportsDue: 0, reportsOnTime: 0 };
+    const zero = {
+      items: 0,
+      open: 0,
+      closed: 0,
+      onTimeClosed: 0,
+      overdue: 0,
+      near: 0,
+      extended: 0,
+      notAssigned: 0,
+      onTimeClosureRate: null,
+      feedbackTimelinessRate: null,
+      reportsDue: 0,
+      reportsOnTime: 0,
+    };
     const expected: Record<string, Omit<SourceBreakdown, 'source'>> = {
       '学校重点工作、重点建设项目': { ...zero, items: 1, open: 1, extended: 1, feedbackTimelinessRate: 0.5, reportsDue: 2, reportsOnTime: 1 },
-      '巡视、巡察、审计整改问题': { ...zero, items: 2, open: 1, closed: 1, overdue: 1, onTimeClosureRate: 0, feedbackTimelinessRate: 0.5, reportsDue: 4, reportsOnTime: 2 },
-      '后勤中心各类会议决议': { ...zero, items: 7, open: 4, closed: 1, onTimeClosed: 1, overdue: 2, near: 1, notAssigned: 2, onTimeClosureRate: 1, feedbackTimelinessRate: 7 / 11, reportsDue: 11, reportsOnTime: 7 },
+      '巡视、巡察、审计整改问题': {
+        ...zero,
+        items: 2,
+        open: 1,
+        closed: 1,
+        overdue: 1,
+        onTimeClosureRate: 0,
+        feedbackTimelinessRate: 0.5,
+        reportsDue: 4,
+        reportsOnTime: 2,
+      },
+      后勤中心各类会议决议: {
+        ...zero,
+        items: 7,
+        open: 4,
+        closed: 1,
+        onTimeClosed: 1,
+        overdue: 2,
+        near: 1,
+        notAssigned: 2,
+        onTimeClosureRate: 1,
+        feedbackTimelinessRate: 7 / 11,
+        reportsDue: 11,
+        reportsOnTime: 7,
+      },
     };
     for (const s of r.bySource) expect(s).toEqual({ source: s.source, ...(expected[s.source] ?? zero) });
   });
@@ -116,7 +203,16 @@ describe('other periods and pieces', () => {
   });
 
   test('a clean ledger: one reassuring sentence and the standing suggestions only', () => {
-    const items = [makeItem({ report1On: '2026-03-03', report3On: '2026-03-05', reportFinalOn: '2026-03-09', appliedOn: '2026-03-09', closedOn: '2026-03-10', grade: '良好' })];
+    const items = [
+      makeItem({
+        report1On: '2026-03-03',
+        report3On: '2026-03-05',
+        reportFinalOn: '2026-03-09',
+        appliedOn: '2026-03-09',
+        closedOn: '2026-03-10',
+        grade: '良好',
+      }),
+    ];
     const r = buildReport({ ...input, items, records: [] });
     expect(r.totals).toEqual({ items: 1, open: 0, closed: 1, onTimeClosed: 1, overdue: 0, near: 0, extended: 0, notAssigned: 0 });
     expect([r.onTimeClosureRate, r.feedbackTimelinessRate]).toEqual([1, 1]);
@@ -142,7 +238,9 @@ describe('other periods and pieces', () => {
 
   test('hand rows are counted in the suggestion, not in the sentences', () => {
     const hand = { seq: 9, itemId: '', content: '手工问题', section: C, responsible: '', rectifyBy: '2026-04-08', status: '' as const, manual: true };
-    expect(mainProblemSentences('2026-03-31', [C], [], [hand], [], S, cal)).toEqual(['截至2026-03-31，督办事项均按“13710”时间节点推进，未发现逾期、漏报或退回等问题。']);
+    expect(mainProblemSentences('2026-03-31', [C], [], [hand], [], S, cal)).toEqual([
+      '截至2026-03-31，督办事项均按“13710”时间节点推进，未发现逾期、漏报或退回等问题。',
+    ]);
     const totals = { items: 0, open: 0, closed: 0, onTimeClosed: 0, overdue: 0, near: 0, extended: 0, notAssigned: 0 };
     expect(defaultSuggestions(totals, null, [hand], [], S)[1]).toBe(
       '对问题清单所列1项问题（其中1项由督查组补充），整改责任科室要在整改期限（5个工作日）内整改到位并书面反馈，党政办公室（运行监督科）跟踪督办、销号清零。',

@@ -19,13 +19,7 @@
 import type { WorkCalendar } from './calendar';
 import { clockNodes, itemClock } from './clock';
 import { minDate } from './dates';
-import {
-  buildIssueList,
-  buildNonImplementationList,
-  missedNodes,
-  type IssueRow,
-  type NonImplementationRow,
-} from './lists';
+import { buildIssueList, buildNonImplementationList, missedNodes, type IssueRow, type NonImplementationRow } from './lists';
 import type { Settings } from './settings';
 import { overdueSpan } from './overdueText';
 import { isOpenAt, itemOverdueDays, warningStatus } from './status';
@@ -293,13 +287,17 @@ export function defaultSuggestions(
   settings: Settings,
 ): string[] {
   const out: string[] = [];
-  out.push('严格落实“13710”工作制度：承办科室1天内研究部署、3天内反馈初步落实情况、一般性工作7天内落实解决、重大复杂问题1个月内落实解决，各节点反馈须经分管领导审签后报党政办公室（运行监督科）。');
+  out.push(
+    '严格落实“13710”工作制度：承办科室1天内研究部署、3天内反馈初步落实情况、一般性工作7天内落实解决、重大复杂问题1个月内落实解决，各节点反馈须经分管领导审签后报党政办公室（运行监督科）。',
+  );
   if (feedbackRate !== null && feedbackRate < 1) {
     out.push(`本期节点反馈及时率为${percent(feedbackRate)}，各科室要按时间节点报送，杜绝漏报、迟报。`);
   }
   const generated = issues.filter((r) => r.itemId.trim() !== '' && !r.manual).length;
   if (issues.length > 0) {
-    out.push(`对问题清单所列${issues.length}项问题${generated < issues.length ? `（其中${issues.length - generated}项由督查组补充）` : ''}，整改责任科室要在整改期限（${settings.rectifyWorkdays}个工作日）内整改到位并书面反馈，党政办公室（运行监督科）跟踪督办、销号清零。`);
+    out.push(
+      `对问题清单所列${issues.length}项问题${generated < issues.length ? `（其中${issues.length - generated}项由督查组补充）` : ''}，整改责任科室要在整改期限（${settings.rectifyWorkdays}个工作日）内整改到位并书面反馈，党政办公室（运行监督科）跟踪督办、销号清零。`,
+    );
   }
   if (nonImpl.length > 0) {
     out.push(`对列入不落实典型事项清单的${nonImpl.length}项事项，按问责建议提交分管领导审定后实施，情节较重的按规定提交学校纪检监察部门、组织部门。`);

@@ -41,7 +41,11 @@ describe('displayValue', () => {
   test('never throws', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    const hostile = { toJSON: () => { throw new Error('boom'); } };
+    const hostile = {
+      toJSON: () => {
+        throw new Error('boom');
+      },
+    };
     expect(displayValue(cyclic)).toBe('（无法显示的内容）');
     expect(displayValue(hostile)).toBe('（无法显示的内容）');
   });

@@ -116,7 +116,15 @@ describe('March 2026, by hand', () => {
   });
 
   test('the month table', () => {
-    const rows = monthlyScores({ items: marchLedger, records: marchRecords, sections: [A, B, C, '保卫科'], month: '2026-03', today: '2026-04-10', settings: S, cal });
+    const rows = monthlyScores({
+      items: marchLedger,
+      records: marchRecords,
+      sections: [A, B, C, '保卫科'],
+      month: '2026-03',
+      today: '2026-04-10',
+      settings: S,
+      cal,
+    });
     expect(rows).toEqual([
       {
         section: A,
@@ -127,7 +135,21 @@ describe('March 2026, by hand', () => {
         effect: 20,
         closure: 13.33,
         noDue: { feedback: false, progress: false, effect: false, closure: false },
-        counts: { carried: 4, nodesDue: 9, nodesOnTime: 5, open: 2, openOk: 1, graded: 1, gradeRateSum: 100, deadlinesDue: 3, deadlinesOnTime: 2, nonImplementation: 1, returned: 2, missed: 4, falsified: 0 },
+        counts: {
+          carried: 4,
+          nodesDue: 9,
+          nodesOnTime: 5,
+          open: 2,
+          openOk: 1,
+          graded: 1,
+          gradeRateSum: 100,
+          deadlinesDue: 3,
+          deadlinesOnTime: 2,
+          nonImplementation: 1,
+          returned: 2,
+          missed: 4,
+          falsified: 0,
+        },
         deductions: 17,
         total: 52.72,
         rank: 3,
@@ -141,7 +163,21 @@ describe('March 2026, by hand', () => {
         effect: 14,
         closure: 0,
         noDue: { feedback: false, progress: false, effect: false, closure: false },
-        counts: { carried: 2, nodesDue: 4, nodesOnTime: 2, open: 1, openOk: 0, graded: 1, gradeRateSum: 70, deadlinesDue: 2, deadlinesOnTime: 0, nonImplementation: 1, returned: 0, missed: 2, falsified: 1 },
+        counts: {
+          carried: 2,
+          nodesDue: 4,
+          nodesOnTime: 2,
+          open: 1,
+          openOk: 0,
+          graded: 1,
+          gradeRateSum: 70,
+          deadlinesDue: 2,
+          deadlinesOnTime: 0,
+          nonImplementation: 1,
+          returned: 0,
+          missed: 2,
+          falsified: 1,
+        },
         deductions: 19,
         total: 12.5,
         rank: 4,
@@ -155,7 +191,21 @@ describe('March 2026, by hand', () => {
         effect: 20,
         closure: 20,
         noDue: { feedback: true, progress: true, effect: true, closure: true },
-        counts: { carried: 0, nodesDue: 0, nodesOnTime: 0, open: 0, openOk: 0, graded: 0, gradeRateSum: 0, deadlinesDue: 0, deadlinesOnTime: 0, nonImplementation: 0, returned: 0, missed: 0, falsified: 0 },
+        counts: {
+          carried: 0,
+          nodesDue: 0,
+          nodesOnTime: 0,
+          open: 0,
+          openOk: 0,
+          graded: 0,
+          gradeRateSum: 0,
+          deadlinesDue: 0,
+          deadlinesOnTime: 0,
+          nonImplementation: 0,
+          returned: 0,
+          missed: 0,
+          falsified: 0,
+        },
         deductions: 0,
         total: 90,
         rank: 1,
@@ -204,8 +254,24 @@ describe('March 2026, by hand', () => {
     expect(totalScore([10, 20, 20, 15, 15], 12, 30)).toBe(68);
     expect(totalScore([5, 5, 5, 5, 5], 45, 30)).toBe(0);
     expect(totalScore([10, 20, 20, 15, 15], 45)).toBe(35);
-    const [, uncapped] = monthlyScores({ items: marchLedger, records: marchRecords, sections: [A, B], month: '2026-03', today: '2026-04-10', settings: { ...S, deductionCap: 1000 }, cal });
-    const [, capped] = monthlyScores({ items: marchLedger, records: marchRecords, sections: [A, B], month: '2026-03', today: '2026-04-10', settings: { ...S, deductionCap: 5 }, cal });
+    const [, uncapped] = monthlyScores({
+      items: marchLedger,
+      records: marchRecords,
+      sections: [A, B],
+      month: '2026-03',
+      today: '2026-04-10',
+      settings: { ...S, deductionCap: 1000 },
+      cal,
+    });
+    const [, capped] = monthlyScores({
+      items: marchLedger,
+      records: marchRecords,
+      sections: [A, B],
+      month: '2026-03',
+      today: '2026-04-10',
+      settings: { ...S, deductionCap: 5 },
+      cal,
+    });
     expect(capped.deductions).toBe(uncapped.deductions);
     expect(uncapped.deductions).toBeGreaterThan(5);
     const sum = capped.volume + capped.feedback + capped.progress + capped.effect + capped.closure;
@@ -260,9 +326,9 @@ describe('properties (random ledgers, default weights)', () => {
     });
   const ledgerArb = fc.array(itemArb, { maxLength: 25 }).map((items) => items.map((i, k) => ({ ...i, id: `X${k}` })));
   const recordsArb = (n: number) =>
-    fc.array(fc.record({ k: fc.integer({ min: 0, max: Math.max(0, n - 1) }), date: day('2026-01-01', '2026-06-30') }), { maxLength: 10 }).map((rs) =>
-      rs.map((r) => makeRecord({ itemId: `X${r.k}`, type: '退回', date: r.date })),
-    );
+    fc
+      .array(fc.record({ k: fc.integer({ min: 0, max: Math.max(0, n - 1) }), date: day('2026-01-01', '2026-06-30') }), { maxLength: 10 })
+      .map((rs) => rs.map((r) => makeRecord({ itemId: `X${r.k}`, type: '退回', date: r.date })));
   const monthArb = fc.constantFrom('2026-01', '2026-02', '2026-03', '2026-04', '2026-05');
   const todayArb = day('2026-01-01', '2026-07-31');
 
@@ -295,8 +361,15 @@ describe('properties (random ledgers, default weights)', () => {
               r.counts.missed === r.counts.nodesDue - r.counts.nodesOnTime &&
               r.rank === 1 + rows.filter((o) => o.total > r.total).length &&
               (!empty ||
-                (r.feedback === W.feedback && r.progress === W.progress && r.effect === W.effect && r.closure === W.closure &&
-                  r.noDue.feedback && r.noDue.progress && r.noDue.effect && r.noDue.closure && r.deductions === 0))
+                (r.feedback === W.feedback &&
+                  r.progress === W.progress &&
+                  r.effect === W.effect &&
+                  r.closure === W.closure &&
+                  r.noDue.feedback &&
+                  r.noDue.progress &&
+                  r.noDue.effect &&
+                  r.noDue.closure &&
+                  r.deductions === 0))
             );
           });
         },

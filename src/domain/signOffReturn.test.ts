@@ -144,7 +144,9 @@ describe('a 审签退回 is not a 退回', () => {
   const A = '工程管理科';
   const backs = marchLedger
     .filter((i) => i.section === A)
-    .map((i) => makeRecord({ itemId: i.id, type: '审签退回', date: '2026-03-12', content: signOffReturnContent('1天反馈', '2026-03-10', '请补充'), signer: '李' }));
+    .map((i) =>
+      makeRecord({ itemId: i.id, type: '审签退回', date: '2026-03-12', content: signOffReturnContent('1天反馈', '2026-03-10', '请补充'), signer: '李' }),
+    );
 
   test('综评: no −2 deduction, the same scores with or without it', () => {
     expect(backs.length).toBeGreaterThan(0);

@@ -71,7 +71,14 @@ describe('预警状态 — every branch', () => {
     ['一般: 2 days before', { report1On: '2026-03-03', report3On: '2026-03-05' }, '2026-03-07', S, '临近', 0],
     ['一般: due today', { report1On: '2026-03-03', report3On: '2026-03-05' }, '2026-03-09', S, '临近', 0],
     ['重大复杂: 5 days before (deadline 04-01)', { kind: '重大复杂', report1On: '2026-03-03', report3On: '2026-03-05' }, '2026-03-27', S, '临近', 0],
-    ['explicit deadline: 一般 threshold applies to it', { explicitDeadline: '2026-04-30', report1On: '2026-03-03', report3On: '2026-03-05' }, '2026-04-28', S, '临近', 0],
+    [
+      'explicit deadline: 一般 threshold applies to it',
+      { explicitDeadline: '2026-04-30', report1On: '2026-03-03', report3On: '2026-03-05' },
+      '2026-04-28',
+      S,
+      '临近',
+      0,
+    ],
     // 4. 逾期 from a node
     ['node 1 overdue by 1 working day', {}, '2026-03-04', S, '逾期', 1],
     ['node 1 overdue although the final deadline is far', { explicitDeadline: '2026-04-30' }, '2026-03-04', S, '逾期', 1],
@@ -86,17 +93,52 @@ describe('预警状态 — every branch', () => {
     ['final node overdue a week (工作日)', { report1On: '2026-03-03', report3On: '2026-03-05' }, '2026-03-16', S, '逾期', 5],
     ['final node overdue a week (自然日)', { report1On: '2026-03-03', report3On: '2026-03-05' }, '2026-03-16', natural, '逾期', 7],
     // 逾期天数 over 国庆 2025: deadline Tuesday 09-30
-    ['over 国庆: 10-08 is 逾期 with 0 working days', { assignedOn: '2025-09-22', explicitDeadline: '2025-09-30', report1On: '2025-09-23', report3On: '2025-09-25' }, '2025-10-08', S, '逾期', 0],
-    ['over 国庆: 10-09 is 1 working day', { assignedOn: '2025-09-22', explicitDeadline: '2025-09-30', report1On: '2025-09-23', report3On: '2025-09-25' }, '2025-10-09', S, '逾期', 1],
-    ['over 国庆: 10-09 is 9 calendar days', { assignedOn: '2025-09-22', explicitDeadline: '2025-09-30', report1On: '2025-09-23', report3On: '2025-09-25' }, '2025-10-09', natural, '逾期', 9],
-    ['over 国庆: make-up Saturday 10-11 counts', { assignedOn: '2025-09-22', explicitDeadline: '2025-09-30', report1On: '2025-09-23', report3On: '2025-09-25' }, '2025-10-11', S, '逾期', 3],
+    [
+      'over 国庆: 10-08 is 逾期 with 0 working days',
+      { assignedOn: '2025-09-22', explicitDeadline: '2025-09-30', report1On: '2025-09-23', report3On: '2025-09-25' },
+      '2025-10-08',
+      S,
+      '逾期',
+      0,
+    ],
+    [
+      'over 国庆: 10-09 is 1 working day',
+      { assignedOn: '2025-09-22', explicitDeadline: '2025-09-30', report1On: '2025-09-23', report3On: '2025-09-25' },
+      '2025-10-09',
+      S,
+      '逾期',
+      1,
+    ],
+    [
+      'over 国庆: 10-09 is 9 calendar days',
+      { assignedOn: '2025-09-22', explicitDeadline: '2025-09-30', report1On: '2025-09-23', report3On: '2025-09-25' },
+      '2025-10-09',
+      natural,
+      '逾期',
+      9,
+    ],
+    [
+      'over 国庆: make-up Saturday 10-11 counts',
+      { assignedOn: '2025-09-22', explicitDeadline: '2025-09-30', report1On: '2025-09-23', report3On: '2025-09-25' },
+      '2025-10-11',
+      S,
+      '逾期',
+      3,
+    ],
     // 3. 延期, then 逾期
     ['延期 hides an overdue node', { extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30' }, '2026-03-20', S, '延期', 0],
     ['延期 on its last day', { extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30' }, '2026-04-30', S, '延期', 0],
     ['延期 then 逾期 over 劳动节 (工作日)', { extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30' }, '2026-05-06', S, '逾期', 1],
     ['延期 then 逾期 over 劳动节 (自然日)', { extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30' }, '2026-05-06', natural, '逾期', 6],
     ['延期 then 逾期: make-up Saturday 05-09', { extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30' }, '2026-05-09', S, '逾期', 4],
-    ['延期 ignores a later explicit deadline', { explicitDeadline: '2026-06-30', extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30' }, '2026-05-06', S, '逾期', 1],
+    [
+      '延期 ignores a later explicit deadline',
+      { explicitDeadline: '2026-06-30', extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30' },
+      '2026-05-06',
+      S,
+      '逾期',
+      1,
+    ],
     ['an approval date without a plan deadline is not 延期', { extensionApprovedOn: '2026-03-08' }, '2026-03-20', S, '逾期', 13],
     // 2. closed
     ['按期办结: 落实反馈 on the deadline', { reportFinalOn: '2026-03-09', closedOn: '2026-03-12' }, '2026-03-20', S, '按期办结', 0],
@@ -106,8 +148,22 @@ describe('预警状态 — every branch', () => {
     ['逾期办结: 落实反馈 over a weekend (自然日)', { reportFinalOn: '2026-03-16', closedOn: '2026-03-16' }, '2026-03-20', natural, '逾期办结', 7],
     ['逾期办结: no 落实反馈/申请办结, counted to 销号日期', { closedOn: '2026-03-13' }, '2026-03-20', S, '逾期办结', 4],
     ['逾期办结: no 落实 date although 销号 before the deadline', { closedOn: '2026-03-06' }, '2026-03-20', S, '逾期办结', 0],
-    ['closed under a plan: on time', { extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30', reportFinalOn: '2026-04-28', closedOn: '2026-04-29' }, '2026-05-20', S, '按期办结', 0],
-    ['closed under a plan: late', { extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30', reportFinalOn: '2026-05-06', closedOn: '2026-05-07' }, '2026-05-20', S, '逾期办结', 1],
+    [
+      'closed under a plan: on time',
+      { extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30', reportFinalOn: '2026-04-28', closedOn: '2026-04-29' },
+      '2026-05-20',
+      S,
+      '按期办结',
+      0,
+    ],
+    [
+      'closed under a plan: late',
+      { extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30', reportFinalOn: '2026-05-06', closedOn: '2026-05-07' },
+      '2026-05-20',
+      S,
+      '逾期办结',
+      1,
+    ],
     ['销号日期 rules whatever today is', { reportFinalOn: '2026-03-09', closedOn: '2026-03-12' }, '2026-03-05', S, '按期办结', 0],
   ];
   test.each(rows)('%s', (_name, patch, today, settings, status, days) => {
@@ -144,7 +200,12 @@ describe('missed(D) and open at D', () => {
     ['a report after D still counts as missed at D', { report1On: '2026-03-05' }, '2026-03-04', 1],
     ['a late report given by D is not missed', { report1On: '2026-03-05' }, '2026-03-06', 1],
     ['申请办结日 counts for the final node', { report1On: '2026-03-03', report3On: '2026-03-05', appliedOn: '2026-03-09' }, '2026-03-20', 0],
-    ['延期: the final node moves', { report1On: '2026-03-03', report3On: '2026-03-05', extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30' }, '2026-04-30', 0],
+    [
+      '延期: the final node moves',
+      { report1On: '2026-03-03', report3On: '2026-03-05', extensionApprovedOn: '2026-03-08', extensionDeadline: '2026-04-30' },
+      '2026-04-30',
+      0,
+    ],
   ])('%s', (_n, patch, d, e) => {
     expect(missedReports(makeItem(patch), d, S, cal)).toBe(e);
   });
@@ -187,10 +248,12 @@ describe('properties', () => {
         extensionDeadline: r.extension === null ? null : addCalendarDays(r.assignedOn, r.extension),
       }),
     );
-  const settingsArb = fc.record({
-    countingMode: fc.constantFrom<Settings['countingMode']>('自然日顺延', '工作日', '自然日'),
-    overdueCounting: fc.constantFrom<Settings['overdueCounting']>('工作日', '自然日'),
-  }).map((p): Settings => ({ ...S, ...p }));
+  const settingsArb = fc
+    .record({
+      countingMode: fc.constantFrom<Settings['countingMode']>('自然日顺延', '工作日', '自然日'),
+      overdueCounting: fc.constantFrom<Settings['overdueCounting']>('工作日', '自然日'),
+    })
+    .map((p): Settings => ({ ...S, ...p }));
 
   // 延期 sits between 临近 and 逾期: an item under a plan is 延期 until the plan's deadline, then 逾期.
   const rank: Record<WarningStatus, number> = { 未交办: -1, 正常: 0, 临近: 1, 延期: 1, 逾期: 2, 按期办结: 9, 逾期办结: 9 };
@@ -221,16 +284,23 @@ describe('properties', () => {
 
   test('warningStatus and itemOverdueDays agree with itemStatus (open, closed and not-yet-交办 items; a clock passed in or not)', () => {
     fc.assert(
-      fc.property(openItemArb, settingsArb, fc.integer({ min: -5, max: 120 }), fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }), fc.boolean(), (item, s, a, c, started) => {
-        const it = { ...item, assignedOn: started ? item.assignedOn : null, closedOn: c === null ? null : addCalendarDays(item.assignedOn!, c) };
-        const today = addCalendarDays(item.assignedOn!, a);
-        const full = itemStatus(it, today, s, cal);
-        return (
-          warningStatus(it, today, s, cal) === full.status &&
-          warningStatus(it, today, s, cal, itemClock(it, s, cal)) === full.status &&
-          itemOverdueDays(it, today, s, cal) === full.overdueDays
-        );
-      }),
+      fc.property(
+        openItemArb,
+        settingsArb,
+        fc.integer({ min: -5, max: 120 }),
+        fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+        fc.boolean(),
+        (item, s, a, c, started) => {
+          const it = { ...item, assignedOn: started ? item.assignedOn : null, closedOn: c === null ? null : addCalendarDays(item.assignedOn!, c) };
+          const today = addCalendarDays(item.assignedOn!, a);
+          const full = itemStatus(it, today, s, cal);
+          return (
+            warningStatus(it, today, s, cal) === full.status &&
+            warningStatus(it, today, s, cal, itemClock(it, s, cal)) === full.status &&
+            itemOverdueDays(it, today, s, cal) === full.overdueDays
+          );
+        },
+      ),
     );
   });
 

@@ -116,8 +116,7 @@ function nodeState(n: ClockNode, today: IsoDate): NodeState {
 
 function nodeStatus(n: ClockNode, today: IsoDate, counting: OverdueCounting, cal: WorkCalendar): NodeStatus {
   const state = nodeState(n, today);
-  const overdueDays =
-    state === '逾期已报' ? cal.overdueDays(n.due, n.reportedOn!, counting) : state === '逾期' ? cal.overdueDays(n.due, today, counting) : 0;
+  const overdueDays = state === '逾期已报' ? cal.overdueDays(n.due, n.reportedOn!, counting) : state === '逾期' ? cal.overdueDays(n.due, today, counting) : 0;
   return { key: n.key, due: n.due, reportedOn: n.reportedOn || null, state, overdueDays };
 }
 

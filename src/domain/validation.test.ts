@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  FEEDBACK_INPUT_COLUMNS,
-  LEDGER_INPUT_COLUMNS,
-  validateFeedbackRow,
-  validateLedgerRow,
-  type CellError,
-  type LedgerRowContext,
-} from './validation';
+import { FEEDBACK_INPUT_COLUMNS, LEDGER_INPUT_COLUMNS, validateFeedbackRow, validateLedgerRow, type CellError, type LedgerRowContext } from './validation';
 import { ASSIGN_LEVELS, GRADES, ITEM_KINDS, SOURCE_CATEGORIES, WORKFLOW_STATES, type LedgerItem } from './types';
 import { civilFromDayNumber, dayNumberFromCivil, isoToSerial } from './parseDate';
 
@@ -259,11 +252,7 @@ describe('validateLedgerRow: every check', () => {
     // order against 交办日期
     ['完成时限 before 交办日期', { 完成时限: '2026-03-04' }, ['完成时限:before-assigned']],
     ['延期完成时限 before 交办日期', { 延期完成时限: '2026-01-01' }, ['延期完成时限:before-assigned']],
-    [
-      '销号日期 before 交办日期',
-      { 办理状态: '已销号', 销号日期: '2026-03-01' },
-      ['销号日期:before-assigned'],
-    ],
+    ['销号日期 before 交办日期', { 办理状态: '已销号', 销号日期: '2026-03-01' }, ['销号日期:before-assigned']],
     // counts
     ['退回次数 negative', { 退回次数: -1 }, ['退回次数:bad-count']],
     ['退回次数 fraction', { 退回次数: 1.5 }, ['退回次数:bad-count']],
@@ -469,7 +458,10 @@ describe('properties', () => {
   // Valid rows: text that survives byte for byte, dates in any accepted spelling, consistent states.
   const text = (max: number, required: boolean) =>
     fc
-      .string({ unit: fc.oneof(fc.constantFrom(...'督办台账维修完成 ,.，。、;；\n\t'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: Math.min(max, 60) })
+      .string({
+        unit: fc.oneof(fc.constantFrom(...'督办台账维修完成 ,.，。、;；\n\t'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })),
+        maxLength: Math.min(max, 60),
+      })
       .filter((s) => Array.from(s).length <= max && !'=+-@'.includes(s[0] ?? 'ok') && (!required || s.trim() !== ''));
   const dayArb = fc.integer({ min: dayNumberFromCivil(2000, 1, 1), max: dayNumberFromCivil(2099, 12, 31) });
   const iso = (n: number) => {
@@ -477,17 +469,18 @@ describe('properties', () => {
     return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   };
   const spell = (n: number) =>
-    fc.constantFrom<(n: number) => unknown>(
-      (x) => iso(x),
-      (x) => {
-        const { y, m, d } = civilFromDayNumber(x);
-        return `${y}年${m}月${d}日`;
-      },
-      (x) => isoToSerial(iso(x)),
-      (x) => new Date(x * 86_400_000),
-    ).map((f) => f(n));
-  const optionalDate = (min: number) =>
-    fc.option(fc.integer({ min, max: dayNumberFromCivil(2099, 12, 31) }), { nil: null });
+    fc
+      .constantFrom<(n: number) => unknown>(
+        (x) => iso(x),
+        (x) => {
+          const { y, m, d } = civilFromDayNumber(x);
+          return `${y}年${m}月${d}日`;
+        },
+        (x) => isoToSerial(iso(x)),
+        (x) => new Date(x * 86_400_000),
+      )
+      .map((f) => f(n));
+  const optionalDate = (min: number) => fc.option(fc.integer({ min, max: dayNumberFromCivil(2099, 12, 31) }), { nil: null });
   const sectionName = text(20, true).filter((s) => !/[、,，;；/\s]/.test(s));
 
   const validLedgerRow = fc

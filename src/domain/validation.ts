@@ -169,8 +169,7 @@ export interface FeedbackRowValidation {
   notes: CellNote[];
 }
 
-const hasOwn = (o: unknown, k: string): boolean =>
-  typeof o === 'object' && o !== null && Object.prototype.hasOwnProperty.call(o, k);
+const hasOwn = (o: unknown, k: string): boolean => typeof o === 'object' && o !== null && Object.prototype.hasOwnProperty.call(o, k);
 
 /** Why a cell cannot be read (code and zh-CN message body). */
 class Bad {
@@ -231,8 +230,7 @@ function readInt(plain: unknown, raw: unknown): Read<number> {
   return Number.isSafeInteger(n) && n >= 0 ? n : bad('bad-count', domain.cell.badCount(displayValue(raw)));
 }
 
-const toHalfWidthDigits = (s: string) =>
-  s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
+const toHalfWidthDigits = (s: string) => s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
 
 /**
  * 来源类别 as people write it: the name, its number 1–10 (the seed document numbers them), or both
@@ -259,9 +257,7 @@ function readEnum(col: InputColumn, plain: unknown, raw: unknown): Read<string |
   const options = col.options ?? [];
   if (isBlank(plain)) return null;
   if (col.field === 'source') {
-    return typeof plain === 'string' || typeof plain === 'number'
-      ? readSource(String(plain), raw)
-      : bad('bad-enum', domain.cell.badSource(displayValue(raw)));
+    return typeof plain === 'string' || typeof plain === 'number' ? readSource(String(plain), raw) : bad('bad-enum', domain.cell.badSource(displayValue(raw)));
   }
   if (typeof plain === 'string' && options.includes(plain.trim())) return plain.trim();
   return bad('bad-enum', domain.cell.badEnum(displayValue(raw), options.join('、')));
@@ -470,7 +466,10 @@ export function validateLedgerValues(values: RowValues, ctx: LedgerRowContext): 
   if (has('coSections')) {
     const unknown = splitSections(get('coSections')).filter((name) => !sections.includes(name));
     if (unknown.length > 0) {
-      const shown = unknown.slice(0, 3).map((name) => displayValue(name, 20)).join('、');
+      const shown = unknown
+        .slice(0, 3)
+        .map((name) => displayValue(name, 20))
+        .join('、');
       report.error('协办科室', 'unknown-section', domain.cell.unknownCoSection(unknown.length > 3 ? `${shown}…` : shown));
     }
   }

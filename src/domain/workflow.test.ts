@@ -1,14 +1,5 @@
 import fc from 'fast-check';
-import {
-  ACTION_TYPES,
-  allowedActions,
-  applyAction,
-  registerItem,
-  type Action,
-  type ActionType,
-  type Actor,
-  type NewItemInput,
-} from './workflow';
+import { ACTION_TYPES, allowedActions, applyAction, registerItem, type Action, type ActionType, type Actor, type NewItemInput } from './workflow';
 import { civilFromDayNumber, dayNumberFromCivil } from './parseDate';
 import { ROLES, WORKFLOW_STATES, type FeedbackRecord, type LedgerItem, type Role, type WorkflowState } from './types';
 import type { Result } from './result';
@@ -139,9 +130,7 @@ const ON = '2026-03-20';
 
 describe('the permission table: every (state, action, role)', () => {
   const cases = WORKFLOW_STATES.flatMap((state) =>
-    ACTION_TYPES.flatMap((action) =>
-      ROLES.map((role) => [state, action, role, (EXPECTED[state][role] ?? []).includes(action)] as const),
-    ),
+    ACTION_TYPES.flatMap((action) => ROLES.map((role) => [state, action, role, (EXPECTED[state][role] ?? []).includes(action)] as const)),
   );
   test('covers 6 states × 15 actions × 4 roles', () => expect(cases).toHaveLength(360));
 
@@ -186,26 +175,96 @@ describe('refusals say why', () => {
   test.each<[string, LedgerItem, Action, Actor, string, string | RegExp]>([
     ['审批 without 交办日期', itemIn('待审批'), { type: '审批同意' } as Action, people.中心主任, 'missing-assigned-on', '审批同意即交办，须填写交办日期'],
     ['审批 with a bad 交办日期', itemIn('待审批'), { type: '审批同意', assignedOn: '2026/3/5' }, people.中心主任, 'bad-date', /不是有效日期/],
-    ['交办 before 立项', itemIn('待审批'), { type: '审批同意', assignedOn: '2026-03-01' }, people.中心主任, 'assigned-before-registered', '交办日期 2026-03-01 早于立项日期 2026-03-04'],
-    ['完成时限 before 交办', itemIn('待审批'), { type: '审批同意', assignedOn: '2026-03-05', explicitDeadline: '2026-03-04' }, people.中心主任, 'deadline-before-assigned', /完成时限 2026-03-04 早于交办日期/],
+    [
+      '交办 before 立项',
+      itemIn('待审批'),
+      { type: '审批同意', assignedOn: '2026-03-01' },
+      people.中心主任,
+      'assigned-before-registered',
+      '交办日期 2026-03-01 早于立项日期 2026-03-04',
+    ],
+    [
+      '完成时限 before 交办',
+      itemIn('待审批'),
+      { type: '审批同意', assignedOn: '2026-03-05', explicitDeadline: '2026-03-04' },
+      people.中心主任,
+      'deadline-before-assigned',
+      /完成时限 2026-03-04 早于交办日期/,
+    ],
     ['反馈 without content', itemIn('办理中'), { type: '反馈', node: '1天反馈', content: '  ' }, people.科室, 'missing-content', '1天反馈须填写内容'],
-    ['反馈 of an unknown node', itemIn('办理中'), { type: '反馈', node: '周报', content: 'x' } as unknown as Action, people.科室, 'bad-report-type', /不是反馈节点/],
-    ['月度反馈 without a plan', itemIn('办理中'), { type: '反馈', node: '月度反馈', content: 'x' }, people.科室, 'no-plan', '月度反馈只适用于已批准延期方案的事项'],
+    [
+      '反馈 of an unknown node',
+      itemIn('办理中'),
+      { type: '反馈', node: '周报', content: 'x' } as unknown as Action,
+      people.科室,
+      'bad-report-type',
+      /不是反馈节点/,
+    ],
+    [
+      '月度反馈 without a plan',
+      itemIn('办理中'),
+      { type: '反馈', node: '月度反馈', content: 'x' },
+      people.科室,
+      'no-plan',
+      '月度反馈只适用于已批准延期方案的事项',
+    ],
     ['反馈 that Excel would read as a formula', itemIn('办理中'), { type: '反馈', node: '1天反馈', content: '=1+1' }, people.科室, 'formula-like', /公式/],
     ['反馈 too long', itemIn('办理中'), { type: '反馈', node: '1天反馈', content: '字'.repeat(1001) }, people.科室, 'too-long', /最多 1000 字/],
-    ['审签 of another item’s record', itemIn('办理中'), { type: '审签', record: { ...unsignedReport(itemIn('办理中')), itemId: 'DB-2026-0001' } }, people.分管领导, 'other-item', /不是“DB-2026-0012”/],
-    ['审签 of a signed record', itemIn('办理中'), { type: '审签', record: { ...unsignedReport(itemIn('办理中')), signer: '李', signedOn: '2026-03-07' } }, people.分管领导, 'already-signed', '这条反馈已由李于 2026-03-07 审签'],
-    ['审签 of a 催办 record', itemIn('办理中'), { type: '审签', record: { ...unsignedReport(itemIn('办理中')), type: '催办' } }, people.分管领导, 'not-a-report', /不需要审签/],
-    ['审签 before the report', itemIn('办理中'), { type: '审签', record: { ...unsignedReport(itemIn('办理中')), date: '2026-03-25' } }, people.分管领导, 'sign-before-report', '审签日期 2026-03-20 早于反馈日期 2026-03-25'],
+    [
+      '审签 of another item’s record',
+      itemIn('办理中'),
+      { type: '审签', record: { ...unsignedReport(itemIn('办理中')), itemId: 'DB-2026-0001' } },
+      people.分管领导,
+      'other-item',
+      /不是“DB-2026-0012”/,
+    ],
+    [
+      '审签 of a signed record',
+      itemIn('办理中'),
+      { type: '审签', record: { ...unsignedReport(itemIn('办理中')), signer: '李', signedOn: '2026-03-07' } },
+      people.分管领导,
+      'already-signed',
+      '这条反馈已由李于 2026-03-07 审签',
+    ],
+    [
+      '审签 of a 催办 record',
+      itemIn('办理中'),
+      { type: '审签', record: { ...unsignedReport(itemIn('办理中')), type: '催办' } },
+      people.分管领导,
+      'not-a-report',
+      /不需要审签/,
+    ],
+    [
+      '审签 before the report',
+      itemIn('办理中'),
+      { type: '审签', record: { ...unsignedReport(itemIn('办理中')), date: '2026-03-25' } },
+      people.分管领导,
+      'sign-before-report',
+      '审签日期 2026-03-20 早于反馈日期 2026-03-25',
+    ],
     ['审签 after 销号', itemIn('已销号'), { type: '审签', record: unsignedReport(itemIn('已销号')) }, people.分管领导, 'wrong-state', /事项已销号，不能再审签/],
     ['审定 without a grade', itemIn('已初核'), { type: '审定', grade: '好' } as unknown as Action, people.分管领导, 'bad-grade', /须给出评价等级/],
     ['退回 without a reason', itemIn('申请办结'), { type: '退回', reason: '' }, people.督办员, 'missing-reason', '退回须写明理由'],
     ['延期 to a past date', itemIn('办理中'), { type: '延期方案', deadline: '2026-03-19', nodes: '' }, people.分管领导, 'extension-in-past', /早于批准日/],
     ['延期 to a non-date', itemIn('办理中'), { type: '延期方案', deadline: '下月', nodes: '' }, people.分管领导, 'bad-date', /不是有效日期/],
-    ['科室 escalating straight to the 中心主任', itemIn('办理中'), { type: '升级', level: '中心主任', content: 'x' }, people.科室, 'wrong-level', '“科室”不能把事项升级到“中心主任”'],
+    [
+      '科室 escalating straight to the 中心主任',
+      itemIn('办理中'),
+      { type: '升级', level: '中心主任', content: 'x' },
+      people.科室,
+      'wrong-level',
+      '“科室”不能把事项升级到“中心主任”',
+    ],
     ['升级 without content', itemIn('办理中'), { type: '升级', level: '分管领导', content: '' }, people.科室, 'missing-content', /须填写内容/],
     ['重新立项 without content', itemIn('已销号'), { type: '重新立项', content: '' }, people.督办员, 'missing-content', '事项内容须填写内容'],
-    ['认定 twice', { ...itemIn('办理中'), falsifiedOn: '2026-03-15' }, { type: '认定弄虚作假' }, people.督办员, 'already-flagged', '该事项已于 2026-03-15 认定为弄虚作假'],
+    [
+      '认定 twice',
+      { ...itemIn('办理中'), falsifiedOn: '2026-03-15' },
+      { type: '认定弄虚作假' },
+      people.督办员,
+      'already-flagged',
+      '该事项已于 2026-03-15 认定为弄虚作假',
+    ],
     ['back-dated action', itemIn('申请办结'), { type: '初核' }, people.督办员, 'backdated', '办理日期 2026-03-20 早于该事项的申请办结日 2026-03-21，不能倒签'],
     ['an unknown action', itemIn('办理中'), { type: '撤销' } as unknown as Action, people.督办员, 'unknown-action', '无法识别的操作“撤销”'],
     ['an actor without a name', itemIn('办理中'), { type: '催办' }, { role: '督办员', name: ' ' }, 'no-actor-name', '须注明办理人姓名'],
@@ -223,18 +282,22 @@ describe('refusals say why', () => {
   });
 
   test('认定 already made disappears from allowedActions', () => {
-    expect(allowedActions({ ...itemIn('办理中'), perfunctoryOn: '2026-03-10' }, '督办员')).toEqual([
-      '催办',
-      '升级',
-      '认定弄虚作假',
-    ]);
+    expect(allowedActions({ ...itemIn('办理中'), perfunctoryOn: '2026-03-10' }, '督办员')).toEqual(['催办', '升级', '认定弄虚作假']);
   });
 });
 
 describe('registerItem (立项)', () => {
   test('a new item waits for approval', () => {
     const item = registered();
-    expect(item).toMatchObject({ id: 'DB-2026-0012', registeredOn: '2026-03-04', state: '待审批', assignedOn: null, returnCount: 0, urgeCount: 0, linkedId: '' });
+    expect(item).toMatchObject({
+      id: 'DB-2026-0012',
+      registeredOn: '2026-03-04',
+      state: '待审批',
+      assignedOn: null,
+      returnCount: 0,
+      urgeCount: 0,
+      linkedId: '',
+    });
   });
 
   test.each<[string, Partial<NewItemInput>, Actor, string]>([

@@ -197,9 +197,7 @@ function gate(item: LedgerItem, type: ActionType, actor: Actor): Result<true> {
     const stateDependent = Object.values(byState).some((r) => r!.length !== everyone.size);
     return err(
       'wrong-role',
-      stateDependent
-        ? w.wrongRoleInState(type, item.state, rolesText(roles), actor.role)
-        : w.wrongRole(type, rolesText(roles), actor.role),
+      stateDependent ? w.wrongRoleInState(type, item.state, rolesText(roles), actor.role) : w.wrongRole(type, rolesText(roles), actor.role),
     );
   }
   // A 科室 acts for itself only (谁承办、谁负责).
@@ -230,7 +228,10 @@ function record(item: LedgerItem, type: RecordType, on: IsoDate, content: string
 
 /** A fresh item in 待审批 with nothing but its registration (also the sample generator's start). */
 export function draftItem(
-  fields: { id: string; on: IsoDate } & Pick<LedgerItem, 'source' | 'level' | 'content' | 'requirement' | 'section' | 'coSections' | 'kind' | 'linkedId' | 'note'>,
+  fields: { id: string; on: IsoDate } & Pick<
+    LedgerItem,
+    'source' | 'level' | 'content' | 'requirement' | 'section' | 'coSections' | 'kind' | 'linkedId' | 'note'
+  >,
 ): LedgerItem {
   return {
     id: fields.id,
@@ -335,12 +336,7 @@ export function registerItem(input: NewItemInput, actor: Actor, on: IsoDate): Re
  * the action produces, and for 重新立项 the new item draft. Illegal steps are refused with a
  * zh-CN message.
  */
-export function applyAction(
-  item: LedgerItem,
-  action: Action,
-  actor: Actor,
-  on: IsoDate,
-): Result<ActionOutcome> {
+export function applyAction(item: LedgerItem, action: Action, actor: Actor, on: IsoDate): Result<ActionOutcome> {
   const w = domain.workflow;
   const type = (action as { type?: unknown } | null)?.type;
   if (!(ACTION_TYPES as readonly unknown[]).includes(type)) {
@@ -375,9 +371,7 @@ function unsignedReport(item: LedgerItem, r: FeedbackRecord, on: IsoDate): Resul
 function approval(item: LedgerItem, action: Extract<Action, { type: '审批同意' }>): Result<Partial<LedgerItem>> {
   const w = domain.workflow;
   if (!isValidIsoDate(action.assignedOn)) {
-    return action.assignedOn
-      ? err('bad-date', w.badDate('交办日期', displayValue(action.assignedOn)))
-      : err('missing-assigned-on', w.needAssignedOn);
+    return action.assignedOn ? err('bad-date', w.badDate('交办日期', displayValue(action.assignedOn))) : err('missing-assigned-on', w.needAssignedOn);
   }
   const assignedOn = action.assignedOn;
   if (item.registeredOn && assignedOn < item.registeredOn) {
@@ -453,8 +447,7 @@ function reopen(item: LedgerItem, action: Extract<Action, { type: '重新立项'
 /** The effect of an action already allowed by `gate`. */
 function effect(item: LedgerItem, action: Action, actor: Actor, on: IsoDate): Result<ActionOutcome> {
   const w = domain.workflow;
-  const done = (changes: Partial<LedgerItem>, records: FeedbackRecord[] = []): Result<ActionOutcome> =>
-    ok({ item: { ...item, ...changes }, records });
+  const done = (changes: Partial<LedgerItem>, records: FeedbackRecord[] = []): Result<ActionOutcome> => ok({ item: { ...item, ...changes }, records });
 
   switch (action.type) {
     case '审批同意': {
@@ -508,10 +501,9 @@ function effect(item: LedgerItem, action: Action, actor: Actor, on: IsoDate): Re
       if (!reason.ok) return reason;
       // Back to work: the application and its check no longer stand (they would otherwise count
       // as 落实完成日 in the clock).
-      return done(
-        { state: '办理中', returnCount: item.returnCount + 1, appliedOn: null, checkedOn: null },
-        [record(item, '退回', on, reason.value, actor.name)],
-      );
+      return done({ state: '办理中', returnCount: item.returnCount + 1, appliedOn: null, checkedOn: null }, [
+        record(item, '退回', on, reason.value, actor.name),
+      ]);
     }
 
     case '延期方案': {

@@ -34,7 +34,10 @@ function damagedLedger() {
 
 describe('auditLedger', () => {
   test('a healthy ledger: no problems, counted rows, two syncs', async () => {
-    const xl = ledgerFixture({ items: [makeItem(), makeItem({ id: 'DB-2026-0002' })], records: [makeRecord({ itemId: 'DB-2026-0001', type: '1天反馈', date: '2026-03-03', content: 'x' })] });
+    const xl = ledgerFixture({
+      items: [makeItem(), makeItem({ id: 'DB-2026-0002' })],
+      records: [makeRecord({ itemId: 'DB-2026-0001', type: '1天反馈', date: '2026-03-03', content: 'x' })],
+    });
     xl.stats.reset();
     const r = await auditLedger(xl.run);
     expect(r.problems).toEqual([]);
@@ -69,7 +72,12 @@ describe('auditLedger', () => {
     );
     expect(r.problems).toHaveLength(seen.length);
     // no false alarms on the healthy cells
-    expect(r.problems.filter((p) => p.sheet === '台账' && p.row === 2).map((p) => p.header).sort()).toEqual(['承办科室', '逾期天数'].sort());
+    expect(
+      r.problems
+        .filter((p) => p.sheet === '台账' && p.row === 2)
+        .map((p) => p.header)
+        .sort(),
+    ).toEqual(['承办科室', '逾期天数'].sort());
     // every message is located in zh-CN
     for (const p of r.problems) expect(p.message).toMatch(new RegExp(`^${p.sheet} (第${p.row}行|${p.address.replace(/[:$]/g, '\\$&')})`));
     const dup = r.problems.find((p) => p.code === 'duplicate-id' && p.row === 3)!;
@@ -146,7 +154,13 @@ describe('blank rows inside 台账', () => {
 
   test.each([
     [[3], [['台账', 3, 'A3', '台账 第3行：表格中间有空行']]],
-    [[3, 5, 6], [['台账', 3, 'A3', '台账 第3行：表格中间有空行'], ['台账', 5, 'A5:A6', '台账 第5–6行：表格中间有 2 个空行']]],
+    [
+      [3, 5, 6],
+      [
+        ['台账', 3, 'A3', '台账 第3行：表格中间有空行'],
+        ['台账', 5, 'A5:A6', '台账 第5–6行：表格中间有 2 个空行'],
+      ],
+    ],
     [[2], [['台账', 2, 'A2', '台账 第2行：表格中间有空行']]],
   ])('blank rows %j → one problem per run, with sheet and row', async (rows, expected) => {
     const found = await blanks(rows as number[]);

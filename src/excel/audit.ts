@@ -112,7 +112,13 @@ function duplicateIds(tb: SheetTable, sheet: string): AuditProblem[] {
         header: '编号',
         address: `${column}${row}`,
         code: 'duplicate-id',
-        message: t.at(t.where(sheet, row, column, '编号'), t.duplicateId(id, rows.filter((x) => x !== row))),
+        message: t.at(
+          t.where(sheet, row, column, '编号'),
+          t.duplicateId(
+            id,
+            rows.filter((x) => x !== row),
+          ),
+        ),
         value: id,
       });
     }
@@ -206,7 +212,8 @@ function formulaProblems(p: FormulaProbe, contentRows: Set<number>, tableName: s
     [r.last, r.lastRow],
   ] as const) {
     if (!contentRows.has(row) || typeof f !== 'string' || !f.startsWith('=')) continue;
-    if (!expected(row).includes(canonicalFormula(f, tableName))) push(`${p.letter}${row}`, 'formula-different', t.formulaDifferent(f.length > 60 ? `${f.slice(0, 60)}…` : f), f);
+    if (!expected(row).includes(canonicalFormula(f, tableName)))
+      push(`${p.letter}${row}`, 'formula-different', t.formulaDifferent(f.length > 60 ? `${f.slice(0, 60)}…` : f), f);
     if (r.firstRow === r.lastRow) break;
   }
   return out;
@@ -287,7 +294,15 @@ export async function auditLedger(run: ExcelRun): Promise<AuditReport> {
       const missing = [LEDGER, RECORDS, PEOPLE].filter((n) => !have.has(n));
       return {
         initialised: false,
-        problems: missing.map((name) => ({ sheet: name, row: 1, column: '', header: name, address: 'A1', code: 'table-missing', message: t.notInitialised([name]) })),
+        problems: missing.map((name) => ({
+          sheet: name,
+          row: 1,
+          column: '',
+          header: name,
+          address: 'A1',
+          code: 'table-missing',
+          message: t.notInitialised([name]),
+        })),
         bySheet: [],
         checked: { ledgerRows: 0, recordRows: 0 },
         summary: t.notInitialised(missing),
@@ -300,10 +315,12 @@ export async function auditLedger(run: ExcelRun): Promise<AuditReport> {
     // ---- sync 2: formula columns (addresses and two formulas per column, nothing per row)
     const probes: FormulaProbe[] = [];
     const spans = bodies.map((b) => ({ first: b.rowIndex + 1, last: b.rowIndex + b.rowCount }));
-    ([
-      [LEDGER, LEDGER_COLUMNS, lt, spans[0]],
-      [RECORDS, RECORD_COLUMNS, rt, spans[1]],
-    ] as const).forEach(([sheet, columns, tb, span]) => {
+    (
+      [
+        [LEDGER, LEDGER_COLUMNS, lt, spans[0]],
+        [RECORDS, RECORD_COLUMNS, rt, spans[1]],
+      ] as const
+    ).forEach(([sheet, columns, tb, span]) => {
       const table = context.workbook.tables.getItem(sheet);
       for (const spec of columns) {
         if (spec.kind !== 'formula' || !spec.formula || !tb.headers.includes(spec.header)) continue;
@@ -335,7 +352,10 @@ export async function auditLedger(run: ExcelRun): Promise<AuditReport> {
       }
     }
 
-    const ledgerIds = lt.rows.map((r) => r.values['编号']).filter((v) => !isBlank(v)).map((v) => String(v));
+    const ledgerIds = lt.rows
+      .map((r) => r.values['编号'])
+      .filter((v) => !isBlank(v))
+      .map((v) => String(v));
     const l = ledgerFromTable(lt, sections, LEDGER);
     const r = recordsFromTable(rt, ledgerIds, RECORDS);
     const contentRows = {

@@ -30,6 +30,11 @@ describe('textCell: what a user typed stays text when the add-in writes it back'
       context.workbook.worksheets.getItem('S').getRange(`A1:A${typed.length}`).formulas = typed.map((s) => [textCell(s)]);
       await context.sync();
     });
-    expect(xl.workbook.sheet('S').getValues(`A1:A${typed.length}`).map((r) => r[0])).toEqual(typed);
+    expect(
+      xl.workbook
+        .sheet('S')
+        .getValues(`A1:A${typed.length}`)
+        .map((r) => r[0]),
+    ).toEqual(typed);
   });
 });

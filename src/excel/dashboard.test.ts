@@ -113,7 +113,13 @@ describe('refreshDashboard on a 200-item sample', () => {
     ]);
     // printed: tables and charts on one A4 landscape page, no gridlines, tables bordered
     const sheet = xl.workbook.sheet(DASHBOARD_SHEET);
-    expect(pageLayoutOf(sheet)).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', printArea: 'A1:R50', showGridlines: false, zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
+    expect(pageLayoutOf(sheet)).toMatchObject({
+      paperSize: 'A4',
+      orientation: 'Landscape',
+      printArea: 'A1:R50',
+      showGridlines: false,
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+    });
     expect(sheet.fmtAt(row(t.statusTableTitle) - 1, 1, 'fill')).toBe('#EDEDED');
     expect(sheet.fmtAt(row(t.statusTableTitle), 1, 'borderBottom')).toBe('Continuous');
     expect(out.syncs).toBe(2 + readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历']));

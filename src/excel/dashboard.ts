@@ -159,7 +159,11 @@ export function dashboardGrid(f: DashboardFigures, months: number): DashboardGri
     f.trend.map((m) => [textCell(m.month), m.rate === null ? '' : m.rate, m.due, m.onTime]),
   );
   if (trend.last > trend.header) formats.push({ address: `B${trend.header + 1}:B${trend.last}`, numberFormat: '0.0%' });
-  const source = block(t.sourceTableTitle, t.sourceHeaders, f.bySource.map((s) => [textCell(s.source), s.items]));
+  const source = block(
+    t.sourceTableTitle,
+    t.sourceHeaders,
+    f.bySource.map((s) => [textCell(s.source), s.items]),
+  );
   rows.pop();
   const width = Math.max(...rows.map((r) => r.length));
   return { rows, width, status, trend, source, boldRows, formats };

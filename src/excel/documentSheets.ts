@@ -61,7 +61,11 @@ export function documentSheetLayout(doc: OfficialDocument): DocumentSheetLayout 
     styles.push({ range: `A${r}:${LAST}${r}`, wrap: true, vertical: 'Center', horizontal: 'Left', rowHeight: height(text, widthOf(0, 5)), ...style });
     return r;
   };
-  line(doc.title, { font: { name: HEAD_FONT, size: 20, bold: true, color: doc.colour ? `#${doc.colour.hex}` : '#000000' }, horizontal: 'Center', rowHeight: 36 });
+  line(doc.title, {
+    font: { name: HEAD_FONT, size: 20, bold: true, color: doc.colour ? `#${doc.colour.hex}` : '#000000' },
+    horizontal: 'Center',
+    rowHeight: 36,
+  });
   line(doc.docNumber, { horizontal: 'Right', rowHeight: 22 });
   if (doc.colour) {
     line(`${doc.colour.label}（${doc.colour.meaning}）`, {
@@ -101,7 +105,15 @@ export function documentSheetLayout(doc: OfficialDocument): DocumentSheetLayout 
         const fit = (cells: readonly string[]) => (cells.length <= n ? [...cells] : [...cells.slice(0, n - 1), cells.slice(n - 1).join('；')]);
         if (b.caption) line(b.caption, { font: { name: HEAD_FONT, bold: true }, horizontal: 'Center' });
         const head = add(fit(b.headers));
-        styles.push({ range: `A${head}:${LAST}${head}`, font: { name: HEAD_FONT, bold: true }, fill: '#EDEDED', horizontal: 'Center', vertical: 'Center', wrap: true, rowHeight: 24 });
+        styles.push({
+          range: `A${head}:${LAST}${head}`,
+          font: { name: HEAD_FONT, bold: true },
+          fill: '#EDEDED',
+          horizontal: 'Center',
+          vertical: 'Center',
+          wrap: true,
+          rowHeight: 24,
+        });
         for (const r of b.rows) {
           const cells = fit(r);
           const row = add(cells);

@@ -18,7 +18,13 @@ beforeEach(async () => {
 });
 
 async function round(): Promise<void> {
-  const r = await generateRound(xl.run, { period: monthPeriod('2026-11'), asOf: TODAY, actor: { role: '督办员', name: '王督办' }, opId: 'doc-round', now: new Date(2026, 10, 25, 9) });
+  const r = await generateRound(xl.run, {
+    period: monthPeriod('2026-11'),
+    asOf: TODAY,
+    actor: { role: '督办员', name: '王督办' },
+    opId: 'doc-round',
+    now: new Date(2026, 10, 25, 9),
+  });
   if (!r.ok) throw new Error(r.error.message);
 }
 
@@ -27,7 +33,9 @@ describe('readDocumentSource', () => {
     const s = await readDocumentSource(xl.run);
     if (!s.ok) throw new Error(s.error.message);
     expect(s.value.doc).toEqual(defaultDocumentSettings());
-    expect(xl.workbook.sheet('设置').getValues(`A${settingRow('督办文号格式')}:B${settingRow('督办文号格式')}`)).toEqual([['督办文号格式', '后勤督〔{年}〕{号}号']]);
+    expect(xl.workbook.sheet('设置').getValues(`A${settingRow('督办文号格式')}:B${settingRow('督办文号格式')}`)).toEqual([
+      ['督办文号格式', '后勤督〔{年}〕{号}号'],
+    ]);
     xl.workbook.sheet('设置').setValues(`B${settingRow('发文机关标志')}`, [['某某大学后勤服务中心文件']]);
     const again = await readDocumentSource(xl.run);
     expect(again.ok && again.value.doc.organMark).toBe('某某大学后勤服务中心文件');
@@ -37,7 +45,10 @@ describe('readDocumentSource', () => {
     const ws = xl.workbook.sheet('设置');
     const first = settingRow('督办文号格式');
     const last = settingRow('催办反馈工作日');
-    ws.setValues(`A${first}:C${last}`, Array.from({ length: last - first + 1 }, () => ['', '', '']));
+    ws.setValues(
+      `A${first}:C${last}`,
+      Array.from({ length: last - first + 1 }, () => ['', '', '']),
+    );
     const s = await readDocumentSource(xl.run);
     expect(s.ok && s.value.doc).toEqual(defaultDocumentSettings());
     const init = await initialiseLedger(xl.run, { today: TODAY });
@@ -45,7 +56,7 @@ describe('readDocumentSource', () => {
     expect(ws.getValues(`A${last}:B${last}`)).toEqual([['催办反馈工作日', 1]]);
   });
 
-  it('no round before one is generated; then the round as the sheets hold it, the clerk\'s edits included', async () => {
+  it("no round before one is generated; then the round as the sheets hold it, the clerk's edits included", async () => {
     const before = await readDocumentSource(xl.run);
     expect(before.ok && before.value.round).toBeNull();
     await round();
@@ -58,7 +69,10 @@ describe('readDocumentSource', () => {
     expect(r.roundDate).toBe(TODAY);
     expect(r.suggestions[0]).toBe('1. 改过的督查建议。');
     expect(r.mainProblems.length).toBeGreaterThan(0);
-    const issueIds = xl.workbook.sheet('问题清单').getValues(`B2:B${r.issues.length + 1}`).map((x) => shown(x[0]));
+    const issueIds = xl.workbook
+      .sheet('问题清单')
+      .getValues(`B2:B${r.issues.length + 1}`)
+      .map((x) => shown(x[0]));
     expect(r.issues.map((i) => i.itemId)).toEqual(issueIds);
     expect(r.issues.at(-1)).toMatchObject({ itemId: '', content: '手工补充的问题', manual: true });
     expect(r.nonImplementation.map((i) => i.itemId)).toEqual(r.report.nonImplementationList.map((i) => i.itemId));
@@ -83,7 +97,10 @@ describe('writeDocumentSheet', () => {
     expect(ws.getValues('A1')).toEqual([[t.noticeTitle]]);
     expect(shown(ws.getValues('A2')[0][0])).toBe(first.docNumber);
     expect(mergedAreas(ws)).toContain('A1:F1');
-    const values = ws.getValues(`A1:F${w.ok ? w.value.rows : 1}`).flat().map(shown);
+    const values = ws
+      .getValues(`A1:F${w.ok ? w.value.rows : 1}`)
+      .flat()
+      .map(shown);
     expect(values).toContain(items[0].id);
     expect(values).toContain('签收人：________________');
     expect(pageLayoutOf(ws)).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', showGridlines: false });

@@ -120,4 +120,3 @@ export async function readDocumentSource(run: ExcelRun): Promise<Result<Document
     return err('excel', syncMessage(e));
   }
 }
-

@@ -69,12 +69,14 @@ async function fixture(b: Bulk): Promise<ExcelDouble> {
 const protectedSheets = (xl: ExcelDouble) => xl.workbook.sheetNames().filter((n) => xl.workbook.sheet(n).protection.protected);
 const contents = (xl: ExcelDouble, sheets: string[]) =>
   JSON.stringify(
-    sheets.filter((n) => xl.workbook.sheetNames().includes(n)).map((n) => {
-      const s = xl.workbook.sheet(n);
-      const used = s.usedRange();
-      // 操作日志's time column holds the wall clock of the write; everything else must match
-      return used ? s.getValues(used).map((r) => (n === '操作日志' ? r.slice(1) : r)) : [];
-    }),
+    sheets
+      .filter((n) => xl.workbook.sheetNames().includes(n))
+      .map((n) => {
+        const s = xl.workbook.sheet(n);
+        const used = s.usedRange();
+        // 操作日志's time column holds the wall clock of the write; everything else must match
+        return used ? s.getValues(used).map((r) => (n === '操作日志' ? r.slice(1) : r)) : [];
+      }),
   );
 
 describe.each(BULK.map((b) => [b.name, b] as const))('%s under faults (web profile, password-protected sheets)', (_name, b) => {

@@ -39,7 +39,8 @@ function rows(xl: ExcelDouble, table: string) {
 
 const HEAD = ['编号', '来源类别', '交办层级', '事项内容', '承办科室', '事项类型', '交办日期', '办理状态', '最近进展'];
 const line = (cells: string[]) => cells.join('\t');
-const newRow = (id: string, content: string, progress = '') => line([id, '其他', '台账其他任务', content, '工程管理科', '一般', '2026-03-10', '办理中', progress]);
+const newRow = (id: string, content: string, progress = '') =>
+  line([id, '其他', '台账其他任务', content, '工程管理科', '一般', '2026-03-10', '办理中', progress]);
 
 test('text that Excel would convert is written behind an apostrophe', () => {
   expect(textCell('007')).toBe("'007");
@@ -95,7 +96,7 @@ describe('previewImport', () => {
 
   test('the same 事项内容 + 承办科室 twice in the block: the second is a duplicate', async () => {
     const xl = fixture();
-    const r = await previewImport(xl.run, ([HEAD.join('\t'), newRow('', '甲事项'), newRow('', '甲事项')].join('\n')));
+    const r = await previewImport(xl.run, [HEAD.join('\t'), newRow('', '甲事项'), newRow('', '甲事项')].join('\n'));
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.add).toHaveLength(1);
     expect(r.value.duplicates.map((d) => [d.pastedRow, d.kind, d.other])).toEqual([[3, 'same-content-in-block', 2]]);
@@ -107,10 +108,15 @@ describe('previewImport', () => {
   });
 });
 
-const IMPORT = [HEAD.join('\t'), newRow('DB-2026-0001', '修复学生公寓热水', '007'), newRow('', '新事项甲', '2026-03-05'), newRow('DB-2026-0200', '新事项乙')].join('\r\n');
+const IMPORT = [
+  HEAD.join('\t'),
+  newRow('DB-2026-0001', '修复学生公寓热水', '007'),
+  newRow('', '新事项甲', '2026-03-05'),
+  newRow('DB-2026-0200', '新事项乙'),
+].join('\r\n');
 
 async function previewOf(xl: ExcelDouble): Promise<ImportPreview> {
-  const r = await previewImport(xl.run, (IMPORT));
+  const r = await previewImport(xl.run, IMPORT);
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
@@ -140,7 +146,9 @@ describe('applyImport and undoImport', () => {
     expect(log[0]['变更前']).toBe('来源类别=“后勤中心各类会议决议”；交办日期=2026-03-02；最近进展=“已报修”；操作ID=“op-seed-0”');
     expect(log[0]['变更后']).toBe('来源类别=“其他”；交办日期=2026-03-10；最近进展=“007”');
     expect(log[1]['变更前']).toBe('');
-    expect(log[1]['变更后']).toMatch(/^编号=“DB-2026-0004”；立项日期=2026-03-10；来源类别=“其他”；交办层级=“台账其他任务”；事项内容=“新事项甲”；承办科室=“工程管理科”；事项类型=“一般”；交办日期=2026-03-10；最近进展=“2026-03-05”；办理状态=“办理中”/);
+    expect(log[1]['变更后']).toMatch(
+      /^编号=“DB-2026-0004”；立项日期=2026-03-10；来源类别=“其他”；交办层级=“台账其他任务”；事项内容=“新事项甲”；承办科室=“工程管理科”；事项类型=“一般”；交办日期=2026-03-10；最近进展=“2026-03-05”；办理状态=“办理中”/,
+    );
     for (const line of log) expect(Math.floor(Number(line['时间']))).toBe(isoToSerial('2026-03-20'));
     expect(xl.workbook.sheet('台账').protection.protected).toBe(true);
     // a retry with the same id changes nothing
@@ -247,7 +255,10 @@ describe('applyImport and undoImport', () => {
     const body = rows(xl, '台账');
     expect(body).toHaveLength(values.length);
     for (const h of ['编号', '立项日期', '事项内容', '承办科室', '办理状态', '操作ID']) expect(body[0][h]).toBe('');
-    const reg = await createLedgerService(xl.run).register({ source: '其他', level: '台账其他任务', content: '丙', section: '工程管理科', kind: '一般' }, ctx('op-register-7'));
+    const reg = await createLedgerService(xl.run).register(
+      { source: '其他', level: '台账其他任务', content: '丙', section: '工程管理科', kind: '一般' },
+      ctx('op-register-7'),
+    );
     expect(reg.ok).toBe(true);
     expect(rows(xl, '台账').map((r) => r['事项内容'])).toEqual(['丙']);
   });
@@ -265,13 +276,19 @@ describe('applyImport and undoImport', () => {
     expect(p.value.errorRows).toEqual([]);
     expect((await applyImport(xl.run, p.value, ctx('op-import-8'))).ok).toBe(true);
     const added = rows(xl, '台账').find((r) => r['事项内容'] === '更换路灯灯杆')!;
-    expect(added).toMatchObject({ 立项日期: isoToSerial('2026-03-20'), 办理状态: '待审批', 来源类别: '后勤中心各类会议决议', 完成时限: 46112, 备注: '夜间施工' });
+    expect(added).toMatchObject({
+      立项日期: isoToSerial('2026-03-20'),
+      办理状态: '待审批',
+      来源类别: '后勤中心各类会议决议',
+      完成时限: 46112,
+      备注: '夜间施工',
+    });
   });
 
   test('an update whose cells changed after the preview is skipped, not overwritten', async () => {
     const xl = fixture();
     const p = await previewOf(xl);
-    const other = await previewImport(xl.run, ([['编号', '最近进展'].join('\t'), 'DB-2026-0001\t同事先改了'].join('\n')));
+    const other = await previewImport(xl.run, [['编号', '最近进展'].join('\t'), 'DB-2026-0001\t同事先改了'].join('\n'));
     if (!other.ok) throw new Error('preview');
     await applyImport(xl.run, other.value, ctx('op-coauthor'));
     const r = await applyImport(xl.run, p, ctx('op-import-4'));

@@ -15,7 +15,17 @@
  * Each 操作日志 line says in Chinese what changed (logText.ts): 导入新增 with the row's cells, 导入更新
  * with the cells before and after — exact, so 撤销导入 reads them back.
  */
-import { formatRemembered, IMPORT_TARGETS, mergeRemembered, parsePastedBlock, parseRemembered, previewRows, sameCell, type ImportOptions, type ImportPreview } from '../domain/import';
+import {
+  formatRemembered,
+  IMPORT_TARGETS,
+  mergeRemembered,
+  parsePastedBlock,
+  parseRemembered,
+  previewRows,
+  sameCell,
+  type ImportOptions,
+  type ImportPreview,
+} from '../domain/import';
 import { formatCells } from '../domain/import/logText';
 import { nextItemNumber } from '../domain/itemNumber';
 import { err, ok, type Result } from '../domain/result';
@@ -86,7 +96,10 @@ export async function previewImport(run: ExcelRun, text: string, options: Import
  * row of each name (设置's used range starts at A1), or new rows below the last (a ledger made
  * before these rows existed; 初始化台账 adds them too).
  */
-export function rememberWrites(used: { values: unknown[][] } | null, remember: ImportPreview['remember']): { row: number; name: string; value: string; isNew: boolean }[] {
+export function rememberWrites(
+  used: { values: unknown[][] } | null,
+  remember: ImportPreview['remember'],
+): { row: number; name: string; value: string; isNew: boolean }[] {
   if (!used || !remember) return [];
   const rowOf = new Map<string, number>();
   used.values.forEach((r, i) => {
@@ -174,7 +187,12 @@ export interface PendingRow {
 
 /** Each pending change applied to its row as it stands now (read by key): whole rows ready to write. */
 export async function rowsToWrite(context: Excel.RequestContext, headers: readonly string[], pending: readonly PendingRow[]) {
-  const { rows, syncs } = await readRowsByKey(context, LEDGER, '编号', pending.map((p) => p.id));
+  const { rows, syncs } = await readRowsByKey(
+    context,
+    LEDGER,
+    '编号',
+    pending.map((p) => p.id),
+  );
   const writes = pending.flatMap(({ id, changes }) => {
     const r = rows.get(id);
     return r ? [{ id, row: patchedRow(headers, r.values, r.formulas, changes) }] : [];
@@ -293,7 +311,10 @@ function planUpdates(plan: Plan, preview: ImportPreview, L: LedgerRead, c: Commo
         continue;
       }
       // what is written must read back as a valid row
-      const merged: Record<string, unknown> = rowRecord(L.index, row.map((x) => (x === '' ? null : x)));
+      const merged: Record<string, unknown> = rowRecord(
+        L.index,
+        row.map((x) => (x === '' ? null : x)),
+      );
       for (const ch of u.changes) merged[ch.header] = ch.after === '' ? null : ch.after;
       const v = validateLedgerRow(merged, { sheet: LEDGER, rowNumber: L.rowNumbers[k], columnLetters: L.letters, sections });
       if (!v.item) {

@@ -36,7 +36,10 @@ async function preview(xl: ExcelDouble, request = {}) {
 
 test('the choices are written to 设置 with the import, in its write sync, 设置 protected again', async () => {
   const xl = protectedLedger();
-  const p = await preview(xl, { columnTargets: { 责任单位: '承办科室', 完成日期: '完成时限', 联系人: '并入备注' }, sectionAliases: { 公寓管理科: '学生公寓管理科' } });
+  const p = await preview(xl, {
+    columnTargets: { 责任单位: '承办科室', 完成日期: '完成时限', 联系人: '并入备注' },
+    sectionAliases: { 公寓管理科: '学生公寓管理科' },
+  });
   expect(p.errors).toEqual([]);
   expect(p.add[0].item).toMatchObject({ section: '学生公寓管理科', explicitDeadline: '2026-04-30', note: '联系人：张三 13800000000' });
   expect(p.remember).toEqual({ columnTargets: '责任单位=承办科室；完成日期=完成时限；联系人=并入备注', sectionAliases: '公寓管理科=学生公寓管理科' });
@@ -73,7 +76,13 @@ test('the next preview uses what 设置 remembers; a new choice of the request w
 });
 
 test('nothing changed: 设置 is not written; a ledger without the rows gets them below its last row', () => {
-  const used = { values: [['名称', '值'], ['今天', 46000], ['导入列映射', 'a=b']] };
+  const used = {
+    values: [
+      ['名称', '值'],
+      ['今天', 46000],
+      ['导入列映射', 'a=b'],
+    ],
+  };
   expect(rememberWrites(used, { columnTargets: 'a=b', sectionAliases: '' })).toEqual([]);
   expect(rememberWrites(used, { columnTargets: 'a=c', sectionAliases: 'x=y' })).toEqual([
     { row: 3, name: '导入列映射', value: 'a=c', isNew: false },

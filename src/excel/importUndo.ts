@@ -19,7 +19,21 @@ import { excel as t } from '../i18n/excel';
 import { importText } from '../i18n/import';
 import { LOG_COLUMNS } from '../workbook/schema';
 import { cellText, type CellValue } from './cells';
-import { INPUT_HEADERS, LEDGER, LOG, encode, importLogLine, queueCommon, queueLedger, readFailed, rowsToWrite, withUnprotected, type Common, type LedgerRead, type PendingRow } from './importApply';
+import {
+  INPUT_HEADERS,
+  LEDGER,
+  LOG,
+  encode,
+  importLogLine,
+  queueCommon,
+  queueLedger,
+  readFailed,
+  rowsToWrite,
+  withUnprotected,
+  type Common,
+  type LedgerRead,
+  type PendingRow,
+} from './importApply';
 import type { ActionContext } from './ledgerService';
 import { locateRow, queueAppend } from './ledgerWrites';
 import { syncMessage } from './operationLog';

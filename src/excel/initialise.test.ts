@@ -8,15 +8,7 @@ import { itemCells, tableRow } from './ledgerCodec';
 import { calendarRows } from '../workbook/calendarRows';
 import { generateSample } from '../workbook/sample';
 import { DEFAULT_SECTIONS } from '../workbook/sections';
-import {
-  SCHEMA_VERSION,
-  SETTING_ROWS,
-  WORKBOOK_SCHEMA,
-  columnLetter,
-  settingRow,
-  sheetSpec,
-  type TableSpec,
-} from '../workbook/schema';
+import { SCHEMA_VERSION, SETTING_ROWS, WORKBOOK_SCHEMA, columnLetter, settingRow, sheetSpec, type TableSpec } from '../workbook/schema';
 import type { Result } from '../domain/result';
 
 const TODAY = '2026-11-20';
@@ -44,8 +36,16 @@ async function ledgerWithRows(n: number, password?: string): Promise<ExcelDouble
   xl.workbook.sheet('台账').setFormulas(`A2:${columnLetter(headers.length)}${n + 1}`, rows);
   const records = sheetSpec('反馈记录').tables[0];
   xl.workbook.sheet('反馈记录').setFormulas('A2:H3', [
-    tableRow(records.columns.map((c) => c.header), records.columns, { 编号: 'DB-2026-00001', 类型: '1天反馈', 日期: 46345, 内容: '已研究部署', 操作ID: 'op-1' }),
-    tableRow(records.columns.map((c) => c.header), records.columns, { 编号: 'DB-2026-00002', 类型: '催办', 日期: 46346, 内容: '电话催办', 操作ID: 'op-2' }),
+    tableRow(
+      records.columns.map((c) => c.header),
+      records.columns,
+      { 编号: 'DB-2026-00001', 类型: '1天反馈', 日期: 46345, 内容: '已研究部署', 操作ID: 'op-1' },
+    ),
+    tableRow(
+      records.columns.map((c) => c.header),
+      records.columns,
+      { 编号: 'DB-2026-00002', 类型: '催办', 日期: 46346, 内容: '电话催办', 操作ID: 'op-2' },
+    ),
   ]);
   expect(xl.workbook.table('台账').rowCount).toBe(n);
   xl.stats.reset();
@@ -101,7 +101,9 @@ const bodyFormulas = (xl: ExcelDouble, table: string, header: string) => {
 function expectTableAsSchema(xl: ExcelDouble, sheet: string, table: TableSpec): void {
   const t = xl.workbook.table(table.name);
   expect(t.sheet).toBe(sheet);
-  expect(t.headerAddress).toBe(`${sheet}!${columnLetter(table.firstCol)}${table.headerRow}:${columnLetter(table.firstCol + table.columns.length - 1)}${table.headerRow}`);
+  expect(t.headerAddress).toBe(
+    `${sheet}!${columnLetter(table.firstCol)}${table.headerRow}:${columnLetter(table.firstCol + table.columns.length - 1)}${table.headerRow}`,
+  );
   expect(t.columns).toEqual(table.columns.map((c) => c.header));
   table.columns.forEach((c, i) => {
     if (c.kind !== 'formula' || !c.formula) return;
@@ -204,7 +206,7 @@ describe('initialiseLedger: a new ledger', () => {
     expect(s.colWidth.get(0)).toBe(widthToPoints(LEDGER.columns[0].width));
   });
 
-  test('protection: the schema\'s protected sheets are protected with the ledger options', () => {
+  test("protection: the schema's protected sheets are protected with the ledger options", () => {
     for (const sheet of WORKBOOK_SCHEMA.sheets) {
       const p = xl.workbook.sheet(sheet.name).protection;
       expect([sheet.name, p.protected]).toEqual([sheet.name, sheet.protect]);
@@ -217,7 +219,11 @@ describe('initialiseLedger: a new ledger', () => {
     for (const sheet of WORKBOOK_SCHEMA.sheets) {
       const want = sheetPrintSetup(sheet);
       const got = pageLayoutOf(xl.workbook.sheet(sheet.name));
-      expect([sheet.name, got.paperSize, got.orientation]).toEqual([sheet.name, paper[want.paper], want.orientation === 'landscape' ? 'Landscape' : 'Portrait']);
+      expect([sheet.name, got.paperSize, got.orientation]).toEqual([
+        sheet.name,
+        paper[want.paper],
+        want.orientation === 'landscape' ? 'Landscape' : 'Portrait',
+      ]);
       expect(got.zoom).toEqual({ horizontalFitToPages: want.fitToWidth, verticalFitToPages: want.fitToHeight });
       expect(got.leftMargin).toBeCloseTo(want.margins.left * 72);
       expect(got.printTitleRows).toBe(want.titleRows ? '$1:$1' : null);
@@ -255,20 +261,24 @@ describe('initialiseLedger: a new ledger', () => {
 });
 
 describe('initialiseLedger: sync budget', () => {
-  test.each([100, 5000])('repairing a ledger of %i rows costs three syncs', async (n) => {
-    const xl = await ledgerWithRows(n);
-    const s = xl.workbook.sheet('台账');
-    const status = columnLetter(LEDGER.columns.findIndex((c) => c.header === '预警状态') + 1);
-    s.setValues(`${status}${n}`, [['手填']]);
-    const before = inputs(xl);
-    const report = value(await initialiseLedger(xl.run, { today: TODAY }));
-    expect(report.repaired).toEqual(['台账：恢复“预警状态”列公式']);
-    expect(xl.stats.syncs).toBe(INITIALISE_SYNCS);
-    expect(xl.stats.rowsAddCalls).toBe(0);
-    expect(inputs(xl)).toBe(before);
-    const f = LEDGER.columns.find((c) => c.header === '预警状态')!.formula!;
-    expect(bodyFormulas(xl, '台账', '预警状态')).toEqual(Array.from({ length: n }, (_, k) => `=${formulaForRow(f, k + 2)}`));
-  }, 60000);
+  test.each([100, 5000])(
+    'repairing a ledger of %i rows costs three syncs',
+    async (n) => {
+      const xl = await ledgerWithRows(n);
+      const s = xl.workbook.sheet('台账');
+      const status = columnLetter(LEDGER.columns.findIndex((c) => c.header === '预警状态') + 1);
+      s.setValues(`${status}${n}`, [['手填']]);
+      const before = inputs(xl);
+      const report = value(await initialiseLedger(xl.run, { today: TODAY }));
+      expect(report.repaired).toEqual(['台账：恢复“预警状态”列公式']);
+      expect(xl.stats.syncs).toBe(INITIALISE_SYNCS);
+      expect(xl.stats.rowsAddCalls).toBe(0);
+      expect(inputs(xl)).toBe(before);
+      const f = LEDGER.columns.find((c) => c.header === '预警状态')!.formula!;
+      expect(bodyFormulas(xl, '台账', '预警状态')).toEqual(Array.from({ length: n }, (_, k) => `=${formulaForRow(f, k + 2)}`));
+    },
+    60000,
+  );
 });
 
 describe('initialiseLedger: repair', () => {
@@ -330,7 +340,12 @@ describe('initialiseLedger: repair', () => {
     const s = wb.sheet('台账');
     const letter = (h: string) => columnLetter(LEDGER.columns.findIndex((c) => c.header === h) + 1);
     s.unprotect();
-    await xl.run(async (context) => context.workbook.worksheets.getItem('台账').getRange(`${letter('交办日期')}2:${letter('交办日期')}5`).dataValidation.clear());
+    await xl.run(async (context) =>
+      context.workbook.worksheets
+        .getItem('台账')
+        .getRange(`${letter('交办日期')}2:${letter('交办日期')}5`)
+        .dataValidation.clear(),
+    );
     s.cfs.splice(1, 1);
     s.protect(LEDGER_PROTECTION_OPTIONS as Record<string, boolean | string>);
     await xl.run(async (context) => context.workbook.names.getItem('计时方式').delete());
@@ -363,7 +378,10 @@ describe('initialiseLedger: repair', () => {
     const wb = xl.workbook;
     const s = wb.sheet('台账');
     const overdue = columnLetter(LEDGER.columns.findIndex((c) => c.header === '逾期天数') + 1);
-    s.setValues(`${overdue}2:${overdue}31`, Array.from({ length: 30 }, () => ['']));
+    s.setValues(
+      `${overdue}2:${overdue}31`,
+      Array.from({ length: 30 }, () => ['']),
+    );
     s.cfs.splice(0, 1);
     wb.sheet('设置').setValues(`B${settingRow('结构版本')}`, [[0]]);
     const before = inputs(xl);
@@ -408,23 +426,35 @@ describe('initialiseLedger: repair', () => {
     // 问题清单 converted to a plain range by someone: the table comes back over the same cells.
     const list = sheetSpec('问题清单');
     const s = xl.workbook.sheet('问题清单');
-    s.setValues(`A2:C3`, [[1, 'DB-2026-0001', '屋面漏水'], [2, 'DB-2026-0002', '路灯']]);
+    s.setValues(`A2:C3`, [
+      [1, 'DB-2026-0001', '屋面漏水'],
+      [2, 'DB-2026-0002', '路灯'],
+    ]);
     await xl.run(async (context) => void context.workbook.tables.getItem('问题清单').convertToRange());
     const again = value(await initialiseLedger(xl.run, { today: TODAY }));
     expect(again.repaired).toEqual(['问题清单：恢复表格“问题清单”']);
     const t = xl.workbook.table('问题清单');
     expect(t.columns).toEqual(list.tables[0].columns.map((c) => c.header));
-    expect(t.values.map((r) => r.slice(0, 3))).toEqual([[1, 'DB-2026-0001', '屋面漏水'], [2, 'DB-2026-0002', '路灯']]);
+    expect(t.values.map((r) => r.slice(0, 3))).toEqual([
+      [1, 'DB-2026-0001', '屋面漏水'],
+      [2, 'DB-2026-0002', '路灯'],
+    ]);
   });
 
   test('a table gone while other content occupies its place is reported, not overwritten', async () => {
     const xl = await fresh();
     const s = xl.workbook.sheet('操作日志');
     await xl.run(async (context) => void context.workbook.tables.getItem('操作日志').convertToRange());
-    s.setValues('A1:B2', [['别的', '内容'], ['x', 'y']]);
+    s.setValues('A1:B2', [
+      ['别的', '内容'],
+      ['x', 'y'],
+    ]);
     const report = value(await initialiseLedger(xl.run, { today: TODAY }));
     expect(report.warnings).toEqual(['操作日志：找不到表格“操作日志”，且该位置已有其他内容，未自动修复，请手工处理。']);
-    expect(s.getValues('A1:B2')).toEqual([['别的', '内容'], ['x', 'y']]);
+    expect(s.getValues('A1:B2')).toEqual([
+      ['别的', '内容'],
+      ['x', 'y'],
+    ]);
   });
 });
 

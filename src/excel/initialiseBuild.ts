@@ -67,7 +67,11 @@ export function buildSheet(w: SheetDraft, isNew: boolean, position?: number): vo
   const bodyRows = new Map<string, number>();
   for (const block of spec.blocks) {
     w.at('structure', { kind: 'blockFrame', block });
-    w.at('content', { kind: 'formulas', at: { row: block.firstRow, col: block.firstCol, rows: block.rows, cols: block.columns.length }, formulas: blockGrid(block) });
+    w.at('content', {
+      kind: 'formulas',
+      at: { row: block.firstRow, col: block.firstCol, rows: block.rows, cols: block.columns.length },
+      formulas: blockGrid(block),
+    });
   }
   for (const table of spec.tables) {
     const rows = seedRows(inputs, table, isNew);

@@ -20,7 +20,14 @@ const TABLE: TableSpec = {
   columns: [
     { header: '编号', kind: 'input', width: 12, locked: false },
     { header: '日期', kind: 'input', width: 12, locked: false, validation: { type: 'date', min: '2000-01-01', max: '2099-12-31' } },
-    { header: '天数', kind: 'formula', width: 8, locked: true, formula: 'IF($B{r}="","",$B{r}-1)', rowFreeFormula: 'IF(INDEX($B:$B,ROW())="","",INDEX($B:$B,ROW())-1)' },
+    {
+      header: '天数',
+      kind: 'formula',
+      width: 8,
+      locked: true,
+      formula: 'IF($B{r}="","",$B{r}-1)',
+      rowFreeFormula: 'IF(INDEX($B:$B,ROW())="","",INDEX($B:$B,ROW())-1)',
+    },
     { header: '备注', kind: 'input', width: 20, locked: false },
   ],
 };
@@ -193,8 +200,18 @@ describe('diagnose', () => {
 
     const newer = healthy(3, (o) => {
       o.structure.sheets.set('设置', { name: '设置', protected: false, passwordProtected: false });
-      o.details.sheets.set('设置', { usedLastRow: 2, tables: new Map(), missingTables: new Map(), cfs: new Map(), fixed: { values: [['名称'], ['结构版本', SCHEMA_VERSION + 1]], formulas: [] } });
+      o.details.sheets.set('设置', {
+        usedLastRow: 2,
+        tables: new Map(),
+        missingTables: new Map(),
+        cfs: new Map(),
+        fixed: { values: [['名称'], ['结构版本', SCHEMA_VERSION + 1]], formulas: [] },
+      });
     });
-    expect(diagnose(SCHEMA, newer, INPUTS, undefined)).toEqual({ ok: false, code: 'schema-newer', message: TEXT.newerVersion(SCHEMA_VERSION + 1, SCHEMA_VERSION) });
+    expect(diagnose(SCHEMA, newer, INPUTS, undefined)).toEqual({
+      ok: false,
+      code: 'schema-newer',
+      message: TEXT.newerVersion(SCHEMA_VERSION + 1, SCHEMA_VERSION),
+    });
   });
 });

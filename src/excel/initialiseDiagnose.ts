@@ -12,7 +12,18 @@
  */
 import { excel } from '../i18n/excel';
 import { workbook as wt } from '../i18n/workbook';
-import { SCHEMA_VERSION, SETTING_ROWS, columnLetter, formulaForRow, settingRow, type CFRule, type ColumnSpec, type DefinedNameSpec, type SheetSpec, type TableSpec } from '../workbook/schema';
+import {
+  SCHEMA_VERSION,
+  SETTING_ROWS,
+  columnLetter,
+  formulaForRow,
+  settingRow,
+  type CFRule,
+  type ColumnSpec,
+  type DefinedNameSpec,
+  type SheetSpec,
+  type TableSpec,
+} from '../workbook/schema';
 import { textCell } from './cells';
 import { blockGrid, buildSheet, buildTable, cellValue, seedRows, settingValue } from './initialiseBuild';
 import { anchoredTable, boxAddress, canonicalFormula, findColumn, isBlank, parseBox, specTableCF } from './initialiseHelpers';
@@ -106,7 +117,16 @@ function repairTable(w: SheetDraft, table: TableSpec, state: TableState, read: E
       [`=${formulaForRow(c.formula!, row)}`, `=${c.rowFreeFormula ?? c.formula}`].some((x) => canonicalFormula(f, own) === canonicalFormula(x, own));
     const healthy = h.formulaCells === bodyRows && ok(h.first, bodyFirst) && ok(h.last, bodyFirst + bodyRows - 1);
     if (healthy) continue;
-    w.at('content', { kind: 'columnBody', table: state.name, column: column(c.header), spec: c, firstRow: bodyFirst, rows: bodyRows, formula: true, validation: false });
+    w.at('content', {
+      kind: 'columnBody',
+      table: state.name,
+      column: column(c.header),
+      spec: c,
+      firstRow: bodyFirst,
+      rows: bodyRows,
+      formula: true,
+      validation: false,
+    });
     w.repaired(TEXT.formulaColumn(sheet, c.header));
   }
 
@@ -115,7 +135,16 @@ function repairTable(w: SheetDraft, table: TableSpec, state: TableState, read: E
     const c = table.columns.find((x) => x.header === v.header)!;
     const ok = c.validation ? v.type === validationType(c.validation) : v.promptTitle === (c.inputMessage?.[0] ?? '');
     if (ok) continue;
-    w.at('content', { kind: 'columnBody', table: state.name, column: column(c.header), spec: c, firstRow: bodyFirst, rows: bodyRows, formula: false, validation: true });
+    w.at('content', {
+      kind: 'columnBody',
+      table: state.name,
+      column: column(c.header),
+      spec: c,
+      firstRow: bodyFirst,
+      rows: bodyRows,
+      formula: false,
+      validation: true,
+    });
     w.repaired(TEXT.validation(sheet, c.header));
   }
 
@@ -264,7 +293,10 @@ export function readSettings(fixed: { values: unknown[][] } | null): { password:
 
 /** Where a missing sheet goes back: after the ledger sheet before it (new ones append); updates `tabs`. */
 function tabPosition(sheets: readonly SheetSpec[], k: number, tabs: string[]): number | undefined {
-  const before = sheets.slice(0, k).reverse().find((x) => tabs.includes(x.name.toLowerCase()));
+  const before = sheets
+    .slice(0, k)
+    .reverse()
+    .find((x) => tabs.includes(x.name.toLowerCase()));
   const after = sheets.slice(k + 1).find((x) => tabs.includes(x.name.toLowerCase()));
   const at = before ? tabs.indexOf(before.name.toLowerCase()) + 1 : after ? tabs.indexOf(after.name.toLowerCase()) : tabs.length;
   tabs.splice(at, 0, sheets[k].name.toLowerCase());

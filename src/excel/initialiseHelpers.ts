@@ -105,4 +105,3 @@ export function specTableCF(table: TableSpec, from: string, to: string, bodyRows
   const c1 = table.firstCol + table.columns.findIndex((c) => c.header === to);
   return boxAddress({ r0: table.headerRow + 1, r1: table.headerRow + bodyRows, c0, c1 });
 }
-

@@ -26,9 +26,7 @@ function ctx(actor: Actor, on: string): ActionContext {
 function tableRows(xl: ExcelDouble, name: string): Record<string, unknown>[] {
   const t = xl.workbook.table(name);
   const headers = t.columns;
-  return t.values
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries(headers.map((h, i) => [String(h), r[i]])));
+  return t.values.filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(headers.map((h, i) => [String(h), r[i]])));
 }
 
 async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
@@ -45,7 +43,14 @@ describe('LedgerService over the Excel double: the whole 13710 workflow', () => 
     // 立项 + 审批同意 (交办 the same day)
     const reg = await must(
       svc.register(
-        { source: '后勤中心各类会议决议', level: '中心党总支、中心交办', content: '维修二食堂排水管道', requirement: '7日内完成', section: SECTION, kind: '一般' },
+        {
+          source: '后勤中心各类会议决议',
+          level: '中心党总支、中心交办',
+          content: '维修二食堂排水管道',
+          requirement: '7日内完成',
+          section: SECTION,
+          kind: '一般',
+        },
         ctx(clerk, '2026-03-02'),
       ),
     );
@@ -110,7 +115,22 @@ describe('LedgerService over the Excel double: the whole 13710 workflow', () => 
     // 操作日志: one line per action, each with its own 操作ID
     const log = tableRows(xl, '操作日志');
     expect(log.map((r) => r['动作'])).toEqual([
-      '立项', '审批同意', '反馈', '审签', '反馈', '审签', '反馈', '审签', '申请办结', '初核', '退回', '申请办结', '初核', '审定', '重新立项', '重新立项',
+      '立项',
+      '审批同意',
+      '反馈',
+      '审签',
+      '反馈',
+      '审签',
+      '反馈',
+      '审签',
+      '申请办结',
+      '初核',
+      '退回',
+      '申请办结',
+      '初核',
+      '审定',
+      '重新立项',
+      '重新立项',
     ]);
     expect(new Set(log.map((r) => r['操作ID'])).size).toBe(log.length - 1); // 重新立项 writes two lines under one operation
     // new tables start with an empty placeholder row: the first rows written went into it
@@ -124,28 +144,41 @@ describe('LedgerService over the Excel double: the whole 13710 workflow', () => 
 });
 
 describe('round trips', () => {
-  const seed = (n: number) =>
-    Array.from({ length: n }, (_, k) => makeItem({ id: `DB-2026-${String(k + 1).padStart(4, '0')}`, section: SECTION }));
+  const seed = (n: number) => Array.from({ length: n }, (_, k) => makeItem({ id: `DB-2026-${String(k + 1).padStart(4, '0')}`, section: SECTION }));
 
-  test.each([100, 10000])('act, register and snapshot: fixed round trips plus slices, with %i rows', async (n) => {
-    const xl = ledgerFixture({ items: seed(n), protect: true });
-    const svc = createLedgerService(xl.run);
-    xl.stats.reset();
-    await must(svc.act('DB-2026-0050', { type: '催办', content: '请加快进度' }, ctx(clerk, '2026-03-20')));
-    const actSyncs = xl.stats.roundTrips;
-    xl.stats.reset();
-    await must(svc.register({ source: '其他', level: '台账其他任务', content: '新事项', section: SECTION, kind: '一般' }, ctx(clerk, '2026-03-20')));
-    const registerSyncs = xl.stats.roundTrips;
-    xl.stats.reset();
-    await svc.snapshot();
-    // fixed round trips, plus one per slice of a table too large for the action's first sync
-    const snapshotSlices = readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历']);
-    const registerSlices = readSlices(xl, ['台账', ['编号', '操作ID'], 'keys'], ['科室人员'], ['操作日志', ['操作ID', '编号'], 'keys'], ['反馈记录', ['操作ID', '编号'], 'keys']);
-    if (n === 100) expect(snapshotSlices + registerSlices).toBe(0);
-    else expect(snapshotSlices).toBeGreaterThan(0);
-    expect({ act: actSyncs, register: registerSyncs, snapshot: xl.stats.roundTrips }).toEqual({ act: 2, register: 2 + registerSlices, snapshot: 1 + snapshotSlices });
-    expect(xl.stats.rowsAddCalls).toBe(0);
-  }, 60_000);
+  test.each([100, 10000])(
+    'act, register and snapshot: fixed round trips plus slices, with %i rows',
+    async (n) => {
+      const xl = ledgerFixture({ items: seed(n), protect: true });
+      const svc = createLedgerService(xl.run);
+      xl.stats.reset();
+      await must(svc.act('DB-2026-0050', { type: '催办', content: '请加快进度' }, ctx(clerk, '2026-03-20')));
+      const actSyncs = xl.stats.roundTrips;
+      xl.stats.reset();
+      await must(svc.register({ source: '其他', level: '台账其他任务', content: '新事项', section: SECTION, kind: '一般' }, ctx(clerk, '2026-03-20')));
+      const registerSyncs = xl.stats.roundTrips;
+      xl.stats.reset();
+      await svc.snapshot();
+      // fixed round trips, plus one per slice of a table too large for the action's first sync
+      const snapshotSlices = readSlices(xl, ['台账'], ['反馈记录'], ['科室人员'], ['日历']);
+      const registerSlices = readSlices(
+        xl,
+        ['台账', ['编号', '操作ID'], 'keys'],
+        ['科室人员'],
+        ['操作日志', ['操作ID', '编号'], 'keys'],
+        ['反馈记录', ['操作ID', '编号'], 'keys'],
+      );
+      if (n === 100) expect(snapshotSlices + registerSlices).toBe(0);
+      else expect(snapshotSlices).toBeGreaterThan(0);
+      expect({ act: actSyncs, register: registerSyncs, snapshot: xl.stats.roundTrips }).toEqual({
+        act: 2,
+        register: 2 + registerSlices,
+        snapshot: 1 + snapshotSlices,
+      });
+      expect(xl.stats.rowsAddCalls).toBe(0);
+    },
+    60_000,
+  );
 });
 
 describe('co-authoring', () => {
@@ -168,7 +201,12 @@ describe('co-authoring', () => {
     const svc = createLedgerService(run);
     await must(svc.act('DB-2026-0001', { type: '催办', content: '请加快' }, ctx(clerk, '2026-03-20')));
     // 0001 was the first row when read; after the sort (descending) it is the last
-    expect(xl.workbook.table('台账').values.map((r) => r[0]).filter(Boolean)).toEqual(['DB-2026-0004', 'DB-2026-0003', 'DB-2026-0002', 'DB-2026-0001']);
+    expect(
+      xl.workbook
+        .table('台账')
+        .values.map((r) => r[0])
+        .filter(Boolean),
+    ).toEqual(['DB-2026-0004', 'DB-2026-0003', 'DB-2026-0002', 'DB-2026-0001']);
     const snap = await createLedgerService(xl.run).snapshot();
     const byId = Object.fromEntries(snap.items.map((i) => [i.id, i]));
     expect(byId['DB-2026-0001'].urgeCount).toBe(1);
@@ -189,7 +227,9 @@ describe('co-authoring', () => {
           if (++n === 1 && !intruded) {
             intruded = true;
             const headers = xl.workbook.table('台账').columns;
-            const row = headers.map((h) => (h === '编号' ? 'DB-2026-0008' : h === '操作ID' ? 'op-00000000T000000-aaaa' : h === '事项内容' ? '同事登记的事项' : ''));
+            const row = headers.map((h) =>
+              h === '编号' ? 'DB-2026-0008' : h === '操作ID' ? 'op-00000000T000000-aaaa' : h === '事项内容' ? '同事登记的事项' : '',
+            );
             xl.coauthor.appendTableRow('台账', row);
           }
         };
@@ -197,7 +237,9 @@ describe('co-authoring', () => {
       });
     const svc = createLedgerService(run);
     xl.stats.reset();
-    const r = await must(svc.register({ source: '其他', level: '台账其他任务', content: '我登记的事项', section: SECTION, kind: '一般' }, ctx(clerk, '2026-03-20')));
+    const r = await must(
+      svc.register({ source: '其他', level: '台账其他任务', content: '我登记的事项', section: SECTION, kind: '一般' }, ctx(clerk, '2026-03-20')),
+    );
     expect(r.renumbered).toBe(true);
     expect(r.item.id).toBe('DB-2026-0009');
     expect(xl.stats.roundTrips).toBe(3);
@@ -297,4 +339,3 @@ describe('register retries', () => {
     expect(tableRows(xl, '操作日志')).toHaveLength(1);
   });
 });
-

@@ -93,7 +93,12 @@ export function queuePlaceholderCheck(context: Excel.RequestContext, tableName: 
  * every constant is written back as the value it holds (text behind an apostrophe when it would
  * otherwise turn into a formula).
  */
-export function patchedRow(headers: readonly string[], values: readonly unknown[], formulas: readonly unknown[], changes: Record<string, CellValue>): CellValue[] {
+export function patchedRow(
+  headers: readonly string[],
+  values: readonly unknown[],
+  formulas: readonly unknown[],
+  changes: Record<string, CellValue>,
+): CellValue[] {
   return headers.map((h, i) => {
     if (h in changes) return changes[h];
     const f = formulas[i];
@@ -122,7 +127,7 @@ export async function readRowsByKey(
   let syncs = 0;
   const table = context.workbook.tables.getItem(tableName);
   let per = WHOLE_ROWS_PER_SYNC;
-  for (let i = 0; i < keys.length; ) {
+  for (let i = 0; i < keys.length;) {
     const slice = keys.slice(i, i + per).map((key) => {
       // header + body: never a one-cell range, which find widens to the whole sheet (Range.find docs)
       const hit = table.columns.getItem(keyHeader).getRange().find(key, { completeMatch: true, matchCase: true });

@@ -20,7 +20,16 @@ export function stampOn(on: IsoDate, now: Date): Date {
 }
 
 /** One 操作日志 line: time (local), who, role, action, 编号, 科室, before → after, operation id. */
-export function logLine(actor: Actor, now: Date, opId: string, action: string, before: string, after: string, itemId = '', section = ''): Record<string, CellValue> {
+export function logLine(
+  actor: Actor,
+  now: Date,
+  opId: string,
+  action: string,
+  before: string,
+  after: string,
+  itemId = '',
+  section = '',
+): Record<string, CellValue> {
   const serial = dateCell(localToday(now)) as number;
   return {
     时间: serial + (now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds()) / 86400,
@@ -46,4 +55,3 @@ export function syncMessage(e: unknown): string {
 export function isNotFound(e: unknown): boolean {
   return (e as { code?: string })?.code === 'ItemNotFound';
 }
-

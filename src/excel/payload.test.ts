@@ -28,7 +28,10 @@ describe('payload bytes', () => {
   });
 
   test('counting a grid stops past the cap, and is exact below it', () => {
-    const grid = [['督办', 1, null], ['a', 'b', true]];
+    const grid = [
+      ['督办', 1, null],
+      ['a', 'b', true],
+    ];
     expect(jsonBytesUpTo(grid, 1000)).toBe(jsonBytes(grid));
     const big = Array.from({ length: 100_000 }, () => ['督'.repeat(100)]);
     const n = jsonBytesUpTo(big, 10_000);

@@ -4,7 +4,10 @@ import { sheetSpec } from '../workbook/schema';
 
 function workbook() {
   const xl = createExcelDouble({ sheets: ['台账', '科室人员'] });
-  xl.workbook.sheet('台账').setValues('A1:B2', [['编号', '预警状态'], ['D-001', '']]);
+  xl.workbook.sheet('台账').setValues('A1:B2', [
+    ['编号', '预警状态'],
+    ['D-001', ''],
+  ]);
   return xl;
 }
 

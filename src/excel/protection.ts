@@ -78,12 +78,7 @@ export function queueProtectionRead(
  * Queues `unprotect` when the sheet was protected (as read in an earlier sync), else nothing.
  * Returns whether an unprotect was queued.
  */
-export function queueUnprotect(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet | string,
-  wasProtected: boolean,
-  password?: string | null,
-): boolean {
+export function queueUnprotect(context: Excel.RequestContext, sheet: Excel.Worksheet | string, wasProtected: boolean, password?: string | null): boolean {
   if (!wasProtected) return false;
   const pw = normalisePassword(password);
   const ws = worksheet(context, sheet);

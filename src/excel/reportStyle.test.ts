@@ -14,7 +14,16 @@ function grid() {
   const sample = generateSample({ count: 60, seed: 7, today: TODAY });
   const sections = DEFAULT_SECTIONS.map((s) => s.section);
   const people = DEFAULT_SECTIONS.map((s) => ({ section: s.section, chief: s.chief, deputy: s.deputy }));
-  const report = buildReport({ items: sample.items, records: sample.records, period: monthPeriod('2026-11'), asOf: TODAY, settings: defaultSettings(), cal: createCalendar(), sections, people });
+  const report = buildReport({
+    items: sample.items,
+    records: sample.records,
+    period: monthPeriod('2026-11'),
+    asOf: TODAY,
+    settings: defaultSettings(),
+    cal: createCalendar(),
+    sections,
+    people,
+  });
   return reportGrid(report, { title: t.title, roundDate: TODAY, suggestions: report.suggestions });
 }
 

@@ -56,7 +56,8 @@ function tableOps(t: ReportGrid['tables'][number]): StyleOp[] {
     { range: `A${t.header}:${last}${t.last}`, grid: true, horizontal: 'Center', vertical: 'Center', wrap: true },
     { range: `A${t.header}:${last}${t.header}`, fill: HEADER_FILL, font: { bold: true }, rowHeight: 21 },
   ];
-  if (t.last > t.header) ops.push({ range: `A${t.header + 1}:${last}${t.last}`, ...(t.longText ? { horizontal: 'Left', vertical: 'Top', autofit: true } : { rowHeight: 17 }) });
+  if (t.last > t.header)
+    ops.push({ range: `A${t.header + 1}:${last}${t.last}`, ...(t.longText ? { horizontal: 'Left', vertical: 'Top', autofit: true } : { rowHeight: 17 }) });
   if (t.labels && t.last > t.header + 1) ops.push({ range: `A${t.header + 1}:A${t.last - 1}`, horizontal: 'Left' });
   return ops;
 }

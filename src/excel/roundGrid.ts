@@ -131,7 +131,14 @@ export function reportGrid(report: SupervisionReport, opts: GridOptions): Report
   set(LAYOUT.totals1, [...t.totalsHeaders1]);
   set(LAYOUT.totals1 + 1, [tot.items, tot.open, tot.overdue, tot.near, tot.extended, tot.notAssigned]);
   set(LAYOUT.totals2, [...t.totalsHeaders2]);
-  set(LAYOUT.totals2 + 1, [tot.closed, tot.onTimeClosed, pct(report.onTimeClosureRate), report.reportsDue, report.reportsOnTime, pct(report.feedbackTimelinessRate)]);
+  set(LAYOUT.totals2 + 1, [
+    tot.closed,
+    tot.onTimeClosed,
+    pct(report.onTimeClosureRate),
+    report.reportsDue,
+    report.reportsOnTime,
+    pct(report.feedbackTimelinessRate),
+  ]);
   boldRows.push(LAYOUT.totals1, LAYOUT.totals2);
   tables.push(
     { header: LAYOUT.totals1, last: LAYOUT.totals1 + 1, width: t.totalsHeaders1.length, labels: false },
@@ -165,8 +172,18 @@ export function reportGrid(report: SupervisionReport, opts: GridOptions): Report
     tables.push({ header: r + 1, last: totalRow, width: LAYOUT.width, labels: true });
     r = totalRow + 2;
   };
-  table(t.appendixSection, t.sectionHeader, report.bySection.map((b: SectionBreakdown) => breakdownRow(b.section, b)), breakdownRow(t.total, sumBreakdown(report.bySection)));
-  table(t.appendixSource, t.sourceHeader, report.bySource.map((b: SourceBreakdown) => breakdownRow(b.source, b)), breakdownRow(t.total, sumBreakdown(report.bySource)));
+  table(
+    t.appendixSection,
+    t.sectionHeader,
+    report.bySection.map((b: SectionBreakdown) => breakdownRow(b.section, b)),
+    breakdownRow(t.total, sumBreakdown(report.bySection)),
+  );
+  table(
+    t.appendixSource,
+    t.sourceHeader,
+    report.bySource.map((b: SourceBreakdown) => breakdownRow(b.source, b)),
+    breakdownRow(t.total, sumBreakdown(report.bySource)),
+  );
 
   if (opts.lists) {
     // a list of the dated copy: heading, header row, its rows (long text, bordered)
@@ -186,7 +203,18 @@ export function reportGrid(report: SupervisionReport, opts: GridOptions): Report
     sentence(r, opts.lists.footer);
   }
   const width = Math.max(LAYOUT.width, ...rows.map((x) => x.length));
-  return { rows, mergedRows, boldRows, formats, width, headings, tables, lastRow: rows.length, printWidth: Math.max(LAYOUT.width, ...tables.map((x) => x.width)), appendixFirst: LAYOUT.appendixFirst };
+  return {
+    rows,
+    mergedRows,
+    boldRows,
+    formats,
+    width,
+    headings,
+    tables,
+    lastRow: rows.length,
+    printWidth: Math.max(LAYOUT.width, ...tables.map((x) => x.width)),
+    appendixFirst: LAYOUT.appendixFirst,
+  };
 }
 
 /** Pad ragged rows to `width` with blanks. */
@@ -217,7 +245,10 @@ function dateOrText(v: IsoDate | string): CellValue {
  * The cells a list row keeps as it was read (`raw`); for a hand row that is the row itself, with
  * its 序号 renumbered and 手工 set.
  */
-function handRecord(row: { seq: number; itemId: string; manual?: boolean } & Extra): { base: Record<string, CellValue>; hand: Record<string, CellValue> | null } {
+function handRecord(row: { seq: number; itemId: string; manual?: boolean } & Extra): {
+  base: Record<string, CellValue>;
+  hand: Record<string, CellValue> | null;
+} {
   const base: Record<string, CellValue> = {};
   if (row.raw) for (const [h, v] of Object.entries(row.raw)) base[h] = rawCell(v);
   const isHand = row.manual === true || row.itemId.trim() === '';
@@ -262,7 +293,6 @@ function nonImplRecord(row: NonImplementationRow & Extra): Record<string, CellVa
     备注: textCell(row.note ?? ''),
   };
 }
-
 
 /** The report date range a month's round covers: [first day, last day] of 'YYYY-MM'. */
 export function monthPeriod(month: string): { from: IsoDate; to: IsoDate } {

@@ -45,7 +45,19 @@ export interface Baseline {
 }
 
 export function parseBaseline(values: readonly (readonly unknown[])[]): Baseline {
-  const b: Baseline = { issueIds: new Set(), pendingIds: new Set(), suggestions: new Map(), reportSuggestions: [], period: null, archiveSheet: '', issues: 0, nonImpl: 0, lastRow: 0, opId: '', logBefore: '' };
+  const b: Baseline = {
+    issueIds: new Set(),
+    pendingIds: new Set(),
+    suggestions: new Map(),
+    reportSuggestions: [],
+    period: null,
+    archiveSheet: '',
+    issues: 0,
+    nonImpl: 0,
+    lastRow: 0,
+    opId: '',
+    logBefore: '',
+  };
   let from = '';
   let to = '';
   for (const row of values) {
@@ -72,7 +84,12 @@ export function parseBaseline(values: readonly (readonly unknown[])[]): Baseline
   return b;
 }
 
-export function baselineRows(issues: readonly IssueRow[], nonImpl: readonly NonImplementationRow[], suggestions: readonly string[], meta: Record<string, CellValue>): Row[] {
+export function baselineRows(
+  issues: readonly IssueRow[],
+  nonImpl: readonly NonImplementationRow[],
+  suggestions: readonly string[],
+  meta: Record<string, CellValue>,
+): Row[] {
   const rows: Row[] = [[t.baselineHeader, '', '']];
   for (const [k, v] of Object.entries(meta)) rows.push(['meta', k, v]);
   suggestions.forEach((s, i) => rows.push(['督查建议', String(i + 1), textCell(s)]));
@@ -119,7 +136,11 @@ function withoutRepeatedHandRows<T extends { manual?: boolean; raw?: Record<stri
   const seen = new Set<string>();
   return rows.filter((r) => {
     if (!r.manual || !r.raw) return true;
-    const key = JSON.stringify(Object.entries(r.raw).filter(([h]) => h !== '序号' && h !== '手工').map(([h, v]) => [h, cellText(v).trim()]));
+    const key = JSON.stringify(
+      Object.entries(r.raw)
+        .filter(([h]) => h !== '序号' && h !== '手工')
+        .map(([h, v]) => [h, cellText(v).trim()]),
+    );
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -128,24 +149,26 @@ function withoutRepeatedHandRows<T extends { manual?: boolean; raw?: Record<stri
 
 /** Previous 问题清单 rows, hand rows marked (see the module comment). */
 export function previousIssues(list: ListRead, generatedIds: ReadonlySet<string>, baseline: Baseline): (IssueRow & Extra)[] {
-  return withoutRepeatedHandRows(rowsOf(list).map((rec, k) => {
-    const itemId = cellText(rec['编号']).trim();
-    const marked = cellText(rec['手工']).trim() !== '';
-    const manual = itemId === '' || marked || (!generatedIds.has(itemId) && !baseline.issueIds.has(itemId) && !baseline.pendingIds.has(itemId));
-    const rect = rec['整改期限'];
-    return {
-      seq: k + 1,
-      itemId,
-      content: cellText(rec['事项内容']),
-      section: cellText(rec['整改责任科室']),
-      responsible: cellText(rec['责任人']),
-      rectifyBy: cellDate(rect) ?? cellText(rect).trim(),
-      status: cellText(rec['预警状态']) as IssueRow['status'],
-      manual,
-      note: cellText(rec['备注']),
-      raw: manual ? rec : undefined,
-    };
-  }));
+  return withoutRepeatedHandRows(
+    rowsOf(list).map((rec, k) => {
+      const itemId = cellText(rec['编号']).trim();
+      const marked = cellText(rec['手工']).trim() !== '';
+      const manual = itemId === '' || marked || (!generatedIds.has(itemId) && !baseline.issueIds.has(itemId) && !baseline.pendingIds.has(itemId));
+      const rect = rec['整改期限'];
+      return {
+        seq: k + 1,
+        itemId,
+        content: cellText(rec['事项内容']),
+        section: cellText(rec['整改责任科室']),
+        responsible: cellText(rec['责任人']),
+        rectifyBy: cellDate(rect) ?? cellText(rect).trim(),
+        status: cellText(rec['预警状态']) as IssueRow['status'],
+        manual,
+        note: cellText(rec['备注']),
+        raw: manual ? rec : undefined,
+      };
+    }),
+  );
 }
 
 /**
@@ -160,26 +183,28 @@ export function previousNonImpl(
   baseline: Baseline,
   computed: ReadonlyMap<string, string> = new Map(),
 ): (NonImplementationRow & Extra)[] {
-  return withoutRepeatedHandRows(rowsOf(list).map((rec, k) => {
-    const itemId = cellText(rec['编号']).trim();
-    const marked = cellText(rec['手工']).trim() !== '';
-    const manual = itemId === '' || marked || (!generatedIds.has(itemId) && !baseline.suggestions.has(itemId) && !baseline.pendingIds.has(itemId));
-    const suggestion = cellText(rec['问责建议']).trim();
-    const flagged = cellText(rec['人工调整']).trim() !== '';
-    const written = baseline.suggestions.get(itemId);
-    const override = suggestion !== '' && (flagged || (written !== undefined && written !== suggestion && computed.get(itemId) !== suggestion));
-    return {
-      seq: k + 1,
-      itemId,
-      section: cellText(rec['承办科室']),
-      clue: cellText(rec['问题线索']),
-      suggestion,
-      override,
-      manual,
-      note: cellText(rec['备注']),
-      raw: manual ? rec : undefined,
-    };
-  }));
+  return withoutRepeatedHandRows(
+    rowsOf(list).map((rec, k) => {
+      const itemId = cellText(rec['编号']).trim();
+      const marked = cellText(rec['手工']).trim() !== '';
+      const manual = itemId === '' || marked || (!generatedIds.has(itemId) && !baseline.suggestions.has(itemId) && !baseline.pendingIds.has(itemId));
+      const suggestion = cellText(rec['问责建议']).trim();
+      const flagged = cellText(rec['人工调整']).trim() !== '';
+      const written = baseline.suggestions.get(itemId);
+      const override = suggestion !== '' && (flagged || (written !== undefined && written !== suggestion && computed.get(itemId) !== suggestion));
+      return {
+        seq: k + 1,
+        itemId,
+        section: cellText(rec['承办科室']),
+        clue: cellText(rec['问题线索']),
+        suggestion,
+        override,
+        manual,
+        note: cellText(rec['备注']),
+        raw: manual ? rec : undefined,
+      };
+    }),
+  );
 }
 
 /** The lists of a round: the domain merge, plus the clerk's 备注 on generated rows. */

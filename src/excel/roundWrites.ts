@@ -82,7 +82,10 @@ export function replaceBodySteps(tableName: string, currentRows: number, width: 
         queue(context) {
           const b = body(context);
           b.getRow(0).values = [Array<CellValue>(width).fill('')];
-          if (currentRows > 1) b.getRow(1).getResizedRange(currentRows - 2, 0).delete('Up' as Excel.DeleteShiftDirection.up);
+          if (currentRows > 1)
+            b.getRow(1)
+              .getResizedRange(currentRows - 2, 0)
+              .delete('Up' as Excel.DeleteShiftDirection.up);
         },
       },
     ];
@@ -98,7 +101,10 @@ export function replaceBodySteps(tableName: string, currentRows: number, width: 
     sheets,
     bytes: OP_BYTES,
     queue(context) {
-      body(context).getRow(0).getResizedRange(currentRows - 1, 0).delete('Up' as Excel.DeleteShiftDirection.up);
+      body(context)
+        .getRow(0)
+        .getResizedRange(currentRows - 1, 0)
+        .delete('Up' as Excel.DeleteShiftDirection.up);
     },
   };
   return [...appends, deleteOld];

@@ -10,16 +10,7 @@ import type { ExcelDouble } from './double';
 import type { ExcelRun } from './run';
 import { rounds as t } from '../i18n/rounds';
 import { mergedAreas, pageLayoutOf } from './double';
-import {
-  HINT_CELL,
-  LAYOUT,
-  archiveSheetName,
-  generateRound,
-  issueCells,
-  nonImplCells,
-  periodLabel,
-  type RoundOptions,
-} from './rounds';
+import { HINT_CELL, LAYOUT, archiveSheetName, generateRound, issueCells, nonImplCells, periodLabel, type RoundOptions } from './rounds';
 import { ledgerFixture } from './testing/ledgerFixture';
 import { roundFixture as makeFixture } from './testing/roundsFixture';
 
@@ -73,9 +64,7 @@ describe('generateRound on a 200-item sample', () => {
     expect(want.issueList.length).toBeGreaterThan(5);
     expect(want.nonImplementationList.length).toBeGreaterThan(2);
     expect(out.issueRows).toEqual(want.issueList.map((r) => ({ ...r, note: '' })));
-    expect(out.nonImplementationRows.map((r) => ({ ...r, note: undefined }))).toEqual(
-      want.nonImplementationList.map((r) => ({ ...r, note: undefined })),
-    );
+    expect(out.nonImplementationRows.map((r) => ({ ...r, note: undefined }))).toEqual(want.nonImplementationList.map((r) => ({ ...r, note: undefined })));
     expect(tableRows(xl, '问题清单')).toEqual(shown(want.issueList.map((r) => issueCells(r))));
     expect(tableRows(xl, '不落实清单')).toEqual(shown(want.nonImplementationList.map((r) => nonImplCells(r))));
     // 2 + one per slice of a table too large for the first sync (none at 200 items but the tail of 台账)
@@ -91,7 +80,9 @@ describe('generateRound on a 200-item sample', () => {
     expect(rep.getValues('A5')).toEqual([['一、总体情况']]);
     expect(rep.getValues('A15')).toEqual([['二、主要问题']]);
     expect(rep.getValues('A25')).toEqual([['三、督查建议']]);
-    expect(rep.getValues('A8:F8')).toEqual([[want.totals.items, want.totals.open, want.totals.overdue, want.totals.near, want.totals.extended, want.totals.notAssigned]]);
+    expect(rep.getValues('A8:F8')).toEqual([
+      [want.totals.items, want.totals.open, want.totals.overdue, want.totals.near, want.totals.extended, want.totals.notAssigned],
+    ]);
     expect(rep.getValues(`A${LAYOUT.problemsFirst}`)[0][0]).toBe(want.mainProblems[0]);
     expect(String(rep.getValues(`A${LAYOUT.suggestionsFirst}`)[0][0])).toMatch(/^1\. 严格落实/);
     // appendix by section: first section row
@@ -105,7 +96,10 @@ describe('generateRound on a 200-item sample', () => {
   });
 
   it('sets 督查报告 and its dated copy up for printing on A4: fonts, table borders, print area, titles, page break', () => {
-    for (const [name, lastCol] of [['督查报告', 'H'], ['督查报告 2026-11', 'I']] as const) {
+    for (const [name, lastCol] of [
+      ['督查报告', 'H'],
+      ['督查报告 2026-11', 'I'],
+    ] as const) {
       const sheet = xl.workbook.sheet(name);
       const layout = pageLayoutOf(sheet);
       expect(layout).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', printTitleRows: '$1:$1', centerHorizontally: true, showGridlines: false });
@@ -115,7 +109,12 @@ describe('generateRound on a 200-item sample', () => {
       // the print area reaches the last row of the report (not the hidden 生成记录 beyond it)
       const lastRow = Number(/\d+$/.exec(layout.printArea!)![0]);
       expect(sheet.getValues(`A${lastRow}:${lastCol}${lastRow}`)[0].some((v) => v !== '')).toBe(true);
-      expect(sheet.getValues(`A${lastRow + 1}:${lastCol}${lastRow + 5}`).flat().every((v) => v === '')).toBe(true);
+      expect(
+        sheet
+          .getValues(`A${lastRow + 1}:${lastCol}${lastRow + 5}`)
+          .flat()
+          .every((v) => v === ''),
+      ).toBe(true);
       expect(mergedAreas(sheet)).toContain(`A1:${lastCol}1`);
       // title 黑体, body 宋体, the 总体情况 table bordered with a shaded header
       expect(sheet.fmtAt(0, 0, 'fontName')).toBe('黑体');
@@ -267,7 +266,7 @@ describe('generateRound: budget, co-authors, protection, errors', () => {
     const s = generateSample({ count: 80, seed: 2, today: TODAY });
     const xl = roundFixture(s.items, s.records);
     ok(await generateRound(xl.run, opts('op-f1')));
-    xl.coauthor.appendTableRow('问题清单', ['', '', "'=HYPERLINK(\"x\")", '综合科', '', '', '', '', '']);
+    xl.coauthor.appendTableRow('问题清单', ['', '', '\'=HYPERLINK("x")', '综合科', '', '', '', '', '']);
     ok(await generateRound(xl.run, opts('op-f2')));
     const sheet = xl.workbook.sheet('问题清单');
     const values = sheet.getValues(sheet.usedRange()!) as unknown[][];

@@ -55,7 +55,17 @@ import {
   type Row,
 } from './roundGrid';
 import { BASELINE_COLS, baselineRows, inSheetOrder, isHand, mergeLists, parseBaseline, pendingRows, type Baseline, type ListRead } from './roundLists';
-import { gridValueSteps, lookBytes, packSteps, queueArchiveLook, queueClearRows, queueGrid, queueReportLayout, replaceBodySteps, type WriteStep } from './roundWrites';
+import {
+  gridValueSteps,
+  lookBytes,
+  packSteps,
+  queueArchiveLook,
+  queueClearRows,
+  queueGrid,
+  queueReportLayout,
+  replaceBodySteps,
+  type WriteStep,
+} from './roundWrites';
 import type { ExcelRun } from './run';
 import { isNotFound, logLine, nowMs, stampOn, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage, type LedgerInputs } from './roundsRead';
 import { PAYLOAD_BUDGET_BYTES, completeReads, queueTable } from './tableRead';
@@ -226,7 +236,16 @@ function planRound(read: RoundRead, opts: RoundOptions): { plan: RoundPlan; doma
   const { period, asOf } = opts;
   const { data, baseline } = read;
   const tDomain = nowMs();
-  const report = buildReport({ items: data.items, records: data.records, period, asOf, settings: data.settings, cal: data.cal, sections: data.sections, people: data.people });
+  const report = buildReport({
+    items: data.items,
+    records: data.records,
+    period,
+    asOf,
+    settings: data.settings,
+    cal: data.cal,
+    sections: data.sections,
+    people: data.people,
+  });
   const domainMs = nowMs() - tDomain;
   const lists = mergeLists(report, read.issueList, read.nonImplList, baseline);
   const defaults = defaultSuggestions(report.totals, report.feedbackTimelinessRate, lists.issues, lists.nonImpl, data.settings);
@@ -294,7 +313,8 @@ function listSteps(w: ReturnType<typeof listWrites>, plan: RoundPlan, read: Roun
     queue: (context) => queue(context.workbook.worksheets.getItem(REPORT_SHEET)),
   });
   const steps: WriteStep[] = [];
-  if (w.pending.length > 0) steps.push(report((ws) => (baselineRange(ws, at.baselineRows + 1, w.pending.length).values = w.pending), 256 + w.pending.length * 48));
+  if (w.pending.length > 0)
+    steps.push(report((ws) => (baselineRange(ws, at.baselineRows + 1, w.pending.length).values = w.pending), 256 + w.pending.length * 48));
   steps.push(...replaceBodySteps(ISSUE_SHEET, at.issueRows, read.issueList.headers.length, w.issueRows, budget));
   steps.push(...replaceBodySteps(NONIMPL_SHEET, at.nonImplRows, read.nonImplList.headers.length, w.nonImplRows, budget));
   // the dated copy of this round: cleared (or added), values, look
@@ -328,7 +348,8 @@ function queueBaseline(ws: Excel.Worksheet, w: ReturnType<typeof listWrites>, at
   baselineRange(ws, 1, rows).values = values;
 }
 
-const baselineBytes = (w: ReturnType<typeof listWrites>) => 512 + w.baseline.reduce((n, r) => n + 24 + cellText(r[1]).length * 3 + cellText(r[2]).length * 3, 0);
+const baselineBytes = (w: ReturnType<typeof listWrites>) =>
+  512 + w.baseline.reduce((n, r) => n + 24 + cellText(r[1]).length * 3 + cellText(r[2]).length * 3, 0);
 
 function baselineStep(w: ReturnType<typeof listWrites>, at: ListsAt): WriteStep {
   return { sheets: [REPORT_SHEET], bytes: baselineBytes(w), queue: (context) => queueBaseline(context.workbook.worksheets.getItem(REPORT_SHEET), w, at) };

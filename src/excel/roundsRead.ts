@@ -54,7 +54,10 @@ export function queueLedgerInputs(context: Excel.RequestContext, opts: { recordT
       const l = ledgerFromGrid(ledger.readGrid(), sections);
       const wanted = opts.recordTypes ? new Set<string>(opts.recordTypes) : null;
       const table = records.read({ where: wanted ? { header: '类型', keep: (v) => wanted.has(String(v ?? '').trim()) } : undefined });
-      const r = recordsFromTable(table, l.items.map((i) => i.id));
+      const r = recordsFromTable(
+        table,
+        l.items.map((i) => i.id),
+      );
       return {
         items: l.items,
         records: r.records,

@@ -74,41 +74,57 @@ describe('a round too large for one request', () => {
     // the re-read of the lists, then at least three write syncs
     expect(out.value.syncs).toBeGreaterThanOrEqual(clean.syncs + 3);
     expect(contents(xl)).toBe(clean.state);
-    const rows = xl.workbook.sheet('问题清单').getValues('A1:I200').filter((r) => r.some((v) => v !== ''));
+    const rows = xl.workbook
+      .sheet('问题清单')
+      .getValues('A1:I200')
+      .filter((r) => r.some((v) => v !== ''));
     expect(rows.filter((r) => r[2] === '手工补充：东门道闸故障')).toHaveLength(1);
   });
 
   it.each([
     ['in one write sync', undefined],
     ['in write syncs of 20 KB', 20_000],
-  ])('after a failure at every sync, or part-way through it, ends as the clean round (nothing lost or doubled): %s', async (_name, writeBudget) => {
-    const probe = await secondRoundFixture();
-    const { run, ops } = instrumented(probe);
-    const out = await generateRound(run, opts('op-second', { writeBudget }));
-    expect(out.ok).toBe(true);
-    const faults: { at: number; kind: 'request' | 'partial'; k: number }[] = [];
-    ops.forEach((n, i) => {
-      faults.push({ at: i + 1, kind: 'request', k: 0 });
-      for (const k of new Set([1, Math.floor(n / 2), n - 1])) if (k > 0 && k < n) faults.push({ at: i + 1, kind: 'partial', k });
-    });
-    for (const fault of faults) {
-      const xl = await secondRoundFixture();
-      // rollForward retries once at once; a user's 重试 later if that failed too
-      const r = await generateRound(instrumented(xl, fault).run, opts('op-second', { writeBudget }));
-      if (!r.ok) {
-        const again = await generateRound(xl.run, opts('op-second', { writeBudget }));
-        expect({ fault, ok: again.ok || again.error.code === 'already-done' }).toEqual({ fault, ok: true });
+  ])(
+    'after a failure at every sync, or part-way through it, ends as the clean round (nothing lost or doubled): %s',
+    async (_name, writeBudget) => {
+      const probe = await secondRoundFixture();
+      const { run, ops } = instrumented(probe);
+      const out = await generateRound(run, opts('op-second', { writeBudget }));
+      expect(out.ok).toBe(true);
+      const faults: { at: number; kind: 'request' | 'partial'; k: number }[] = [];
+      ops.forEach((n, i) => {
+        faults.push({ at: i + 1, kind: 'request', k: 0 });
+        for (const k of new Set([1, Math.floor(n / 2), n - 1])) if (k > 0 && k < n) faults.push({ at: i + 1, kind: 'partial', k });
+      });
+      for (const fault of faults) {
+        const xl = await secondRoundFixture();
+        // rollForward retries once at once; a user's 重试 later if that failed too
+        const r = await generateRound(instrumented(xl, fault).run, opts('op-second', { writeBudget }));
+        if (!r.ok) {
+          const again = await generateRound(xl.run, opts('op-second', { writeBudget }));
+          expect({ fault, ok: again.ok || again.error.code === 'already-done' }).toEqual({ fault, ok: true });
+        }
+        const state = contents(xl);
+        if (state !== clean.state && process.env.DEBUG_SPLIT) {
+          const a = JSON.parse(state) as unknown[][][];
+          const b = JSON.parse(clean.state) as unknown[][][];
+          a.forEach((sheet, i) =>
+            sheet.forEach(
+              (row, j) =>
+                JSON.stringify(row) !== JSON.stringify(b[i]?.[j]) &&
+                console.log(i, j, JSON.stringify(row).slice(0, 160), '≠', JSON.stringify(b[i]?.[j]).slice(0, 160)),
+            ),
+          );
+        }
+        expect({ fault, state }).toEqual({ fault, state: clean.state });
+        expect({ fault, unprotected: ['问题清单', '不落实清单', '督查报告', '操作日志'].filter((n) => !xl.workbook.sheet(n).protection.protected) }).toEqual({
+          fault,
+          unprotected: [],
+        });
       }
-      const state = contents(xl);
-      if (state !== clean.state && process.env.DEBUG_SPLIT) {
-        const a = JSON.parse(state) as unknown[][][];
-        const b = JSON.parse(clean.state) as unknown[][][];
-        a.forEach((sheet, i) => sheet.forEach((row, j) => JSON.stringify(row) !== JSON.stringify(b[i]?.[j]) && console.log(i, j, JSON.stringify(row).slice(0, 160), '≠', JSON.stringify(b[i]?.[j]).slice(0, 160))));
-      }
-      expect({ fault, state }).toEqual({ fault, state: clean.state });
-      expect({ fault, unprotected: ['问题清单', '不落实清单', '督查报告', '操作日志'].filter((n) => !xl.workbook.sheet(n).protection.protected) }).toEqual({ fault, unprotected: [] });
-    }
-  }, 300_000);
+    },
+    300_000,
+  );
 });
 
 describe('what a stopped round leaves behind, read back', () => {
@@ -116,7 +132,12 @@ describe('what a stopped round leaves behind, read back', () => {
   const hand = ['', '', '手工补充：东门道闸故障', '综合科', '李明', '', '', '', ''];
 
   it('drops a hand row that repeats an earlier one word for word (序号 and 手工 aside)', () => {
-    const body = [[1, 'DB-1', '甲', '综合科', '', '', '逾期', '', ''], hand, [2, 'DB-1', '甲', '综合科', '', '', '逾期', '', ''], [3, '', ...hand.slice(2, 7), '是', '']];
+    const body = [
+      [1, 'DB-1', '甲', '综合科', '', '', '逾期', '', ''],
+      hand,
+      [2, 'DB-1', '甲', '综合科', '', '', '逾期', '', ''],
+      [3, '', ...hand.slice(2, 7), '是', ''],
+    ];
     const rows = previousIssues({ headers, body }, new Set(['DB-1']), parseBaseline([]));
     expect(rows.filter((r) => r.manual).map((r) => r.content)).toEqual(['手工补充：东门道闸故障']);
   });

@@ -132,7 +132,15 @@ async function freezeAttempt(run: ExcelRun, month: string, opts: FreezeOptions):
     const logState = log.read();
     if (logState.done.has(opts.opId)) return done(err('already-done', xt.alreadyDone));
     const data = inputs.read();
-    const scores = monthlyScores({ items: data.items, records: data.records, sections: data.sections, month, today: opts.asOf, settings: data.settings, cal: data.cal });
+    const scores = monthlyScores({
+      items: data.items,
+      records: data.records,
+      sections: data.sections,
+      month,
+      today: opts.asOf,
+      settings: data.settings,
+      cal: data.cal,
+    });
     if (scores.length === 0) return done(err('future-month', t.futureMonth(month)));
     // The archive exists once its table does; a sheet without the table is what a write that failed
     // part-way through creating it leaves, and is laid out again.
@@ -205,7 +213,14 @@ async function freezeAttempt(run: ExcelRun, month: string, opts: FreezeOptions):
       queueProtect(context, ARCHIVE_SHEET, archiveProtected, pw);
     }
     queueAppend(context, LOG, logState.headers, LOG_COLUMNS, [
-      logLine(opts.actor, stampOn(opts.asOf, opts.now), opts.opId, t.freezeLogAction, t.freezeLogBefore(month, version - 1), t.freezeLogAfter(month, scores.length, version)),
+      logLine(
+        opts.actor,
+        stampOn(opts.asOf, opts.now),
+        opts.opId,
+        t.freezeLogAction,
+        t.freezeLogBefore(month, version - 1),
+        t.freezeLogAfter(month, scores.length, version),
+      ),
     ]);
     queueProtect(context, LOG, logProtected, pw);
     try {

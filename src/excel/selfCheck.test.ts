@@ -11,7 +11,10 @@ const NOW = () => new Date('2026-11-20T09:30:00Z');
 
 async function check(profile: ExcelProfileName) {
   const xl = createExcelDouble({ sheets: ['台账'], profile, workbookName: '督办台账.xlsx' });
-  xl.workbook.sheet('台账').setValues('A1:B2', [['编号', '事项'], ['DB-2026-0001', '修路灯']]);
+  xl.workbook.sheet('台账').setValues('A1:B2', [
+    ['编号', '事项'],
+    ['DB-2026-0001', '修路灯'],
+  ]);
   const before = JSON.stringify(xl.workbook.sheet('台账').snapshotGrid());
   const report = await runSelfCheck({ run: xl.run, runOn: xl.runOn, office: xl.office, now: NOW, eventWaitMs: 300 });
   expect(xl.workbook.sheetNames()).toEqual(['台账']);
@@ -45,9 +48,7 @@ test('office2019 (ExcelApi 1.8): page layout and find fail, and the report says 
   const report = await check('office2019');
   const bad = report.results.filter((r) => !r.ok).map((r) => r.id);
   expect(bad).toEqual(['findApostrophe', 'pageLayout']);
-  expect(report.results.find((r) => r.id === 'pageLayout')?.detail).toBe(
-    platform.apiMissing('Worksheet.pageLayout，属于 ExcelApi 1.9 要求集'),
-  );
+  expect(report.results.find((r) => r.id === 'pageLayout')?.detail).toBe(platform.apiMissing('Worksheet.pageLayout，属于 ExcelApi 1.9 要求集'));
   const text = reportText(report);
   expect(text).toContain('ExcelApi 1.9：不支持（必需（清单要求））');
   expect(text).toContain('查找以撇号输入的文本：失败');

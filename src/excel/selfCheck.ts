@@ -84,7 +84,10 @@ interface Probe {
 async function createTestSheet({ run, sheetName, tableName }: Probe): Promise<void> {
   await run(async (context) => {
     const ws = context.workbook.worksheets.add(sheetName);
-    ws.getRange('A1:C2').values = [['编号', '数量', '合计'], ['T-1', 1, '']];
+    ws.getRange('A1:C2').values = [
+      ['编号', '数量', '合计'],
+      ['T-1', 1, ''],
+    ];
     const table = ws.tables.add(ws.getRange('A1:C2'), true);
     table.name = tableName;
     await context.sync();

@@ -39,7 +39,10 @@ test('审签退回 writes one record and one log line; a retry writes nothing mo
   const xl = ledgerFixture({ protect: true });
   const svc = createLedgerService(xl.run, { clock: () => new Date('2026-03-02T09:00:00') });
   const { item } = await must(
-    svc.register({ source: '后勤中心各类会议决议', level: '中心党总支、中心交办', content: '维修二食堂排水管道', section: SECTION, kind: '一般' }, ctx(clerk, '2026-03-02')),
+    svc.register(
+      { source: '后勤中心各类会议决议', level: '中心党总支、中心交办', content: '维修二食堂排水管道', section: SECTION, kind: '一般' },
+      ctx(clerk, '2026-03-02'),
+    ),
   );
   await must(svc.act(item.id, { type: '审批同意', assignedOn: '2026-03-02' }, ctx(director, '2026-03-02')));
   await must(svc.act(item.id, { type: '反馈', node: '1天反馈', content: '已研究部署' }, ctx(section, '2026-03-03')));
@@ -57,7 +60,13 @@ test('审签退回 writes one record and one log line; a retry writes nothing mo
   ]);
   const log = rows(xl, '操作日志').filter((r) => r['动作'] === '审签退回');
   expect(log).toHaveLength(1);
-  expect(log[0]).toMatchObject({ 操作人: '王振宇', 角色: '分管领导', 编号: item.id, 科室: SECTION, 变更后: '审签退回：1天反馈（2026-03-03）退回：请补充责任人' });
+  expect(log[0]).toMatchObject({
+    操作人: '王振宇',
+    角色: '分管领导',
+    编号: item.id,
+    科室: SECTION,
+    变更后: '审签退回：1天反馈（2026-03-03）退回：请补充责任人',
+  });
   const ledgerAfter = rows(xl, '台账')[0];
   expect({ ...ledgerAfter, 操作ID: '' }).toEqual({ ...ledgerBefore, 操作ID: '' });
 

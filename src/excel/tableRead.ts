@@ -102,7 +102,15 @@ class TableRead {
     this.body = table.getDataBodyRange().load('rowIndex,rowCount');
     narrow = narrow && wanted !== 'all' && wanted.length <= NARROW_COLUMNS;
     this.firstRows = narrow ? firstSliceRows('', wanted.length, wanted.length) : firstSliceRows(tableName, wanted === 'all' ? 0 : wanted.length);
-    const rows = (r: Excel.Range) => r.getIntersection(r.getCell(0, 0).getResizedRange(this.firstRows - 1, 0).getEntireRow()).load('values');
+    const rows = (r: Excel.Range) =>
+      r
+        .getIntersection(
+          r
+            .getCell(0, 0)
+            .getResizedRange(this.firstRows - 1, 0)
+            .getEntireRow(),
+        )
+        .load('values');
     if (narrow && wanted !== 'all') {
       // A few named columns (keys such as 编号 and 操作ID): by name, no need to know where they are.
       this.first = null;
@@ -164,7 +172,10 @@ class TableRead {
   queueSlice(slice: Slice): () => void {
     const parts = slice.runs.map(([c0, c1]) => ({
       c0,
-      range: this.body.getCell(slice.start, c0).getResizedRange(slice.count - 1, c1 - c0).load('values'),
+      range: this.body
+        .getCell(slice.start, c0)
+        .getResizedRange(slice.count - 1, c1 - c0)
+        .load('values'),
     }));
     return () => {
       const rows = this.rows ?? [];
@@ -285,7 +296,7 @@ export function queueColumns(context: Excel.RequestContext, tableName: string, h
     rows(): unknown[][] {
       const g = table.readGrid();
       const at = headers.map((h) => g.position.get(h));
-      return g.rows.map((r) => at.map((k) => (k === undefined ? '' : r.cells[k] ?? '')));
+      return g.rows.map((r) => at.map((k) => (k === undefined ? '' : (r.cells[k] ?? ''))));
     },
   };
 }

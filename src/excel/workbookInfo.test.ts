@@ -22,7 +22,10 @@ function fakeExcel(workbookName: string, sheetNames: string[]) {
       return worksheets;
     },
     get items() {
-      return read('worksheets.items', sheetNames.map((name) => ({ name })));
+      return read(
+        'worksheets.items',
+        sheetNames.map((name) => ({ name })),
+      );
     },
   };
   const workbook = {

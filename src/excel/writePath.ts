@@ -117,9 +117,7 @@ export function queueUnprotected(
 }
 
 /** One attempt of a write action: finished (ok, or refused before writing), or failed in a write sync. */
-export type Attempt<T> =
-  | { kind: 'done'; result: Result<T> }
-  | { kind: 'writeFailed'; message: string; protectedSheets: string[]; password: string };
+export type Attempt<T> = { kind: 'done'; result: Result<T> } | { kind: 'writeFailed'; message: string; protectedSheets: string[]; password: string };
 
 export const done = <T>(result: Result<T>): Attempt<T> => ({ kind: 'done', result });
 

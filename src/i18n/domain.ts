@@ -9,14 +9,12 @@ export const domain = {
     unrecognised: (v: string, example: string) => `“${v}”不是可识别的日期，请写成 ${example} 的形式`,
     impossible: (v: string, why: string) => `“${v}”不是有效日期（${why}）`,
     noSuchMonth: (m: number) => `月份应为 1–12，没有 ${m} 月`,
-    noSuchDay: (y: number, m: number, d: number, max: number) =>
-      `${y}年${m}月没有${d}日，该月只有 ${max} 天`,
+    noSuchDay: (y: number, m: number, d: number, max: number) => `${y}年${m}月没有${d}日，该月只有 ${max} 天`,
     noSuchTime: '时间部分不正确',
     yearTooEarly: (y: number) => `${y} 年早于 1900 年，Excel 无法表示`,
     yearless: (v: string, example: string) => `“${v}”缺少年份，请写成 ${example} 的形式`,
     twoDigitYear: (v: string, example: string) => `“${v}”的年份不是四位数，请写完整的年份，如 ${example}`,
-    dayFirst: (v: string, example: string) =>
-      `“${v}”的年、月、日顺序容易误读，请按“年-月-日”写成 ${example} 的形式`,
+    dayFirst: (v: string, example: string) => `“${v}”的年、月、日顺序容易误读，请按“年-月-日”写成 ${example} 的形式`,
     missingDay: (v: string, example: string) => `“${v}”缺少月或日，请写完整的年月日，如 ${example}`,
     compact: (v: string, example: string) => `“${v}”没有分隔符，请写成 ${example} 的形式`,
     outOfRange: (v: string) => `“${v}”超出 Excel 能表示的日期范围（1900-01-01 至 9999-12-31）`,
@@ -27,8 +25,7 @@ export const domain = {
   /** One cell of a hand-filled sheet (validation.ts). */
   cell: {
     /** Where an error is: 「台账 第12行 N列（交办日期）」. The column letter may be unknown. */
-    where: (sheet: string, row: number, column: string, header: string) =>
-      `${sheet} 第${row}行${column ? ` ${column}列` : ''}（${header}）`,
+    where: (sheet: string, row: number, column: string, header: string) => `${sheet} 第${row}行${column ? ` ${column}列` : ''}（${header}）`,
     /** `where` + body, the form every cell message takes. */
     at: (where: string, body: string) => `${where}：${body}`,
     required: '必须填写',
@@ -36,20 +33,17 @@ export const domain = {
     notText: (v: string) => `“${v}”不是文字内容，无法识别`,
     cellError: (v: string) => `单元格显示错误值 ${v}，请先改正公式或内容`,
     tooLong: (max: number, actual: number) => `内容过长：最多 ${max} 字，现有 ${actual} 字`,
-    formulaLike: (first: string) =>
-      `内容以“${first}”开头，Excel 会把它当作公式；请在前面加一个中文字符或空格，或删去“${first}”`,
+    formulaLike: (first: string) => `内容以“${first}”开头，Excel 会把它当作公式；请在前面加一个中文字符或空格，或删去“${first}”`,
     badEnum: (v: string, options: string) => `“${v}”不是可选值，应为：${options}`,
     badSource: (v: string) => `“${v}”不是来源类别；请填 1–10 的编号或对应的类别名称`,
-    sourceMismatch: (v: string, n: number, name: string) =>
-      `“${v}”的编号与文字不一致：${n} 号来源类别是“${name}”`,
+    sourceMismatch: (v: string, n: number, name: string) => `“${v}”的编号与文字不一致：${n} 号来源类别是“${name}”`,
     enumTrimmed: (v: string, value: string) => `“${v}”前后有空格，已按“${value}”识别（单元格未改动）`,
     sourceNormalised: (v: string, value: string) => `“${v}”已按来源类别“${value}”识别（单元格未改动）`,
     unknownSection: (v: string) => `“${v}”不在“科室人员”表的科室名单中`,
     unknownSectionSpaces: (v: string) => `“${v}”前后有空格，与“科室人员”表的科室名称不一致`,
     unknownCoSection: (name: string) => `协办科室“${name}”不在“科室人员”表的科室名单中`,
     badCount: (v: string) => `“${v}”不是有效次数，应为 0 或正整数`,
-    implausibleYear: (iso: string, min: number, max: number) =>
-      `日期 ${iso} 不在 ${min}–${max} 年之间，请检查是否输错`,
+    implausibleYear: (iso: string, min: number, max: number) => `日期 ${iso} 不在 ${min}–${max} 年之间，请检查是否输错`,
     beforeAssigned: (what: string, iso: string, assigned: string) => `${what} ${iso} 早于交办日期 ${assigned}`,
     closedNeedsDate: '办理状态为“已销号”，必须填写销号日期',
     closedDateButOpen: (state: string) => `已填写销号日期，但办理状态为“${state}”；销号日期只在“已销号”时填写`,
@@ -64,29 +58,21 @@ export const domain = {
 
   /** The §4 workflow (workflow.ts). */
   workflow: {
-    wrongState: (state: string, action: string, hint: string) =>
-      `当前状态为“${state}”，不能${action}${hint ? '；' + hint : ''}`,
-    wrongRole: (action: string, roles: string, role: string) =>
-      `“${action}”须由${roles}办理，当前身份为“${role}”`,
-    wrongRoleInState: (action: string, state: string, roles: string, role: string) =>
-      `事项处于“${state}”时，“${action}”须由${roles}办理，当前身份为“${role}”`,
+    wrongState: (state: string, action: string, hint: string) => `当前状态为“${state}”，不能${action}${hint ? '；' + hint : ''}`,
+    wrongRole: (action: string, roles: string, role: string) => `“${action}”须由${roles}办理，当前身份为“${role}”`,
+    wrongRoleInState: (action: string, state: string, roles: string, role: string) => `事项处于“${state}”时，“${action}”须由${roles}办理，当前身份为“${role}”`,
     noSection: '科室身份须注明所在科室',
-    otherSection: (itemSection: string, actorSection: string) =>
-      `科室只能办理本科室的事项：该事项由“${itemSection}”承办，当前为“${actorSection}”`,
+    otherSection: (itemSection: string, actorSection: string) => `科室只能办理本科室的事项：该事项由“${itemSection}”承办，当前为“${actorSection}”`,
     badDate: (what: string, v: string) => `${what}“${v}”不是有效日期（应为 YYYY-MM-DD）`,
-    backdated: (on: string, label: string, latest: string) =>
-      `办理日期 ${on} 早于该事项的${label} ${latest}，不能倒签`,
+    backdated: (on: string, label: string, latest: string) => `办理日期 ${on} 早于该事项的${label} ${latest}，不能倒签`,
     unknownAction: (v: string) => `无法识别的操作“${v}”`,
     noActorName: '须注明办理人姓名',
     badRole: (v: string) => `“${v}”不是可识别的身份，应为 督办员、科室、分管领导 或 中心主任`,
-    textFormulaLike: (what: string, first: string) =>
-      `${what}以“${first}”开头，写入表格后 Excel 会把它当作公式；请在前面加一个中文字符，或删去“${first}”`,
+    textFormulaLike: (what: string, first: string) => `${what}以“${first}”开头，写入表格后 Excel 会把它当作公式；请在前面加一个中文字符，或删去“${first}”`,
     textTooLong: (what: string, max: number, actual: number) => `${what}过长：最多 ${max} 字，现有 ${actual} 字`,
     needAssignedOn: '审批同意即交办，须填写交办日期',
-    assignedBeforeRegistered: (assigned: string, registered: string) =>
-      `交办日期 ${assigned} 早于立项日期 ${registered}`,
-    deadlineBeforeAssigned: (deadline: string, assigned: string) =>
-      `完成时限 ${deadline} 早于交办日期 ${assigned}`,
+    assignedBeforeRegistered: (assigned: string, registered: string) => `交办日期 ${assigned} 早于立项日期 ${registered}`,
+    deadlineBeforeAssigned: (deadline: string, assigned: string) => `完成时限 ${deadline} 早于交办日期 ${assigned}`,
     needContent: (what: string) => `${what}须填写内容`,
     badReportType: (v: string) => `“${v}”不是反馈节点，应为 1天反馈、3天反馈、落实反馈或月度反馈`,
     monthlyNeedsPlan: '月度反馈只适用于已批准延期方案的事项',

@@ -28,8 +28,7 @@ export const excel = {
     version: (from: number | null, to: number) => `设置：结构版本 ${from ?? '（空）'} → ${to}`,
     newerVersion: (v: number, supported: number) =>
       `此台账的结构版本为 ${v}，高于本加载项支持的 ${supported}。为免把新结构改回旧结构，未做任何修改；请先更新加载项。`,
-    passwordRequired: (sheets: readonly string[]) =>
-      `工作表“${sheets.join('”“')}”设有保护密码：请在“设置”表“保护密码”中填写，或输入密码后重试。未做任何修改。`,
+    passwordRequired: (sheets: readonly string[]) => `工作表“${sheets.join('”“')}”设有保护密码：请在“设置”表“保护密码”中填写，或输入密码后重试。未做任何修改。`,
     wrongPassword: '工作表保护密码不正确，初始化台账未完成。已尽量恢复工作表保护，请核对密码后重试。',
     readFailed: (detail: string) => `读取工作簿失败，未做任何修改：${detail}`,
     writeFailed: (detail: string) => `初始化台账未完成：${detail}。已尽量恢复工作表保护，请检查后重试。`,

@@ -21,8 +21,7 @@ export const importText = {
     duplicate: (header: string, col: string, target: string, first: string) =>
       `${at(1, col)}：“${header}”与 ${first}列 都对应台账的“${target}”，只导入 ${first}列`,
     extraCells: (row: number, n: number) => `${at(row)}：多出 ${n} 个没有列名的单元格，未导入`,
-    missingRequired: (header: string) =>
-      `${SHEET}没有“${header}”列，新增的行缺少这一必填项：请在下方“未粘贴的列”中为它选择取值，或在复制的内容中加上该列`,
+    missingRequired: (header: string) => `${SHEET}没有“${header}”列，新增的行缺少这一必填项：请在下方“未粘贴的列”中为它选择取值，或在复制的内容中加上该列`,
   },
 
   /** How a pasted column maps to the ledger (shown in the preview, one dropdown per column). */

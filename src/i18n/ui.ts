@@ -56,10 +56,7 @@ export const ui = {
     hint: '创建缺失的工作表、表格、公式与数据验证，修复被改动的公式与规则；已有数据不会被改动。',
     needed: '当前工作簿还没有完整的督办台账，请先初始化。',
     done: (created: readonly string[], repaired: readonly string[]): string =>
-      [
-        created.length ? `已创建：${created.join('、')}` : '',
-        repaired.length ? `已修复：${repaired.join('、')}` : '',
-      ]
+      [created.length ? `已创建：${created.join('、')}` : '', repaired.length ? `已修复：${repaired.join('、')}` : '']
         .filter((part) => part !== '')
         .join('；') || '台账结构完好，无需改动。',
   },
@@ -109,8 +106,7 @@ export const ui = {
     required: (label: string): string => `请填写${label}`,
     choose: (label: string): string => `请选择${label}`,
     tooLong: (label: string, max: number, actual: number): string => `${label}最多 ${max} 字，现有 ${actual} 字`,
-    formulaLike: (label: string, first: string): string =>
-      `${label}不能以“${first}”开头（Excel 会当作公式），请删去或在前面加一个中文字符`,
+    formulaLike: (label: string, first: string): string => `${label}不能以“${first}”开头（Excel 会当作公式），请删去或在前面加一个中文字符`,
     badDate: (label: string): string => `${label}不是有效日期`,
     dateBeforeToday: (label: string, today: string): string => `${label}不能早于今天（${today}）`,
     dateBeforeAssigned: (label: string, assigned: string): string => `${label}不能早于交办日期（${assigned}）`,
@@ -187,8 +183,7 @@ export const ui = {
     kind: '事项类型',
     deadline: '完成时限（可选，不填按“13710”默认时限）',
     deadlineLabel: '完成时限',
-    deadlineNeedsApproval:
-      '完成时限在中心主任审批同意时确定：请勾选“已报经中心主任同意”，或清空此项，由中心主任审批时填写。',
+    deadlineNeedsApproval: '完成时限在中心主任审批同意时确定：请勾选“已报经中心主任同意”，或清空此项，由中心主任审批时填写。',
     assignedOn: '交办日期',
     assignedHint: '用于推算下列时限；审批同意即于当天交办。',
     choose: '请选择',
@@ -390,7 +385,8 @@ export const ui = {
 
   preview: {
     documentTitle: '13710督办台账 · 浏览器预览',
-    banner: '浏览器预览：左侧是内存中的示例台账工作簿（点击底部标签切换工作表，点击台账行可在任务窗格中打开该事项），右侧是真实的任务窗格。未连接 Excel；公式单元格显示的是领域核心算出的结果（与 LibreOffice 重算一致）。',
+    banner:
+      '浏览器预览：左侧是内存中的示例台账工作簿（点击底部标签切换工作表，点击台账行可在任务窗格中打开该事项），右侧是真实的任务窗格。未连接 Excel；公式单元格显示的是领域核心算出的结果（与 LibreOffice 重算一致）。',
     loading: '正在生成示例台账……',
     sheetTabs: '工作表',
     sheetLabel: (sheet: string) => `工作表：${sheet}`,

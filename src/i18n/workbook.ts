@@ -178,10 +178,8 @@ export const workbook = {
     sample: (items: number, records: number) => `示例数据：${items} 件事项，${records} 条反馈记录`,
     blank: '空白台账：已填好设置、日历和科室人员，可直接登记事项。',
     today: (today: string) => `“今天”固定为 ${today}（设置表 B 列可改回 =TODAY()）`,
-    calendar: (first: number, last: number, covered: number) =>
-      `日历：${first}–${last} 年（${covered} 年及以前按国务院节假日安排，之后仅按周末，请届时补录）`,
-    usage:
-      '用法：npm run template -- [--sample 条数] [--out 文件路径] [--today YYYY-MM-DD] [--seed 随机种子]',
+    calendar: (first: number, last: number, covered: number) => `日历：${first}–${last} 年（${covered} 年及以前按国务院节假日安排，之后仅按周末，请届时补录）`,
+    usage: '用法：npm run template -- [--sample 条数] [--out 文件路径] [--today YYYY-MM-DD] [--seed 随机种子]',
     badArg: (arg: string) => `无法识别的参数：${arg}`,
   },
 } as const;

@@ -16,9 +16,7 @@ import { statusColourOf } from '../workbook/statusColours';
 import type { ChartData } from './chartData';
 
 /** Office's default series colours, repeated when a chart has more series (or pie slices). */
-export const CHART_PALETTE = [
-  '#4472C4', '#ED7D31', '#A5A5A5', '#FFC000', '#5B9BD5', '#70AD47', '#264478', '#9E480E', '#636363', '#997300',
-] as const;
+export const CHART_PALETTE = ['#4472C4', '#ED7D31', '#A5A5A5', '#FFC000', '#5B9BD5', '#70AD47', '#264478', '#9E480E', '#636363', '#997300'] as const;
 export const CHART_WIDTH = 420;
 export const CHART_HEIGHT = 280;
 
@@ -133,7 +131,9 @@ function FittedText({ text, maxPx, size = FONT, ...attrs }: { text: string; maxP
       {shown}
     </text>
   );
-  return shown === text ? el : (
+  return shown === text ? (
+    el
+  ) : (
     <g>
       <title>{text}</title>
       {el}
@@ -378,7 +378,17 @@ function LineChart({ data, top }: { data: ChartData; top: number }): JSX.Element
       const y = round12(p.y(v));
       run.push(`${x},${y}`);
       markers.push(
-        <circle key={`${k}-${i}`} cx={x} cy={y} r={3.5} fill={colourFor(data.series[k].name, k)} stroke="#FFFFFF" strokeWidth={1} data-part="marker" data-series={k}>
+        <circle
+          key={`${k}-${i}`}
+          cx={x}
+          cy={y}
+          r={3.5}
+          fill={colourFor(data.series[k].name, k)}
+          stroke="#FFFFFF"
+          strokeWidth={1}
+          data-part="marker"
+          data-series={k}
+        >
           <title>{`${s.name} · ${c}: ${formatValue(v, data.percent)}`}</title>
         </circle>,
       );
@@ -477,7 +487,17 @@ export function ChartPreview({ data }: { data: ChartData }): JSX.Element {
     >
       <rect width={W} height={H} fill="#FFFFFF" />
       {data.title && (
-        <FittedText text={data.title} maxPx={W - 2 * PAD} size={TITLE_FONT} x={W / 2} y={22} textAnchor="middle" fontWeight={600} fill={TEXT} data-part="title" />
+        <FittedText
+          text={data.title}
+          maxPx={W - 2 * PAD}
+          size={TITLE_FONT}
+          x={W / 2}
+          y={22}
+          textAnchor="middle"
+          fontWeight={600}
+          fill={TEXT}
+          data-part="title"
+        />
       )}
       {body}
     </svg>

@@ -40,7 +40,10 @@ function numeric(v: CellValue): number | null {
 
 /** A number format that shows a percentage (ignoring quoted literals and escaped characters). */
 export function isPercentFormat(format: string): boolean {
-  return format.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
+  return format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .includes('%');
 }
 
 function transpose<T>(m: T[][]): T[][] {

@@ -34,7 +34,11 @@ describe('createPreviewLedger', () => {
       const clock = itemClock(item, SETTINGS, cal);
       expect(row[col('1天应报日')]).toBe(clock ? isoToSerial(clock.due1) : '');
       expect(row[col('办结时限')]).toBe(clock ? isoToSerial(clock.deadline) : '');
-      const who = responsibleFor(item.level, DEFAULT_SECTIONS.find((s) => s.section === item.section), DEFAULT_DIRECTOR);
+      const who = responsibleFor(
+        item.level,
+        DEFAULT_SECTIONS.find((s) => s.section === item.section),
+        DEFAULT_DIRECTOR,
+      );
       expect([row[col('第一责任人')], row[col('分管责任人')], row[col('直接责任人')]]).toEqual([who.first, who.inCharge, who.direct]);
       // The formulas are there; only their displayed values come from the domain core.
       expect(String(t.formulas[i][col('预警状态')])).toMatch(/^=IF\(/);

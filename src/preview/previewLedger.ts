@@ -56,7 +56,11 @@ export async function createPreviewLedger(opts: PreviewOptions): Promise<ExcelDo
 
   const ledger = xl.workbook.table(SHEET.ledger);
   const ledgerColumns = sheetSpec(SHEET.ledger).tables[0].columns;
-  writeBelowHeader(xl, ledger, sample.items.map((item) => tableRow(ledger.columns, ledgerColumns, itemCells(item))));
+  writeBelowHeader(
+    xl,
+    ledger,
+    sample.items.map((item) => tableRow(ledger.columns, ledgerColumns, itemCells(item))),
+  );
 
   const records = xl.workbook.table(SHEET.records);
   const recordColumns = sheetSpec(SHEET.records).tables[0].columns;
@@ -109,7 +113,10 @@ function cacheColumn(xl: ExcelDouble, t: TableSnapshot, header: string, values: 
   if (i < 0 || values.length === 0) return;
   const box = boxOf(t.address);
   const letter = columnLetter(box.c0 + 1 + i);
-  xl.workbook.sheet(t.sheet).setCachedValues(`${letter}${box.r0 + 2}:${letter}${box.r0 + 1 + values.length}`, values.map((v) => [v]));
+  xl.workbook.sheet(t.sheet).setCachedValues(
+    `${letter}${box.r0 + 2}:${letter}${box.r0 + 1 + values.length}`,
+    values.map((v) => [v]),
+  );
 }
 
 const OUT_OF_CALENDAR = wt.value.outOfCalendar;
@@ -180,7 +187,8 @@ export function recomputeCachedValues(double: ExcelDouble, today: IsoDate): void
     }
   }
 
-  if (wb.findTable(SHEET.ledger)) recomputeLedger(double, wb.table(SHEET.ledger), { today, settings, cal, range, people, director: found.director ?? settings.director });
+  if (wb.findTable(SHEET.ledger))
+    recomputeLedger(double, wb.table(SHEET.ledger), { today, settings, cal, range, people, director: found.director ?? settings.director });
   if (wb.findTable(SHEET.records) && wb.findTable(SHEET.ledger)) recomputeRecords(double, wb.table(SHEET.records), wb.table(SHEET.ledger));
 }
 

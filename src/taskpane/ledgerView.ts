@@ -6,14 +6,7 @@
 import { overdueLabel } from '../domain/overdueText';
 import { returnedReports } from '../domain/signOffReturn';
 import { itemStatus, type ItemStatus } from '../domain/status';
-import {
-  WARNING_STATUSES,
-  type FeedbackRecord,
-  type LedgerItem,
-  type OverdueCounting,
-  type SectionPeople,
-  type WarningStatus,
-} from '../domain/types';
+import { WARNING_STATUSES, type FeedbackRecord, type LedgerItem, type OverdueCounting, type SectionPeople, type WarningStatus } from '../domain/types';
 import type { CellError } from '../domain/validation';
 import { ESCALATION_LEVELS, REPORT_TYPES, type Actor, type EscalationLevel, type ReportType } from '../domain/workflow';
 import type { LedgerSnapshot, StoredRecord } from '../excel/ledgerService';
@@ -109,7 +102,11 @@ export function directorActor(snapshot: Pick<LedgerSnapshot, 'settings'>): Actor
  * names of its section's 科长 and 分管副职 (科室人员: 「张科长」 finds that section's items).
  */
 export function searchItems(views: readonly ItemView[], query: string, people: readonly SectionPeople[] = []): ItemView[] {
-  const words = query.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = query
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return [...views];
   const names = new Map<string, string>();
   for (const p of people) names.set(p.section, `${names.get(p.section) ?? ''} ${p.chief} ${p.deputy}`);
@@ -164,11 +161,7 @@ const isReport = (r: FeedbackRecord) => (REPORT_TYPES as readonly string[]).incl
  * Node reports not yet signed, of open items in `sections` (all when null), oldest first; a report
  * the 分管领导 sent back (审签退回) is no longer waiting.
  */
-export function unsignedReports(
-  records: readonly StoredRecord[],
-  items: readonly LedgerItem[],
-  sections: readonly string[] | null,
-): StoredRecord[] {
+export function unsignedReports(records: readonly StoredRecord[], items: readonly LedgerItem[], sections: readonly string[] | null): StoredRecord[] {
   const byId = new Map(items.map((i) => [i.id, i]));
   const returned = returnedReports(records);
   return records
@@ -226,8 +219,7 @@ export function groupRowErrors(errors: readonly CellError[]): RowErrorGroup[] {
     group.errors.push(e);
     groups.set(key, group);
   }
-  const byColumn = (a: CellError, b: CellError) =>
-    a.column.length - b.column.length || a.column.localeCompare(b.column);
+  const byColumn = (a: CellError, b: CellError) => a.column.length - b.column.length || a.column.localeCompare(b.column);
   return [...groups.values()]
     .map((g) => ({ ...g, errors: [...g.errors].sort(byColumn) }))
     .sort((a, b) => sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || a.row - b.row);

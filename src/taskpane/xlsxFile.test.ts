@@ -12,7 +12,14 @@ async function sectionWorkbook(): Promise<ArrayBuffer> {
   ws.mergeCells('A1:F1');
   ws.addRow(['序号', '工作任务', '责任科室', '交办时间', '完成时间', '备注']);
   ws.addRow([1, '学生公寓3号楼消防通道堵塞整改', '公寓管理科', new Date(Date.UTC(2026, 10, 3)), 46356, { richText: [{ text: '巡察' }, { text: '反馈' }] }]);
-  ws.addRow([2, '热水供应不稳定\n问题整改', '学生公寓管理科\u3000', '11月5日', { formula: 'DATE(2026,12,15)', result: new Date(Date.UTC(2026, 11, 15)) }, null]);
+  ws.addRow([
+    2,
+    '热水供应不稳定\n问题整改',
+    '学生公寓管理科\u3000',
+    '11月5日',
+    { formula: 'DATE(2026,12,15)', result: new Date(Date.UTC(2026, 11, 15)) },
+    null,
+  ]);
   ws.getCell('D2').numFmt = 'yyyy-mm-dd';
   wb.addWorksheet('说明').addRow(['填表说明']);
   const hidden = wb.addWorksheet('字典');
@@ -37,7 +44,12 @@ describe('readXlsxSheets: a section’s .xlsx → the records a pasted block yie
     const [sheet] = await readXlsxSheets(await sectionWorkbook());
     const text = toClipboardText(sheet.records);
     expect(splitClipboard(text)).toEqual(sheet.records);
-    const p = previewRows(parsePastedBlock(text), [], { sections: ['学生公寓管理科'], today: '2026-11-25' }, { defaults: { 来源类别: '其他', 交办层级: '台账其他任务', 事项类型: '一般' }, sectionAliases: { 公寓管理科: '学生公寓管理科' } });
+    const p = previewRows(
+      parsePastedBlock(text),
+      [],
+      { sections: ['学生公寓管理科'], today: '2026-11-25' },
+      { defaults: { 来源类别: '其他', 交办层级: '台账其他任务', 事项类型: '一般' }, sectionAliases: { 公寓管理科: '学生公寓管理科' } },
+    );
     expect(p.errors).toEqual([]);
     expect(p.add.map((a) => [a.item.section, a.item.assignedOn, a.item.explicitDeadline, a.item.note, a.item.content])).toEqual([
       ['学生公寓管理科', '2026-11-03', '2026-11-30', '巡察反馈', '学生公寓3号楼消防通道堵塞整改'],

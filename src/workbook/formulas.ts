@@ -124,16 +124,14 @@ export const LC = (column: string) => col(LEDGER, column);
 export const CALENDAR_LETTERS = { 日期: 'A', 工作日: 'B', 工作日序号: 'C', 说明: 'D', 下一工作日: 'E', 第N个工作日: 'F' } as const;
 const CAL_FIRST = `${CALENDAR}!$A$2`;
 /** 日历 column c from the header row down, so that row k of the range is sheet row k. */
-const calCol = (c: keyof typeof CALENDAR_LETTERS) =>
-  `${CALENDAR}!$${CALENDAR_LETTERS[c]}$1:$${CALENDAR_LETTERS[c]}$${CALENDAR_ROWS + 1}`;
+const calCol = (c: keyof typeof CALENDAR_LETTERS) => `${CALENDAR}!$${CALENDAR_LETTERS[c]}$1:$${CALENDAR_LETTERS[c]}$${CALENDAR_ROWS + 1}`;
 /**
  * 日历 row of date d (row 1, the header, for any date before the first: never equal to a date; a
  * row past the bound is #REF!, an error like a date outside 日历).
  */
 const calRow = (d: string) => `MAX(1,${d}-${CAL_FIRST}+2)`;
 /** Column c of date d's 日历 row, or #N/A when d is not on its row (outside 日历). Constant time. */
-const calAt = (c: keyof typeof CALENDAR_LETTERS, d: string) =>
-  `IF(INDEX(${calCol('日期')},${calRow(d)})=${d},INDEX(${calCol(c)},${calRow(d)}),NA())`;
+const calAt = (c: keyof typeof CALENDAR_LETTERS, d: string) => `IF(INDEX(${calCol('日期')},${calRow(d)})=${d},INDEX(${calCol(c)},${calRow(d)}),NA())`;
 
 /** 日历 C of date d: working days up to and including d (`wdIndex`). #N/A outside the calendar. */
 export const wdIndex = (d: string) => calAt('工作日序号', d);
@@ -152,11 +150,7 @@ const dateOfIndex = (k: string) => `(INDEX(${calCol('第N个工作日')},MAX(1,$
  */
 export function addDays(start: string, n: string): string {
   const d = `(${start}+${n})`;
-  return (
-    `IF(计时方式="自然日",${d},` +
-    `IF(计时方式="工作日",IF(${n}<=0,${start},${dateOfIndex(`${wdIndex(start)}+${n}`)}),` +
-    `${workdayFrom(d)}))`
-  );
+  return `IF(计时方式="自然日",${d},` + `IF(计时方式="工作日",IF(${n}<=0,${start},${dateOfIndex(`${wdIndex(start)}+${n}`)}),` + `${workdayFrom(d)}))`;
 }
 
 /** overdueDays(due, d) of docs/rules.md (设置 逾期天数计法): days after `due` up to and including d. */
@@ -172,10 +166,7 @@ export function overdueDays(due: string, d: string): string {
  * otherwise); past the end of 日历: NEVER.
  */
 export function overdueFrom(x: string, n: string): string {
-  return (
-    `IF(${n}<=0,${x},IF(逾期天数计法="工作日",` +
-    `IF(${x}<${CAL_FIRST},${x}+${n},IFERROR(${dateOfIndex(`${wdIndex(x)}+${n}`)},${NEVER})),${x}+${n}))`
-  );
+  return `IF(${n}<=0,${x},IF(逾期天数计法="工作日",` + `IF(${x}<${CAL_FIRST},${x}+${n},IFERROR(${dateOfIndex(`${wdIndex(x)}+${n}`)},${NEVER})),${x}+${n}))`;
 }
 
 /** The value of a numeric helper: the date itself, or NEVER when the cell holds no date. */
@@ -203,8 +194,7 @@ const H1 = (helper: string) => L(helper);
 const finalDays = `IF(${KIND}="重大复杂",重大复杂办结天数,一般事项办结天数)`;
 
 /** 科室人员 field of this row's 承办科室 ("" when the section is not listed). */
-const person = (field: '科长' | '分管副职') =>
-  `IFERROR(INDEX(${col(PEOPLE, field)},MATCH(${L('承办科室')},${col(PEOPLE, '科室')},0))&"","")`;
+const person = (field: '科长' | '分管副职') => `IFERROR(INDEX(${col(PEOPLE, field)},MATCH(${L('承办科室')},${col(PEOPLE, '科室')},0))&"","")`;
 
 /**
  * 不落实 without a SUMPRODUCT. For one item, "on the 不落实 list at D" (docs/rules.md, with the
@@ -318,8 +308,7 @@ export const ledgerFormulas = {
   辅助3天按时: `IF(${H1('辅助3天反馈日')}<=${H1('辅助3天应报日')},1,0)`,
   辅助办结按时: `IF(${H1('辅助落实完成日')}<=${H1('辅助办结时限')},1,0)`,
   /** 不落实 rule a holds at D ≥ this date (and D < 落实完成日): overdue more than 不落实逾期天数. */
-  辅助逾期起:
-    `IF(${H1('辅助办结时限')}<${NEVER},MAX(${H1('辅助办结时限')}+1,${overdueFrom(H1('辅助办结时限'), '(不落实逾期天数+1)')}),${NEVER})`,
+  辅助逾期起: `IF(${H1('辅助办结时限')}<${NEVER},MAX(${H1('辅助办结时限')}+1,${overdueFrom(H1('辅助办结时限'), '(不落实逾期天数+1)')}),${NEVER})`,
   /** 不落实 rule d holds at D ≥ this date while a node is missed: 催办 at least 催办后仍逾期天数 ago. */
   辅助催办起: `IF(ISNUMBER(${L('最近催办日')}),MAX(${L('最近催办日')},${overdueFrom(L('最近催办日'), '催办后仍逾期天数')}),${NEVER})`,
   /** 不落实 rules c and e hold at D ≥ this date: 0 when 退回次数 reaches the setting, else the earlier 认定日. */
@@ -335,8 +324,7 @@ export const ledgerFormulas = {
 export type LedgerFormulaColumn = keyof typeof ledgerFormulas;
 
 /** 反馈记录 科室: the 承办科室 of the item with this 编号. */
-export const recordSectionFormula =
-  `IF(${thisRow(RECORDS, '编号')}="","",IFERROR(INDEX(${LC('承办科室')},MATCH(${thisRow(RECORDS, '编号')},${LC('编号')},0))&"",${str(UNKNOWN_ITEM)}))`;
+export const recordSectionFormula = `IF(${thisRow(RECORDS, '编号')}="","",IFERROR(INDEX(${LC('承办科室')},MATCH(${thisRow(RECORDS, '编号')},${LC('编号')},0))&"",${str(UNKNOWN_ITEM)}))`;
 
 /**
  * 日历 工作日序号 = previous row's 工作日序号 + this row's 工作日 (the running count of docs/rules.md).
@@ -358,8 +346,7 @@ export const calendarNextWorkdayFormula = 'IF($A{next}="","",IF($B{next}=1,$A{ne
  * next working day after the row above's; "" once 日历 has no more.
  */
 export const calendarNthWorkdayFormula =
-  `IF(ISNUMBER($F{prev}),IFERROR(INDEX($E$1:$E$${CALENDAR_ROWS + 1},$F{prev}-$A$2+2)+0,""),` +
-  'IF($F{prev}="","",IFERROR(IF($B$2=1,$A$2,$E$2+0),"")))';
+  `IF(ISNUMBER($F{prev}),IFERROR(INDEX($E$1:$E$${CALENDAR_ROWS + 1},$F{prev}-$A$2+2)+0,""),` + 'IF($F{prev}="","",IFERROR(IF($B$2=1,$A$2,$E$2+0),"")))';
 
 // ---------------------------------------------------------------------------------------------
 // 月度考核: the scores of one section in one month (docs/rules.md "月度考核")
@@ -421,15 +408,12 @@ export function monthlyFormulas(r: MonthlyRefs): Record<MonthlyCount | MonthlySc
 
   /** nodes of s's items falling in M: ms ≤ due ≤ me and due < 今天 (and, with `onTime`, reported by then) */
   const nodeDue = (due: string, onTime?: string) =>
-    `COUNTIFS(${SEC},${s},${H(due)},${crit('>=', ms)},${H(due)},${crit('<=', me)},${H(due)},${crit('<', '今天')}` +
-    `${onTime ? `,${H(onTime)},1` : ''})`;
+    `COUNTIFS(${SEC},${s},${H(due)},${crit('>=', ms)},${H(due)},${crit('<=', me)},${H(due)},${crit('<', '今天')}` + `${onTime ? `,${H(onTime)},1` : ''})`;
 
   // 不落实典型事项 at D = asOf (docs/rules.md): the sum of the per-row changes of every step on or
   // before D (see NONIMPL_STEPS); a step "应报日 + 1 ≤ D" is "应报日 < D".
   const D = asOf;
-  const nonImpl = NONIMPL_STEPS.map(
-    (step) => `SUMIFS(${H(step.header)},${SEC},${s},${H(step.column)},${crit(step.plus1 ? '<' : '<=', D)})`,
-  ).join('+');
+  const nonImpl = NONIMPL_STEPS.map((step) => `SUMIFS(${H(step.header)},${SEC},${s},${H(step.column)},${crit(step.plus1 ? '<' : '<=', D)})`).join('+');
 
   const o = r.own;
   const ratio = (w: string, num: string, den: string) => `ROUND(IF(${den}=0,${w},${w}*${num}/${den}),2)`;
@@ -445,12 +429,8 @@ export function monthlyFormulas(r: MonthlyRefs): Record<MonthlyCount | MonthlySc
     未逾期在办数: count(
       `COUNTIFS(${SEC},${s},${H('辅助交办日')},${crit('<=', asOf)},${H('辅助落实完成日')},${crit('>', asOf)},${H('辅助办结时限')},${crit('>=', asOf)})`,
     ),
-    已评价办结数: count(
-      `COUNTIFS(${SEC},${s},${H('辅助销号日')},${crit('>=', ms)},${H('辅助销号日')},${crit('<=', me)},${H('评价得分率')},">=0")`,
-    ),
-    评价得分率合计: count(
-      `SUMIFS(${H('评价得分率')},${SEC},${s},${H('辅助销号日')},${crit('>=', ms)},${H('辅助销号日')},${crit('<=', me)})`,
-    ),
+    已评价办结数: count(`COUNTIFS(${SEC},${s},${H('辅助销号日')},${crit('>=', ms)},${H('辅助销号日')},${crit('<=', me)},${H('评价得分率')},">=0")`),
+    评价得分率合计: count(`SUMIFS(${H('评价得分率')},${SEC},${s},${H('辅助销号日')},${crit('>=', ms)},${H('辅助销号日')},${crit('<=', me)})`),
     应办结数: count(nodeDue('辅助办结时限')),
     按期办结数: count(nodeDue('辅助办结时限', '辅助办结按时')),
     不落实件数: `IF(AND(${valid},逾期天数计法="工作日",ISNUMBER(${r.asOfIndex})=FALSE),${str(OUT_OF_CALENDAR)},${count(nonImpl)})`,
@@ -458,9 +438,7 @@ export function monthlyFormulas(r: MonthlyRefs): Record<MonthlyCount | MonthlySc
       `COUNTIFS(${col(RECORDS, '科室')},${s},${col(RECORDS, '类型')},"退回",${col(RECORDS, '日期')},${crit('>=', ms)},${col(RECORDS, '日期')},${crit('<=', asOf)})`,
     ),
     漏报次数: count(`${o('应报节点数')}-${o('按时反馈数')}`),
-    弄虚作假件数: count(
-      `COUNTIFS(${SEC},${s},${LC('弄虚作假认定日')},${crit('>=', ms)},${LC('弄虚作假认定日')},${crit('<=', asOf)})`,
-    ),
+    弄虚作假件数: count(`COUNTIFS(${SEC},${s},${LC('弄虚作假认定日')},${crit('>=', ms)},${LC('弄虚作假认定日')},${crit('<=', asOf)})`),
 
     任务总量: score(ratio('权重任务总量', o('承办事项数'), r.maxCarried)),
     反馈实效: score(ratio('权重反馈实效', o('按时反馈数'), o('应报节点数'))),

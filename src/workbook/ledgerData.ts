@@ -8,14 +8,7 @@ import { DATA_LAST_YEAR, createCalendar, type CalendarOverrides } from '../domai
 import { parseDateInput } from '../domain/parseDate';
 import { defaultSettings, type Settings } from '../domain/settings';
 import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople } from '../domain/types';
-import {
-  LEDGER_INPUT_COLUMNS,
-  rowValues,
-  validateFeedbackRow,
-  validateLedgerValues,
-  type CellError,
-  type RowValues,
-} from '../domain/validation';
+import { LEDGER_INPUT_COLUMNS, rowValues, validateFeedbackRow, validateLedgerValues, type CellError, type RowValues } from '../domain/validation';
 import { SETTING_ROWS } from './schema';
 
 export interface SheetRow {

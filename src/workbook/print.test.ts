@@ -17,12 +17,26 @@ describe('print setup', () => {
   });
 
   test('the wide 台账 prints on A3 landscape, two pages across, 编号 repeated', () => {
-    expect(sheetPrintSetup(sheetSpec('台账'))).toMatchObject({ paper: 'A3', orientation: 'landscape', fitToWidth: 2, titleColumns: 'A:A', pageOrder: 'overThenDown' });
+    expect(sheetPrintSetup(sheetSpec('台账'))).toMatchObject({
+      paper: 'A3',
+      orientation: 'landscape',
+      fitToWidth: 2,
+      titleColumns: 'A:A',
+      pageOrder: 'overThenDown',
+    });
   });
 
   test('the report prints as an A4 公文 attachment over its own rows', () => {
     const p = documentPrintSetup({ lastRow: 60, lastColumn: 'H' }, [38]);
-    expect(p).toMatchObject({ paper: 'A4', orientation: 'portrait', area: 'A1:H60', titleRows: '1:1', breaksBefore: [38], gridlines: false, margins: DOCUMENT_MARGINS });
+    expect(p).toMatchObject({
+      paper: 'A4',
+      orientation: 'portrait',
+      area: 'A1:H60',
+      titleRows: '1:1',
+      breaksBefore: [38],
+      gridlines: false,
+      margins: DOCUMENT_MARGINS,
+    });
     expect(sheetPrintSetup(sheetSpec('督查报告')).area).toBeUndefined();
     expect(dashboardPrintSetup(59, 'R')).toMatchObject({ orientation: 'landscape', area: 'A1:R59', titleRows: undefined });
   });

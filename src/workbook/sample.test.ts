@@ -5,15 +5,7 @@
 import { createCalendar } from '../domain/calendar';
 import { defaultSettings } from '../domain/settings';
 import { itemStatus } from '../domain/status';
-import {
-  ASSIGN_LEVELS,
-  ITEM_KINDS,
-  RECORD_TYPES,
-  SOURCE_CATEGORIES,
-  WARNING_STATUSES,
-  WORKFLOW_STATES,
-  type LedgerItem,
-} from '../domain/types';
+import { ASSIGN_LEVELS, ITEM_KINDS, RECORD_TYPES, SOURCE_CATEGORIES, WARNING_STATUSES, WORKFLOW_STATES, type LedgerItem } from '../domain/types';
 import { generateSample, prng } from './sample';
 import { DEFAULT_SECTIONS } from './sections';
 

@@ -76,11 +76,21 @@ const TOPICS: readonly Topic[] = [
   { content: '第{k}食堂后厨“明厨亮灶”改造', requirement: '完成后厨视频监控接入和公示屏安装', sections: ['饮食服务科', '工程管理科'], kind: '重大复杂' },
   { content: '校园主干道行道树修剪及绿化补植', requirement: '完成枯死苗木清理和补植，恢复道路绿化景观', sections: ['校园环境科'] },
   { content: '图书馆周边草坪养护提升', requirement: '完成草坪修剪、补播和灌溉设施检修', sections: ['校园环境科'] },
-  { content: '教学楼公共区域照明节能改造', requirement: '更换 LED 灯具并加装感应控制，形成节能量测算', sections: ['能源管理科', '工程管理科'], kind: '重大复杂' },
+  {
+    content: '教学楼公共区域照明节能改造',
+    requirement: '更换 LED 灯具并加装感应控制，形成节能量测算',
+    sections: ['能源管理科', '工程管理科'],
+    kind: '重大复杂',
+  },
   { content: '校园路灯智能控制系统改造', requirement: '完成控制终端安装调试，按季节设置开关灯时间', sections: ['能源管理科'], kind: '重大复杂' },
   { content: '巡察反馈“维修响应不及时”问题整改', requirement: '制定报修响应时限标准，建立超时督办机制', sections: ['维修服务科', '党政办公室（运行监督科）'] },
   { content: '审计整改：物资采购台账不规范', requirement: '规范采购台账，补齐验收记录，完成自查报告', sections: ['采购与资产管理科', '财务科'] },
-  { content: '学生公寓空调安装项目推进', requirement: '按节点完成招标、安装和验收，确保按期投入使用', sections: ['学生公寓管理科', '工程管理科'], kind: '重大复杂' },
+  {
+    content: '学生公寓空调安装项目推进',
+    requirement: '按节点完成招标、安装和验收，确保按期投入使用',
+    sections: ['学生公寓管理科', '工程管理科'],
+    kind: '重大复杂',
+  },
   { content: '开学前学生宿舍安全隐患排查', requirement: '完成全部宿舍楼用电、消防隐患排查并整改', sections: ['学生公寓管理科', '物业管理科'] },
   { content: '汛期校园排水设施检查疏通', requirement: '完成雨水井、排水沟清淤，制定防汛应急预案', sections: ['物业管理科', '校园环境科'] },
   { content: '冬季供暖设施检修', requirement: '完成换热站、管网检修试压，确保按时供暖', sections: ['能源管理科', '维修服务科'] },
@@ -101,7 +111,12 @@ const TOPICS: readonly Topic[] = [
   { content: '{n}号教学楼教室桌椅维修更换', requirement: '完成损坏桌椅维修更换，不影响正常教学', sections: ['维修服务科'] },
   { content: '新生入学后勤保障工作落实', requirement: '落实宿舍、餐饮、水电等保障措施，做好迎新服务', sections: ['综合科', '学生公寓管理科'] },
   { content: '毕业生离校宿舍清退及维修', requirement: '完成宿舍清退、物品清点和维修，具备新生入住条件', sections: ['学生公寓管理科', '维修服务科'] },
-  { content: '中心年度目标任务分解落实', requirement: '将年度目标任务分解到科室，明确责任人和时间节点', sections: ['党政办公室（运行监督科）', '综合科'], kind: '重大复杂' },
+  {
+    content: '中心年度目标任务分解落实',
+    requirement: '将年度目标任务分解到科室，明确责任人和时间节点',
+    sections: ['党政办公室（运行监督科）', '综合科'],
+    kind: '重大复杂',
+  },
   { content: '物业服务外包合同履约考核', requirement: '按合同开展季度考核，考核结果与付款挂钩', sections: ['物业管理科', '财务科'] },
   { content: '安全生产月专项检查问题整改', requirement: '对检查发现的隐患建立清单，逐项整改销号', sections: ['物业管理科', '工程管理科'] },
   { content: '校园环境综合整治', requirement: '清理卫生死角和乱堆乱放，规范车辆停放', sections: ['校园环境科', '物业管理科'] },
@@ -234,7 +249,14 @@ function registerItem(ctx: Context): { base: LedgerItem; signer: string; kind: I
 /** A recorder of 反馈记录 rows for one item, signed by `signer` unless told otherwise. */
 function recorder(records: FeedbackRecord[], signer: string): AddRecord {
   return (type, date, text, signed, by = signer) =>
-    records.push({ itemId: '', type, date, content: text, signer: signed || type === '催办' || type === '退回' || type === '升级' || type === '审签退回' ? by : '', signedOn: signed });
+    records.push({
+      itemId: '',
+      type,
+      date,
+      content: text,
+      signer: signed || type === '催办' || type === '退回' || type === '升级' || type === '审签退回' ? by : '',
+      signedOn: signed,
+    });
 }
 
 /** When the section reports for a node due on `due`, by its profile (null: not (yet) reported). */
@@ -365,11 +387,13 @@ function officeFindings(ctx: Context, item: LedgerItem, profile: Profile, clock:
 function reportRecords(ctx: Context, item: LedgerItem, clock: Clock, i: number, record: AddRecord): void {
   const { rnd, clip, today } = ctx;
   const assigned = item.assignedOn!;
-  if (item.report1On) record('1天反馈', maxDate(assigned, addCalendarDays(item.report1On, -rnd.int(0, 1))), '已召开专题会议研究部署，明确责任人和时间安排', item.report1On);
+  if (item.report1On)
+    record('1天反馈', maxDate(assigned, addCalendarDays(item.report1On, -rnd.int(0, 1))), '已召开专题会议研究部署，明确责任人和时间安排', item.report1On);
   else if (clock.due1 < today && rnd.chance(0.2)) {
     record('1天反馈', clock.due1, '已研究部署（待分管领导审签）', null);
     // Every third of these the 分管领导 sent back (审签退回); by index, so the random stream is unchanged.
-    if (i % 3 === 0) record('审签退回', minDate(addCalendarDays(clock.due1, 1), today), signOffReturnContent('1天反馈', clock.due1, '请补充责任人和完成时间'), null);
+    if (i % 3 === 0)
+      record('审签退回', minDate(addCalendarDays(clock.due1, 1), today), signOffReturnContent('1天反馈', clock.due1, '请补充责任人和完成时间'), null);
   }
   if (item.report3On) record('3天反馈', maxDate(assigned, addCalendarDays(item.report3On, -rnd.int(0, 1))), rnd.pick(PROGRESS), item.report3On);
   if (item.reportFinalOn) record('落实反馈', item.reportFinalOn, '已按要求落实完成，申请验收', item.reportFinalOn);
@@ -381,7 +405,8 @@ function reportRecords(ctx: Context, item: LedgerItem, clock: Clock, i: number, 
       }
     }
   }
-  if (rnd.chance(0.04) && !item.extensionApprovedOn) record('升级', clip(addCalendarDays(assigned, rnd.int(2, 20))) ?? today, '科室协调困难，提请分管领导研究', null, OFFICE_STAFF);
+  if (rnd.chance(0.04) && !item.extensionApprovedOn)
+    record('升级', clip(addCalendarDays(assigned, rnd.int(2, 20))) ?? today, '科室协调困难，提请分管领导研究', null, OFFICE_STAFF);
 }
 
 /** An assigned item's life: reports, extension, completion, 销号, 催办, findings and its records. */

@@ -29,7 +29,10 @@ const sheets = new Set(WORKBOOK_SCHEMA.sheets.map((s) => s.name));
 /** Every reference in a formula: sheet refs, this-row columns (INDEX($X:$X,ROW())), and the bare names left over. */
 function analyse(template: string) {
   // block and 日历 formulas carry {r} (this row), {prev} (the row above) and {next} (the row below)
-  const formula = template.replace(/\{r\}/g, '6').replace(/\{prev\}/g, '5').replace(/\{next\}/g, '7');
+  const formula = template
+    .replace(/\{r\}/g, '6')
+    .replace(/\{prev\}/g, '5')
+    .replace(/\{next\}/g, '7');
   const noStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
   const structured = [...noStrings.matchAll(/[\p{L}\p{N}_]+\[[^\]]*\]/gu)].map((m) => m[0]);
   const sameRow: string[] = [];
@@ -187,7 +190,9 @@ describe('formulas', () => {
     const ranges = formulas.flatMap((f) => analyse(f.formula).sheetRefs.filter((r) => r.from !== null && r.to !== null && r.to > r.from));
     expect(ranges.length).toBeGreaterThan(20);
     for (const r of ranges) {
-      const table = WORKBOOK_SCHEMA.sheets.find((s) => s.name === r.sheet)!.tables.find((t) => t.columns.some((c) => c.header === headerAt(r.sheet, r.letter)))!;
+      const table = WORKBOOK_SCHEMA.sheets
+        .find((s) => s.name === r.sheet)!
+        .tables.find((t) => t.columns.some((c) => c.header === headerAt(r.sheet, r.letter)))!;
       // 日历 lookups read from the header row down (row k of the range is sheet row k)
       if (r.sheet === '日历') expect([r.sheet, r.from, r.to]).toEqual([r.sheet, 1, CALENDAR_ROWS + 1]);
       else expect([r.sheet, r.from, r.to]).toEqual([r.sheet, table.headerRow + 1, table.headerRow + COUNTED_ROWS[table.name]]);

@@ -15,15 +15,7 @@ import { calendarRows, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from './calenda
 import { dataValidationAt } from './exceljsPatch';
 import { readSheetTable, readWorkbook } from './readback';
 import { generateSample } from './sample';
-import {
-  LAST_ROW,
-  DETAIL_HEADER_ROW,
-  LEDGER_COLUMNS,
-  SCHEMA_VERSION,
-  WORKBOOK_SCHEMA,
-  ledgerLetter,
-  settingRow,
-} from './schema';
+import { LAST_ROW, DETAIL_HEADER_ROW, LEDGER_COLUMNS, SCHEMA_VERSION, WORKBOOK_SCHEMA, ledgerLetter, settingRow } from './schema';
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from './sections';
 import { buildTemplate, defaultMonths, formulaForRow, writeWorkbook, WRONG_CACHE } from './template';
 
@@ -204,7 +196,10 @@ describe('a sample ledger', () => {
   test('考核明细 runs from the first 交办 month to December', () => {
     const months = defaultMonths(sample.items, today);
     expect(months[months.length - 1]).toBe('2026-12');
-    const first = sample.items.map((i) => i.assignedOn).filter(Boolean).sort()[0]!;
+    const first = sample.items
+      .map((i) => i.assignedOn)
+      .filter(Boolean)
+      .sort()[0]!;
     expect(months[0]).toBe(first.slice(0, 7));
     const detail = readSheetTable(wb.getWorksheet('月度考核')!, DETAIL_HEADER_ROW);
     expect(detail.rows).toHaveLength(months.length * DEFAULT_SECTIONS.length);

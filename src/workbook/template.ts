@@ -117,7 +117,6 @@ function formulaValue(formula: string, cache: 'none' | 'wrong'): CellInput {
   return cache === 'wrong' ? { formula, result: WRONG_CACHE } : { formula };
 }
 
-
 /**
  * Column-level styles of a table's or block's columns: width, font, protection (so that a cell
  * typed below a table is unlocked like the column), alignment, hidden helpers. Number formats are
@@ -175,7 +174,13 @@ function addValidations(ws: ExcelJS.Worksheet, firstRow: number, lastRow: number
     const letter = columnLetter(firstCol + i);
     const v: ExcelJS.DataValidation = c.validation
       ? dataValidation(c.validation, c.inputMessage)
-      : { type: 'any', allowBlank: true, showInputMessage: true, promptTitle: c.inputMessage![0], prompt: c.inputMessage![1] } as unknown as ExcelJS.DataValidation;
+      : ({
+          type: 'any',
+          allowBlank: true,
+          showInputMessage: true,
+          promptTitle: c.inputMessage![0],
+          prompt: c.inputMessage![1],
+        } as unknown as ExcelJS.DataValidation);
     // One whole-column range, never a patchwork of cells below the table.
     (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
       `${letter}${firstRow}:${letter}${lastRow}`,
@@ -188,9 +193,7 @@ function writeTable(ws: ExcelJS.Worksheet, spec: TableSpec, rows: CellInput[][],
   const body = rows.length > 0 ? rows : [spec.columns.map(() => null)];
   const first = spec.headerRow + 1;
   const withFormulas = body.map((row, k) =>
-    spec.columns.map((c, i) =>
-      c.kind === 'formula' && c.formula ? formulaValue(formulaForRow(c.formula, first + k), cache) : row[i] ?? null,
-    ),
+    spec.columns.map((c, i) => (c.kind === 'formula' && c.formula ? formulaValue(formulaForRow(c.formula, first + k), cache) : (row[i] ?? null))),
   );
   ws.addTable({
     name: spec.name,
@@ -297,7 +300,7 @@ function ledgerRow(item: LedgerItem, columns: readonly ColumnSpec[]): CellInput[
     else if (c.kind === 'int') byHeader.set(c.header, typeof v === 'number' ? v : null);
     else byHeader.set(c.header, v === null || v === undefined || v === '' ? null : String(v));
   }
-  return columns.map((c) => (c.kind === 'input' ? byHeader.get(c.header) ?? null : null));
+  return columns.map((c) => (c.kind === 'input' ? (byHeader.get(c.header) ?? null) : null));
 }
 
 function recordRow(record: FeedbackRecord, columns: readonly ColumnSpec[], opId: string): CellInput[] {
@@ -307,7 +310,7 @@ function recordRow(record: FeedbackRecord, columns: readonly ColumnSpec[], opId:
     byHeader.set(c.header, c.kind === 'date' ? serial(v as IsoDate | null) : v === null || v === '' ? null : String(v));
   }
   byHeader.set('操作ID', opId);
-  return columns.map((c) => (c.kind === 'input' ? byHeader.get(c.header) ?? null : null));
+  return columns.map((c) => (c.kind === 'input' ? (byHeader.get(c.header) ?? null) : null));
 }
 
 /** Default 考核明细 months: from the first 交办 month (January of today's year when there is none) to December of today's year. */

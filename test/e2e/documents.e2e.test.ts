@@ -63,14 +63,18 @@ test('the 督查报告 公文 asks for a round first, then downloads with its �
   const { xml, fileName } = await download(p.reportDocx);
   expect(fileName).toMatch(/^督查报告-\d{4}年\d{1,2}月\.docx$/);
   const text = textOf(xml);
-  for (const s of ['后勤服务中心文件', '一、总体情况', '二、主要问题', '三、督查建议', '附件1', '问题清单', '附件2', '不落实典型事项清单', '印发']) expect(text).toContain(s);
+  for (const s of ['后勤服务中心文件', '一、总体情况', '二、主要问题', '三、督查建议', '附件1', '问题清单', '附件2', '不落实典型事项清单', '印发'])
+    expect(text).toContain(s);
   expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
   expect(xml).toContain('w:eastAsia="方正小标宋简体"');
 });
 
 test('an item: 督办通知单 and 催办单 download, the 催办 message shows, the 通知单 goes into its sheet', async () => {
   const form = documentsForm();
-  await form.getByRole('button', { name: /^DB-\d{4}-\d{4}\b/ }).first().click();
+  await form
+    .getByRole('button', { name: /^DB-\d{4}-\d{4}\b/ })
+    .first()
+    .click();
   const notice = await download(p.noticeDocx);
   const id = /^督办通知单-(DB-\d{4}-\d{4})\.docx$/.exec(notice.fileName)![1];
   expect(textOf(notice.xml)).toContain(id);
@@ -106,7 +110,9 @@ test('a section with overdue items: its 催办单 and message list them', async 
     await select.selectOption({ label: s });
     await form.getByRole('button', { name: p.sectionMessage, exact: true }).click();
     const none = message(p.noOverdue(s));
-    const shown = lists().getByTestId('operation-message').getByText(/^催办等级：/);
+    const shown = lists()
+      .getByTestId('operation-message')
+      .getByText(/^催办等级：/);
     await none.or(shown).first().waitFor();
     if (await shown.isVisible()) {
       found = s;

@@ -161,7 +161,9 @@ test('a messy section block: counts by row, located messages, the readings shown
 });
 
 test('the 科室 suggestion in one click; the good rows imported as typed, with the workflow defaults', async () => {
-  await importForm().getByRole('button', { name: t.useSuggestion('公寓管理科', '学生公寓管理科'), exact: true }).click();
+  await importForm()
+    .getByRole('button', { name: t.useSuggestion('公寓管理科', '学生公寓管理科'), exact: true })
+    .click();
   await importForm().getByText(t.previewBusy).waitFor({ state: 'detached' });
   await previewBox().waitFor({ state: 'visible' });
   expect(await count('add')).toBe(3);
@@ -208,8 +210,12 @@ test('撤销本次导入: 台账 exactly as before, no blank rows; only 已撤�
   expect(after).toEqual(before);
   expect(blankRows(after)).toEqual([]);
   expect(await undo.isDisabled()).toBe(true);
-  expect(await overview().getByTestId('operation-message').getByText(/^已导入：/).count()).toBe(0);
-
+  expect(
+    await overview()
+      .getByTestId('operation-message')
+      .getByText(/^已导入：/)
+      .count(),
+  ).toBe(0);
 });
 
 /** A section's workbook: a merged title line above the header, a date cell, a serial; a second sheet. */
@@ -234,7 +240,11 @@ test('选择科室的 .xlsx: read in the page (exceljs loaded only now), a sheet
   expect(lazy()).toEqual([]); // not in the pane's initial bundle
   expect(await importForm().getByRole('button', { name: importText.file.pick, exact: true }).isVisible()).toBe(true);
   const input = importForm().getByLabel(importText.file.label);
-  await input.setInputFiles({ name: '公寓科11月台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sectionXlsx() });
+  await input.setInputFiles({
+    name: '公寓科11月台账.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await sectionXlsx(),
+  });
   await importForm().getByTestId('import-file-read').waitFor({ state: 'visible' });
   expect(lazy()).toHaveLength(1);
   expect(await importForm().getByTestId('import-file-read').innerText()).toBe(importText.file.read('公寓科11月台账.xlsx', '11月督办事项', 3));
@@ -246,19 +256,26 @@ test('选择科室的 .xlsx: read in the page (exceljs loaded only now), a sheet
   expect(await listed('notes')).toContain('粘贴内容 第3行 F列（完成时限）：“12月10日”没有写年份，已按 2026 年识别为 2026-12-10');
   expect(await importForm().getByRole('textbox', { name: t.text }).inputValue()).toContain('2026-11-03');
   // 督办事项来源 → 并入备注 instead: the rows then lack 来源类别, which the block-level problem says once
-  await importForm().getByRole('combobox', { name: importText.mapping.label('B', '督办事项来源'), exact: true }).selectOption(INTO_NOTE);
+  await importForm()
+    .getByRole('combobox', { name: importText.mapping.label('B', '督办事项来源'), exact: true })
+    .selectOption(INTO_NOTE);
   await importForm().getByText(t.previewBusy).waitFor({ state: 'detached' });
   await previewBox().waitFor({ state: 'visible' });
   expect(await mappingNow()).toContainEqual(['B', INTO_NOTE]);
   expect(await listed('problems')).toEqual([importText.headers.missingRequired('来源类别')]);
-  await importForm().getByRole('combobox', { name: importText.mapping.label('B', '督办事项来源'), exact: true }).selectOption('来源类别');
+  await importForm()
+    .getByRole('combobox', { name: importText.mapping.label('B', '督办事项来源'), exact: true })
+    .selectOption('来源类别');
   await importForm().getByText(t.previewBusy).waitFor({ state: 'detached' });
   await previewBox().waitFor({ state: 'visible' });
   expect(await count('add')).toBe(2);
 
   const sheet = importForm().getByRole('combobox', { name: importText.file.sheet, exact: true });
   await sheet.selectOption({ label: importText.file.sheetOption('10月', 1) });
-  await importForm().getByTestId('import-file-read').getByText(importText.file.read('公寓科11月台账.xlsx', '10月', 1)).waitFor();
+  await importForm()
+    .getByTestId('import-file-read')
+    .getByText(importText.file.read('公寓科11月台账.xlsx', '10月', 1))
+    .waitFor();
   await previewBox().waitFor({ state: 'visible' });
   expect(await count('add')).toBe(0);
   expect(await listed('problems')).toEqual([importText.headers.missingRequired('来源类别')]);

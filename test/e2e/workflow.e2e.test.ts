@@ -124,7 +124,13 @@ async function revealRow(sheet: string, text: string): Promise<void> {
 async function sheetRecords(sheet: string): Promise<Record<string, string>[]> {
   const rows = await sheetTable(sheet)
     .locator('tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).slice(1).map((td) => td.textContent ?? '')));
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.querySelectorAll('td'))
+          .slice(1)
+          .map((td) => td.textContent ?? ''),
+      ),
+    );
   const [header, ...body] = rows;
   return body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
 }
@@ -288,7 +294,10 @@ test('督办员 refreshes the 督查看板: its tables and three charts appear b
   await chooseRole({ role: '督办员', name: OFFICER });
   const lists = await openPage('lists');
   await form('lists', ui.lists.dashboardTitle).getByRole('button', { name: ui.lists.dashboardRefresh, exact: true }).click();
-  await lists.getByTestId('operation-message').getByText(/^看板已按 \d{4}-\d{2}-\d{2} 的台账刷新。$/).waitFor();
+  await lists
+    .getByTestId('operation-message')
+    .getByText(/^看板已按 \d{4}-\d{2}-\d{2} 的台账刷新。$/)
+    .waitFor();
 
   await openSheet(rt.dashboardSheet);
   const charts = page.getByRole('img', { name: /^图表：/ });

@@ -34,7 +34,10 @@ const piece = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('维修', '食堂', '排水管道', '学生公寓', '（一）', '：', '“', '”', '、', 'abc', '12') },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
-  { weight: 1, arbitrary: fc.constantFrom('😀', '👨‍👩‍👧', '\uD800', 'x\uDC00y', '\u202E', '\u200B', '\uFEFF', '＝SUM(A1)', '\t', '\n', '\r\n', '"', '""', "'", ' ') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('😀', '👨‍👩‍👧', '\uD800', 'x\uDC00y', '\u202E', '\u200B', '\uFEFF', '＝SUM(A1)', '\t', '\n', '\r\n', '"', '""', "'", ' '),
+  },
 );
 /** Text a column accepts: short, not formula-looking, not blank. Row index makes 事项内容 unique. */
 const goodText = fc
@@ -61,14 +64,22 @@ const badCell = fc.oneof(
   fc.constant<[string, string]>(['事项内容', '长'.repeat(10_000)]),
   fc.constant<[string, string]>(['最近进展', 'x'.repeat(10_000)]),
   fc.constantFrom<[string, string]>(['事项内容', '=HYPERLINK("http://evil")'], ['最近进展', '+1'], ['备注', '@SUM(A1)'], ['事项内容', '-cmd']),
-  fc.constantFrom<[string, string]>(['交办日期', '2026-02-30'], ['交办日期', '2026-13-01'], ['交办日期', '1900-01-01'], ['交办日期', '昨天'], ['交办日期', '3.5.']),
+  fc.constantFrom<[string, string]>(
+    ['交办日期', '2026-02-30'],
+    ['交办日期', '2026-13-01'],
+    ['交办日期', '1900-01-01'],
+    ['交办日期', '昨天'],
+    ['交办日期', '3.5.'],
+  ),
   fc.constantFrom<[string, string]>(['承办科室', '不存在的科'], ['承办科室', '工程\n管理科'], ['承办科室', '保卫处']),
   fc.constantFrom<[string, string]>(['办理状态', '完成了'], ['事项类型', '特急'], ['交办层级', '随便']),
   fc.constant<[string, string]>(['事项内容', '']),
 );
 
 const junkCell = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), piece, fc.constant('"'), fc.constant('"a"b'), fc.constant('x'.repeat(10_000)));
-const junkHeader = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constantFrom('科 室', '编号2', 'ID', '事项')).filter((h) => h.trim() !== '' && !/[\t\r\n"]/.test(h) && mapHeaders([h], IMPORT_TARGETS).columns[0]?.kind === 'ignored');
+const junkHeader = fc
+  .oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constantFrom('科 室', '编号2', 'ID', '事项'))
+  .filter((h) => h.trim() !== '' && !/[\t\r\n"]/.test(h) && mapHeaders([h], IMPORT_TARGETS).columns[0]?.kind === 'ignored');
 
 interface Case {
   kind: 'good' | 'bad' | 'junk';
@@ -84,7 +95,10 @@ const caseArb = fc.oneof(
 
 const blockArb = fc.record({
   cases: fc.array(caseArb, { minLength: 1, maxLength: 12 }),
-  order: fc.shuffledSubarray(['编号', '来源类别', '交办层级', '事项内容', '承办科室', '事项类型', '办理状态', '交办日期', '最近进展', '备注'], { minLength: 10, maxLength: 10 }),
+  order: fc.shuffledSubarray(['编号', '来源类别', '交办层级', '事项内容', '承办科室', '事项类型', '办理状态', '交办日期', '最近进展', '备注'], {
+    minLength: 10,
+    maxLength: 10,
+  }),
   junkHeaders: fc.array(junkHeader, { maxLength: 2 }),
   eol: lineEnd,
   trailing: fc.boolean(),
@@ -100,7 +114,9 @@ function render(b: { cases: Case[]; order: string[]; junkHeaders: string[]; eol:
     if (r['办理状态'] === '待审批' && c.bad !== '交办日期') r['交办日期'] = '';
     return r;
   });
-  const text = [headers.map(cellOut).join('\t'), ...rows.map((r) => headers.map((h) => cellOut(INPUT.has(h) ? (r[h] ?? '') : 'junk')).join('\t'))].join(b.eol) + (b.trailing ? b.eol : '');
+  const text =
+    [headers.map(cellOut).join('\t'), ...rows.map((r) => headers.map((h) => cellOut(INPUT.has(h) ? (r[h] ?? '') : 'junk')).join('\t'))].join(b.eol) +
+    (b.trailing ? b.eol : '');
   return { headers, rows, text };
 }
 
@@ -180,7 +196,10 @@ test('random pasted blocks: nothing throws, every row placed once, errors locate
 test('pure junk (any string) never throws and places every row', async () => {
   await fc.assert(
     fc.asyncProperty(
-      fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.array(fc.oneof(junkCell, fc.constantFrom('\t', '\r', '\n', '"', '编号', '事项内容', '承办科室')), { maxLength: 60 }).map((a) => a.join(''))),
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.array(fc.oneof(junkCell, fc.constantFrom('\t', '\r', '\n', '"', '编号', '事项内容', '承办科室')), { maxLength: 60 }).map((a) => a.join('')),
+      ),
       async (text) => {
         const block = parsePastedBlock(text);
         const r = await previewImport(xl.run, text);

@@ -13,15 +13,7 @@
 import fc from 'fast-check';
 import { domain } from '../../src/i18n/domain';
 import { civilFromDayNumber, dayNumberFromCivil, isoToSerial } from '../../src/domain/parseDate';
-import {
-  ASSIGN_LEVELS,
-  GRADES,
-  ITEM_KINDS,
-  RECORD_TYPES,
-  SOURCE_CATEGORIES,
-  type IsoDate,
-  type LedgerItem,
-} from '../../src/domain/types';
+import { ASSIGN_LEVELS, GRADES, ITEM_KINDS, RECORD_TYPES, SOURCE_CATEGORIES, type IsoDate, type LedgerItem } from '../../src/domain/types';
 import {
   FEEDBACK_INPUT_COLUMNS,
   LEDGER_INPUT_COLUMNS,
@@ -105,16 +97,47 @@ const spelledDate: fc.Arbitrary<{ iso: IsoDate; cell: unknown }> = fc
 
 /** Cells no date column accepts (all independent of the rest of the row). */
 const badDate = fc.constantFrom<unknown>(
-  '2026-02-30', '2026-13-01', '2025-02-29', '2026-00-10', '3.5', 3.5, '3/5', '3月5日', '5日', '2026年3月', '2026-03',
-  '3/5/2026', '26-3-5', '20260305', 20260305, 0, -1, 60, 3_000_000, 'abc', '明天', true, false, NaN, Infinity,
-  isoToSerial('1950-06-01'), '1899-12-31', '2150-01-01', { error: '#VALUE!' }, {}, [1], '2026-03-05 25:00',
+  '2026-02-30',
+  '2026-13-01',
+  '2025-02-29',
+  '2026-00-10',
+  '3.5',
+  3.5,
+  '3/5',
+  '3月5日',
+  '5日',
+  '2026年3月',
+  '2026-03',
+  '3/5/2026',
+  '26-3-5',
+  '20260305',
+  20260305,
+  0,
+  -1,
+  60,
+  3_000_000,
+  'abc',
+  '明天',
+  true,
+  false,
+  NaN,
+  Infinity,
+  isoToSerial('1950-06-01'),
+  '1899-12-31',
+  '2150-01-01',
+  { error: '#VALUE!' },
+  {},
+  [1],
+  '2026-03-05 25:00',
 );
 
 /** Text cells no text column accepts: formula-looking or unreadable. */
 function badText(col: InputColumn): fc.Arbitrary<unknown> {
   const max = col.maxLength ?? 100;
   return fc.oneof(
-    fc.tuple(fc.constantFrom('=', '+', '-', '@'), fc.constantFrom('HYPERLINK("http://x","点我")', '1', '1+1', 'SUM(A1:A9)', 'cmd|\' /C calc\'!A0', '')).map(([a, b]) => a + b),
+    fc
+      .tuple(fc.constantFrom('=', '+', '-', '@'), fc.constantFrom('HYPERLINK("http://x","点我")', '1', '1+1', 'SUM(A1:A9)', "cmd|' /C calc'!A0", ''))
+      .map(([a, b]) => a + b),
     fc.integer({ min: max + 1, max: max + 40 }).map((n) => '督'.repeat(n)),
     fc.constant('长'.repeat(10_000)),
     fc.constant('😀'.repeat(max + 1)),
@@ -126,7 +149,9 @@ const badInt = fc.constantFrom<unknown>(-1, 1.5, 'abc', '１.５', '-3', 'NaN', 
 
 function badEnum(col: InputColumn): fc.Arbitrary<unknown> {
   const generic = fc.constantFrom<unknown>('其它', 'x', '一般事项', '办 理中', { error: '#N/A' }, true, {});
-  return col.field === 'source' ? fc.oneof(generic, fc.constantFrom<unknown>(0, 11, '11', '3 其他', '3.后勤中心', 99)) : fc.oneof(generic, fc.constantFrom<unknown>(1, 0));
+  return col.field === 'source'
+    ? fc.oneof(generic, fc.constantFrom<unknown>(0, 11, '11', '3 其他', '3.后勤中心', 99))
+    : fc.oneof(generic, fc.constantFrom<unknown>(1, 0));
 }
 
 const blank = fc.constantFrom<unknown>('', '   ', '\u3000', null, undefined, '\t');
@@ -142,7 +167,11 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
   piece,
   fc.constant('长'.repeat(10_000)),
   fc.constant(Object.create(null)),
-  fc.constant({ get error(): never { throw new Error('hostile getter'); } }),
+  fc.constant({
+    get error(): never {
+      throw new Error('hostile getter');
+    },
+  }),
   fc.constant({ richText: [{ text: '富' }, { text: '文本' }] }),
   fc.constant({ formula: 'A1', result: '=公式结果' }),
   fc.constant({ hyperlink: 'https://example.com', text: '链接' }),
@@ -158,7 +187,17 @@ interface GoodLedgerRow {
   expected: Partial<LedgerItem>;
 }
 
-const SIMPLE_DATES = ['registeredOn', 'report1On', 'report3On', 'reportFinalOn', 'extensionApprovedOn', 'lastUrgedOn', 'perfunctoryOn', 'falsifiedOn', 'approvedOn'] as const;
+const SIMPLE_DATES = [
+  'registeredOn',
+  'report1On',
+  'report3On',
+  'reportFinalOn',
+  'extensionApprovedOn',
+  'lastUrgedOn',
+  'perfunctoryOn',
+  'falsifiedOn',
+  'approvedOn',
+] as const;
 
 const goodLedgerRow: fc.Arbitrary<GoodLedgerRow> = fc
   .record({
@@ -173,7 +212,9 @@ const goodLedgerRow: fc.Arbitrary<GoodLedgerRow> = fc
     source: fc.oneof(
       fc.constantFrom(...SOURCE_CATEGORIES).map((s) => ({ cell: s as unknown, value: s as string })),
       fc.integer({ min: 1, max: SOURCE_CATEGORIES.length }).map((n) => ({ cell: n as unknown, value: SOURCE_CATEGORIES[n - 1] as string })),
-      fc.integer({ min: 1, max: SOURCE_CATEGORIES.length }).map((n) => ({ cell: `${n}.${SOURCE_CATEGORIES[n - 1]}` as unknown, value: SOURCE_CATEGORIES[n - 1] as string })),
+      fc
+        .integer({ min: 1, max: SOURCE_CATEGORIES.length })
+        .map((n) => ({ cell: `${n}.${SOURCE_CATEGORIES[n - 1]}` as unknown, value: SOURCE_CATEGORIES[n - 1] as string })),
     ),
     level: fc.constantFrom(...ASSIGN_LEVELS),
     kind: fc.constantFrom(...ITEM_KINDS),
@@ -183,7 +224,15 @@ const goodLedgerRow: fc.Arbitrary<GoodLedgerRow> = fc
     offsets: fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 3, maxLength: 3 }),
     dates: fc.array(fc.option(spelledDate, { nil: null }), { minLength: SIMPLE_DATES.length, maxLength: SIMPLE_DATES.length }),
     grade: fc.option(fc.constantFrom(...GRADES), { nil: null }),
-    counts: fc.array(fc.oneof(fc.nat(50), fc.nat(50).map(String), fc.nat(50).map((n) => fullWidth(String(n))), fc.constant('')), { minLength: 2, maxLength: 2 }),
+    counts: fc.array(
+      fc.oneof(
+        fc.nat(50),
+        fc.nat(50).map(String),
+        fc.nat(50).map((n) => fullWidth(String(n))),
+        fc.constant(''),
+      ),
+      { minLength: 2, maxLength: 2 },
+    ),
   })
   .map((g) => {
     const cells: Record<string, unknown> = {};
@@ -399,7 +448,10 @@ const goodRecordRow = fc
     const day = dayNumberFromCivil(Number(g.date.iso.slice(0, 4)), Number(g.date.iso.slice(5, 7)), Number(g.date.iso.slice(8, 10)));
     const signedOn = g.signer ? isoOf(Math.min(day + g.signedAfter, dayNumberFromCivil(2099, 12, 31))) : null;
     return {
-      cells: { 编号: g.id, 类型: g.type, 日期: g.date.cell, 内容: g.content, 审签人: g.signer, 审签日期: signedOn ? isoToSerial(signedOn) : '' } as Record<string, unknown>,
+      cells: { 编号: g.id, 类型: g.type, 日期: g.date.cell, 内容: g.content, 审签人: g.signer, 审签日期: signedOn ? isoToSerial(signedOn) : '' } as Record<
+        string,
+        unknown
+      >,
       expected: { itemId: g.id, type: g.type, date: g.date.iso, content: g.content, signer: g.signer, signedOn },
     };
   });
@@ -408,12 +460,17 @@ describe('反馈记录 rows (validateFeedbackRow)', () => {
   test('junk never throws; errors located', () => {
     const headers = FEEDBACK_INPUT_COLUMNS.map((c) => c.header);
     fc.assert(
-      fc.property(fc.array(junk, { minLength: headers.length, maxLength: headers.length }), fc.boolean(), fc.integer({ min: 2, max: 99_999 }), (values, withIds, row) => {
-        const raw = Object.fromEntries(headers.map((h, i) => [h, values[i]]));
-        const v = validateFeedbackRow(raw, recordCtx(row, withIds ? IDS : undefined));
-        if ((v.record === null) !== v.errors.length > 0) throw new Error('record and errors disagree');
-        for (const e of v.errors) expectLocated(e, '反馈记录', row, RECORD_LETTERS, RECORD_HEADERS);
-      }),
+      fc.property(
+        fc.array(junk, { minLength: headers.length, maxLength: headers.length }),
+        fc.boolean(),
+        fc.integer({ min: 2, max: 99_999 }),
+        (values, withIds, row) => {
+          const raw = Object.fromEntries(headers.map((h, i) => [h, values[i]]));
+          const v = validateFeedbackRow(raw, recordCtx(row, withIds ? IDS : undefined));
+          if ((v.record === null) !== v.errors.length > 0) throw new Error('record and errors disagree');
+          for (const e of v.errors) expectLocated(e, '反馈记录', row, RECORD_LETTERS, RECORD_HEADERS);
+        },
+      ),
       runs(600),
     );
   });
@@ -437,11 +494,15 @@ describe('反馈记录 rows (validateFeedbackRow)', () => {
       内容: fc.oneof(blank, badText(FEEDBACK_INPUT_COLUMNS.find((c) => c.field === 'content')!)),
     };
     fc.assert(
-      fc.property(goodRecordRow, fc.constantFrom(...Object.keys(bads)).chain((h) => bads[h].map((bad) => ({ h, bad }))), ({ cells }, { h, bad }) => {
-        const v = validateFeedbackRow({ ...cells, [h]: bad }, recordCtx(9, IDS));
-        expect(v.record).toBeNull();
-        expect(v.errors.some((e) => e.header === h && e.column === RECORD_LETTERS[h])).toBe(true);
-      }),
+      fc.property(
+        goodRecordRow,
+        fc.constantFrom(...Object.keys(bads)).chain((h) => bads[h].map((bad) => ({ h, bad }))),
+        ({ cells }, { h, bad }) => {
+          const v = validateFeedbackRow({ ...cells, [h]: bad }, recordCtx(9, IDS));
+          expect(v.record).toBeNull();
+          expect(v.errors.some((e) => e.header === h && e.column === RECORD_LETTERS[h])).toBe(true);
+        },
+      ),
       runs(1500),
     );
   });
@@ -456,7 +517,10 @@ describe('sheet tables → domain objects', () => {
     const rowArb = fc.oneof(
       goodLedgerRow.map((g) => ({ good: true as const, cells: g.cells, expected: g.expected })),
       fc
-        .tuple(goodLedgerRow, fc.constantFrom(...LEDGER_INPUT_COLUMNS).chain((col) => badCellFor(col).map((bad) => ({ col, bad }))))
+        .tuple(
+          goodLedgerRow,
+          fc.constantFrom(...LEDGER_INPUT_COLUMNS).chain((col) => badCellFor(col).map((bad) => ({ col, bad }))),
+        )
         .filter(([, { col, bad }]) => !(col.field === 'id' && (bad === null || bad === undefined || (typeof bad === 'string' && bad.trim() === ''))))
         .map(([g, { col, bad }]) => ({ good: false as const, cells: { ...g.cells, [col.header]: bad }, expected: g.expected })),
     );
@@ -495,7 +559,9 @@ describe('sheet tables → domain objects', () => {
         };
         const out = recordsFromTable(table, IDS);
         expect(out.records.map((r) => r.opId)).toEqual(rows.flatMap(([, orphan], i) => (orphan ? [] : [`op-${i}`])));
-        expect(out.errors.map((e) => [e.row, e.code, e.column])).toEqual(rows.flatMap(([, orphan], i) => (orphan ? [[i + 2, 'unknown-item', RECORD_LETTERS['编号']]] : [])));
+        expect(out.errors.map((e) => [e.row, e.code, e.column])).toEqual(
+          rows.flatMap(([, orphan], i) => (orphan ? [[i + 2, 'unknown-item', RECORD_LETTERS['编号']]] : [])),
+        );
       }),
       runs(300),
     );

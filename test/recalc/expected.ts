@@ -27,7 +27,11 @@ export function expectedLedgerRow(
 ): Record<string, Expected> {
   const clock = itemClock(item, settings, cal);
   const st = itemStatus(item, today, settings, cal);
-  const who = responsibleFor(item.level, people.find((p) => p.section === item.section), settings.director);
+  const who = responsibleFor(
+    item.level,
+    people.find((p) => p.section === item.section),
+    settings.director,
+  );
   return {
     第一责任人: who.first,
     分管责任人: who.inCharge,
@@ -153,10 +157,7 @@ function scoresFor(input: MonthlyInput, month: string, cache: Map<string, Sectio
 }
 
 /** Compare the 当月 block and every 考核明细 row with monthlyScores. */
-export function compareMonthly(
-  wb: ExcelJS.Workbook,
-  input: MonthlyInput,
-): { mismatches: Mismatch[]; compared: number; months: string[]; scoredRows: number } {
+export function compareMonthly(wb: ExcelJS.Workbook, input: MonthlyInput): { mismatches: Mismatch[]; compared: number; months: string[]; scoredRows: number } {
   const ws = wb.getWorksheet('月度考核')!;
   const cache = new Map<string, SectionScore[]>();
   const mismatches: Mismatch[] = [];

@@ -71,7 +71,12 @@ const SCENARIOS: Scenario[] = [
     today: '2025-10-11',
     seed: 404,
     count: 220,
-    settings: { ...base(), countingMode: '自然日顺延', overdueCounting: '自然日', weights: { volume: 15, feedback: 25, progress: 20, effect: 20, closure: 20 } },
+    settings: {
+      ...base(),
+      countingMode: '自然日顺延',
+      overdueCounting: '自然日',
+      weights: { volume: 15, feedback: 25, progress: 20, effect: 20, closure: 20 },
+    },
   },
 ];
 
@@ -115,7 +120,10 @@ beforeAll(async () => {
   for (const s of SCENARIOS) {
     const sample = generateSample({ count: s.count, seed: s.seed, today: s.today, sections: people, settings: s.settings, cal });
     const items = s.edges ? [...sample.items, ...EDGE_ITEMS] : sample.items;
-    const months = defaultMonths(items.filter((i) => !OUT_OF_RANGE.has(i.id)), s.today);
+    const months = defaultMonths(
+      items.filter((i) => !OUT_OF_RANGE.has(i.id)),
+      s.today,
+    );
     const wb = buildTemplate({
       today: s.today,
       items,
@@ -218,7 +226,14 @@ describe.each(ENGINES)('%s', (engine) => {
       const wrongToday = addCalendarDays(p.scenario.today, 1);
       const ledger = compareLedger(p.out[engine]!, p.items, wrongToday, p.scenario.settings, cal, people, (i) => OUT_OF_RANGE.has(i.id));
       expect(ledger.mismatches.length).toBeGreaterThan(0);
-      const monthly = compareMonthly(p.out[engine]!, { items: p.items, records: p.records, sections: sectionNames, today: wrongToday, settings: p.scenario.settings, cal });
+      const monthly = compareMonthly(p.out[engine]!, {
+        items: p.items,
+        records: p.records,
+        sections: sectionNames,
+        today: wrongToday,
+        settings: p.scenario.settings,
+        cal,
+      });
       expect(monthly.mismatches.length).toBeGreaterThan(0);
     });
   });

@@ -90,7 +90,11 @@ async function print(doc: OfficialDocument, name: string): Promise<Printed> {
   writeFileSync(file, bytes);
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file('word/document.xml')!.async('string');
-  const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((f) => /^word\/footer\d+\.xml$/.test(f))
+      .map((f) => zip.file(f)!.async('string')),
+  );
   const fontTable = await zip.file('word/fontTable.xml')!.async('string');
   const settingsXml = await zip.file('word/settings.xml')!.async('string');
   const profile = makeProfile();
@@ -151,7 +155,11 @@ function expectOfficialLayout(p: Printed): void {
   const mm = (x: number) => (x * 72) / 25.4;
   const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', p.pdf, '-'], { encoding: 'utf8' });
   const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({
-    x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5],
+    x0: Number(m[1]),
+    y0: Number(m[2]),
+    x1: Number(m[3]),
+    y1: Number(m[4]),
+    text: m[5],
   }));
   const inArea = words.filter((w) => w.y1 < 842 - mm(35));
   const footer = words.filter((w) => w.y0 >= 842 - mm(35));
@@ -229,7 +237,7 @@ test('催办单 of a section lists all its overdue items in the severest colour'
   expect(p.xml).toContain(`w:fill="${URGE_COLOUR_HEX[expected]}"`);
 });
 
-test('督查报告 as a 公文: red 版头, 文号, body with the clerk\'s edits, 附件 rows = the round\'s two lists, 版记', async () => {
+test("督查报告 as a 公文: red 版头, 文号, body with the clerk's edits, 附件 rows = the round's two lists, 版记", async () => {
   const round = source.round!;
   expect(round).not.toBeNull();
   const doc = reportDocument({ ...round, doc: source.doc });
@@ -246,7 +254,20 @@ test('督查报告 as a 公文: red 版头, 文号, body with the clerk\'s edits
   expect(mark).toBeDefined();
   expect(Math.abs(Number(mark![1]) - mm(37 + 35))).toBeLessThan(mm(3));
   const flat = p.text.replace(/\s+/g, '');
-  for (const s of [source.doc.organMark, '后勤督查〔2026〕11号', '一、总体情况', '二、主要问题', '三、督查建议', '附件1', '附件2', '问题清单', '不落实典型事项清单', `抄送：${source.doc.cc}`, source.doc.printer, '2026年11月25日印发']) {
+  for (const s of [
+    source.doc.organMark,
+    '后勤督查〔2026〕11号',
+    '一、总体情况',
+    '二、主要问题',
+    '三、督查建议',
+    '附件1',
+    '附件2',
+    '问题清单',
+    '不落实典型事项清单',
+    `抄送：${source.doc.cc}`,
+    source.doc.printer,
+    '2026年11月25日印发',
+  ]) {
     expect(flat).toContain(s);
   }
   // the clerk's rewritten 督查建议, and the hand row on the 问题清单
@@ -266,7 +287,9 @@ test('督查报告 as a 公文: red 版头, 文号, body with the clerk\'s edits
 });
 
 test('the 催办单 the add-in writes into its sheet prints on one A4 page with its colour band', async () => {
-  const item = source.items.find((i) => i.assignedOn && !i.closedOn && warningStatus(i, TODAY, source.settings, source.cal) === '逾期' && ruleColour(i) === '红')!;
+  const item = source.items.find(
+    (i) => i.assignedOn && !i.closedOn && warningStatus(i, TODAY, source.settings, source.cal) === '逾期' && ruleColour(i) === '红',
+  )!;
   const doc = urgeDocument(item, TODAY, ctx);
   const w = await writeDocumentSheet(xl.run, doc);
   if (!w.ok) throw new Error(w.error.message);

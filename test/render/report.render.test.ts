@@ -107,5 +107,6 @@ test('the 督查报告 and 督查看板 the add-in writes print on A4 (PDF → b
   expect(Math.round(w)).toBe(842); // A4 landscape
   expect(Math.round(h)).toBe(595);
   const boardText = execFileSync('pdftotext', ['-layout', board.pdf, '-'], { encoding: 'utf8' });
-  for (const s of [t.statusTableTitle, t.trendTableTitle, t.sourceTableTitle, t.chartStatusTitle, t.chartTrendTitle, t.chartSourceTitle]) expect(boardText).toContain(s);
+  for (const s of [t.statusTableTitle, t.trendTableTitle, t.sourceTableTitle, t.chartStatusTitle, t.chartTrendTitle, t.chartSourceTitle])
+    expect(boardText).toContain(s);
 });

@@ -91,7 +91,19 @@ describe('督办通知单', () => {
     expect(d.docNumber).toBe('后勤督〔2026〕42号');
     expect(d.addressee).toBe('工程管理科：');
     const text = documentText(d).join('\n');
-    for (const s of ['更换学生公寓路灯', '三日内完成排查', '后勤中心各类会议决议', '直接责任人：李副主任', '第一责任人：张科长', '1天研究部署反馈：2026-03-03', '3天初步落实反馈：2026-03-05', '办结时限：2026-03-09', '落实解决情况（办结时限前）：2026-03-09前', '签收人：', '2026年3月2日']) {
+    for (const s of [
+      '更换学生公寓路灯',
+      '三日内完成排查',
+      '后勤中心各类会议决议',
+      '直接责任人：李副主任',
+      '第一责任人：张科长',
+      '1天研究部署反馈：2026-03-03',
+      '3天初步落实反馈：2026-03-05',
+      '办结时限：2026-03-09',
+      '落实解决情况（办结时限前）：2026-03-09前',
+      '签收人：',
+      '2026年3月2日',
+    ]) {
       expect(text).toContain(s);
     }
   });
@@ -152,7 +164,16 @@ describe('督查报告 公文', () => {
     sections: [SECTION_A, SECTION_B, SECTION_C],
     people: marchPeople,
   });
-  const hand = { seq: 9, itemId: '', content: '食堂排烟异味（现场发现）', section: SECTION_B, responsible: '', rectifyBy: '', status: '' as const, manual: true };
+  const hand = {
+    seq: 9,
+    itemId: '',
+    content: '食堂排烟异味（现场发现）',
+    section: SECTION_B,
+    responsible: '',
+    rectifyBy: '',
+    status: '' as const,
+    manual: true,
+  };
   const d = reportDocument({
     report,
     roundDate: '2026-03-31',

@@ -48,7 +48,16 @@ export function percentText(r: number | null): string {
 type Counts = StatusCounts & Rates;
 
 function breakdown(caption: string, first: string, rows: readonly (Counts & { label: string })[]): TableBlock {
-  const line = (label: string, b: Counts) => [label, String(b.items), String(b.open), String(b.overdue), String(b.near), String(b.closed), percentText(b.onTimeClosureRate), percentText(b.feedbackTimelinessRate)];
+  const line = (label: string, b: Counts) => [
+    label,
+    String(b.items),
+    String(b.open),
+    String(b.overdue),
+    String(b.near),
+    String(b.closed),
+    percentText(b.onTimeClosureRate),
+    percentText(b.feedbackTimelinessRate),
+  ];
   return {
     type: 'table',
     caption,
@@ -99,11 +108,28 @@ export function reportDocument(input: ReportDocumentInput): OfficialDocument {
     {
       type: 'table',
       headers: [...rt.totalsHeaders2],
-      rows: [[String(tot.closed), String(tot.onTimeClosed), percentText(report.onTimeClosureRate), String(report.reportsDue), String(report.reportsOnTime), percentText(report.feedbackTimelinessRate)]],
+      rows: [
+        [
+          String(tot.closed),
+          String(tot.onTimeClosed),
+          percentText(report.onTimeClosureRate),
+          String(report.reportsDue),
+          String(report.reportsOnTime),
+          percentText(report.feedbackTimelinessRate),
+        ],
+      ],
       widths: [1, 1, 1, 1, 1, 1],
     },
-    breakdown(t.sectionTableTitle, rt.sectionHeader, report.bySection.map((b) => ({ ...b, label: b.section }))),
-    breakdown(t.sourceTableTitle, rt.sourceHeader, report.bySource.filter((b) => b.items > 0).map((b) => ({ ...b, label: b.source }))),
+    breakdown(
+      t.sectionTableTitle,
+      rt.sectionHeader,
+      report.bySection.map((b) => ({ ...b, label: b.section })),
+    ),
+    breakdown(
+      t.sourceTableTitle,
+      rt.sourceHeader,
+      report.bySource.filter((b) => b.items > 0).map((b) => ({ ...b, label: b.source })),
+    ),
     { type: 'heading', level: 1, text: rt.headings[1] },
     ...input.mainProblems.filter((s) => s.trim() !== '').map((s): Block => ({ type: 'paragraph', text: s.trim() })),
     { type: 'heading', level: 1, text: rt.headings[2] },

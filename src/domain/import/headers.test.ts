@@ -36,7 +36,12 @@ describe('mapHeaders: what a section calls a column → the ledger column', () =
   });
 
   test('备注 where the ledger has no 备注 column: not imported', () => {
-    expect(targetOf('备注', IMPORT_TARGETS.filter((h) => h !== '备注'))).toMatchObject({ target: null, kind: 'ignored' });
+    expect(
+      targetOf(
+        '备注',
+        IMPORT_TARGETS.filter((h) => h !== '备注'),
+      ),
+    ).toMatchObject({ target: null, kind: 'ignored' });
   });
 
   test('columns, letters and positions follow the pasted order; the first of two columns for one target wins', () => {

@@ -8,15 +8,12 @@ describe('操作日志 text of an import: readable, and read back exactly', () =
     expect(parseCells(s)).toEqual(cells);
   });
 
-  test.each([
-    [{ 最近进展: '2026-03-05' }],
-    [{ 最近进展: '007', 操作ID: 'op-seed-0' }],
-    [{ 交办日期: 5, 完成时限: 46331.5 }],
-    [{ 事项内容: '（空）' }],
-    [{}],
-  ])('round trip %j', (cells) => {
-    expect(parseCells(formatCells(cells))).toEqual(cells);
-  });
+  test.each([[{ 最近进展: '2026-03-05' }], [{ 最近进展: '007', 操作ID: 'op-seed-0' }], [{ 交办日期: 5, 完成时限: 46331.5 }], [{ 事项内容: '（空）' }], [{}]])(
+    'round trip %j',
+    (cells) => {
+      expect(parseCells(formatCells(cells))).toEqual(cells);
+    },
+  );
 
   test.each(['{"导入":"新增"}', '事项内容=修缮', '事项内容=“未闭合', 42, null])('%j is not an import line: null', (s) => {
     expect(parseCells(s)).toBeNull();

@@ -119,7 +119,9 @@ describe('a block pasted from a section sheet', () => {
 
 describe('clipboard', () => {
   test('tabs, CRLF, Excel quoting (newline, tab and "" inside quotes), blank lines', () => {
-    const text = ['编号\t事项内容\t奇怪列\t最近进展 ', 'DB-2026-0001\t"第一行\n第二行\t含制表"\tx\t"说""好"""', '', '\t\t\t', 'DB-2026-0009\t普通\t\t'].join('\r\n') + '\r\n';
+    const text =
+      ['编号\t事项内容\t奇怪列\t最近进展 ', 'DB-2026-0001\t"第一行\n第二行\t含制表"\tx\t"说""好"""', '', '\t\t\t', 'DB-2026-0009\t普通\t\t'].join('\r\n') +
+      '\r\n';
     const b = parsePastedBlock(text);
     expect(b.headers).toEqual(['编号', '事项内容', '奇怪列', '最近进展']);
     expect(b.unknownHeaders).toEqual(['奇怪列']);

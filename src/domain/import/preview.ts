@@ -162,7 +162,14 @@ function indexExisting(existingRows: readonly ExistingRow[]) {
  * The errors of one row as shown: an unknown 承办科室 gets its "是否为……" suggestion; a required
  * column the block does not have is left to the one block-level problem (the row still counts).
  */
-function shownErrors(errors: readonly CellError[], place: RowPlace, sections: readonly string[], preview: ImportPreview, missing: Set<string>, isNew: boolean): CellError[] {
+function shownErrors(
+  errors: readonly CellError[],
+  place: RowPlace,
+  sections: readonly string[],
+  preview: ImportPreview,
+  missing: Set<string>,
+  isNew: boolean,
+): CellError[] {
   const out: CellError[] = [];
   for (const e of errors) {
     if (isNew && e.column === '' && e.code === 'required' && REQUIRED.has(e.header)) {
@@ -218,10 +225,16 @@ export function previewRows(block: PastedBlock, existingRows: readonly ExistingR
       return;
     }
     const item = toNumber ? { ...v.item, id: '' } : v.item;
-    const dupRows = id ? rowsById.get(id) ?? [] : [];
+    const dupRows = id ? (rowsById.get(id) ?? []) : [];
     if (dupRows.length > 1) {
       const other = dupRows.find((x) => x !== place.row) ?? place.row;
-      preview.duplicates.push({ pastedRow: place.row, kind: 'same-id-in-block', id, other, message: importText.duplicates.sameIdInBlock(place.row, id, dupRows) });
+      preview.duplicates.push({
+        pastedRow: place.row,
+        kind: 'same-id-in-block',
+        id,
+        other,
+        message: importText.duplicates.sameIdInBlock(place.row, id, dupRows),
+      });
       return;
     }
     const key = contentKey(item.content, item.section);
@@ -229,12 +242,24 @@ export function previewRows(block: PastedBlock, existingRows: readonly ExistingR
     const ownKey = current ? contentKey(current['事项内容'], current['承办科室']) : null;
     const sameAs = key === ownKey ? undefined : byContent.get(key);
     if (sameAs !== undefined && sameAs !== id) {
-      preview.duplicates.push({ pastedRow: place.row, kind: 'same-content-existing', id, other: sameAs, message: importText.duplicates.sameContentExisting(place.row, sameAs) });
+      preview.duplicates.push({
+        pastedRow: place.row,
+        kind: 'same-content-existing',
+        id,
+        other: sameAs,
+        message: importText.duplicates.sameContentExisting(place.row, sameAs),
+      });
       return;
     }
     const seen = key === ownKey ? undefined : contentSeen.get(key);
     if (seen !== undefined) {
-      preview.duplicates.push({ pastedRow: place.row, kind: 'same-content-in-block', id, other: seen, message: importText.duplicates.sameContentInBlock(place.row, seen) });
+      preview.duplicates.push({
+        pastedRow: place.row,
+        kind: 'same-content-in-block',
+        id,
+        other: seen,
+        message: importText.duplicates.sameContentInBlock(place.row, seen),
+      });
       return;
     }
     if (key !== ownKey) contentSeen.set(key, place.row);
@@ -246,7 +271,14 @@ export function previewRows(block: PastedBlock, existingRows: readonly ExistingR
 }
 
 /** An update: only the cells that change, before (as read) → after (as the import writes it). */
-function diffUpdate(preview: ImportPreview, pastedRow: number, id: string, current: Record<string, unknown>, item: LedgerItem, sections: readonly string[]): void {
+function diffUpdate(
+  preview: ImportPreview,
+  pastedRow: number,
+  id: string,
+  current: Record<string, unknown>,
+  item: LedgerItem,
+  sections: readonly string[],
+): void {
   const beforeV = validateLedgerRow(current, { sheet: '台账', rowNumber: 0, columnLetters: {}, sections });
   const beforeCells = beforeV.item ? itemCellValues(beforeV.item) : null;
   const afterCells = itemCellValues(item);

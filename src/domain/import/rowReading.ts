@@ -56,7 +56,13 @@ function dateOf(v: unknown): IsoDate | null {
  * in place; returns the notes. `today` gives the year of a date written without one when the row
  * has no readable 交办日期.
  */
-export function readPastedCells(row: Record<string, unknown>, pasted: ReadonlySet<string>, place: RowPlace, today: IsoDate, options: ImportOptions): CellNote[] {
+export function readPastedCells(
+  row: Record<string, unknown>,
+  pasted: ReadonlySet<string>,
+  place: RowPlace,
+  today: IsoDate,
+  options: ImportOptions,
+): CellNote[] {
   const notes: CellNote[] = [];
   const text = (h: string) => (pasted.has(h) && typeof row[h] === 'string' ? (row[h] as string) : null);
   const source = text('来源类别');

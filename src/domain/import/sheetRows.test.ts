@@ -42,7 +42,11 @@ describe('sheetRecords', () => {
 });
 
 test('toClipboardText quotes as Excel does, and splitClipboard gives the records back', () => {
-  const records = [['事项内容', '备注'], ['第一行\n第二行', '5" 管道'], ['含\t制表符', '"引号"']];
+  const records = [
+    ['事项内容', '备注'],
+    ['第一行\n第二行', '5" 管道'],
+    ['含\t制表符', '"引号"'],
+  ];
   const text = toClipboardText(records);
   expect(text).toBe('事项内容\t备注\r\n"第一行\n第二行"\t"5"" 管道"\r\n"含\t制表符"\t"""引号"""\r\n');
   expect(splitClipboard(text)).toEqual(records);

@@ -36,7 +36,17 @@ async function assigned(): Promise<{ xl: ExcelDouble; svc: LedgerService; id: st
   const xl = ledgerFixture({ protect: true });
   const svc = createLedgerService(xl.run, { clock: () => new Date('2026-03-02T09:00:00') });
   const reg = await must(
-    svc.register({ source: '后勤中心各类会议决议', level: '中心党总支、中心交办', content: '维修二食堂排水管道', requirement: '7日内完成', section: SECTION, kind: '一般' }, ctx(clerk, '2026-03-02')),
+    svc.register(
+      {
+        source: '后勤中心各类会议决议',
+        level: '中心党总支、中心交办',
+        content: '维修二食堂排水管道',
+        requirement: '7日内完成',
+        section: SECTION,
+        kind: '一般',
+      },
+      ctx(clerk, '2026-03-02'),
+    ),
   );
   await must(svc.act(reg.item.id, { type: '审批同意', assignedOn: '2026-03-02' }, ctx(director, '2026-03-02')));
   return { xl, svc, id: reg.item.id };

@@ -47,12 +47,18 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
     const headers = headerTexts(header);
     const index = headerIndex(headers);
     const sections = sectionsFromTable(people.read()).map((p) => p.section);
-    const v = validateLedgerRow(rowRecord(index, row.values[0].map((x) => (x === '' ? null : x))), {
-      sheet: LEDGER,
-      rowNumber: row.rowIndex + 1,
-      columnLetters: lettersOf(headers, header.columnIndex),
-      sections,
-    });
+    const v = validateLedgerRow(
+      rowRecord(
+        index,
+        row.values[0].map((x) => (x === '' ? null : x)),
+      ),
+      {
+        sheet: LEDGER,
+        rowNumber: row.rowIndex + 1,
+        columnLetters: lettersOf(headers, header.columnIndex),
+        sections,
+      },
+    );
     if (!v.item) return done(err('row-invalid', t.rowInvalid(v.errors[0]?.message ?? '', v.errors.length - 1)));
     // The row carries the id of the last operation applied to it, written together with its
     // values: a retry of an operation that got that far is complete — and so is one that another
@@ -64,7 +70,15 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
     let act = action;
     if (act.type === '重新立项' && !act.newId && keyRows) {
       const landed = keyRows.find(([, op]) => cellText(op) === ctx.opId);
-      act = { ...act, newId: landed ? cellText(landed[0]) : nextItemNumber(keyRows.map(([id]) => cellText(id)), Number(ctx.on.slice(0, 4))) };
+      act = {
+        ...act,
+        newId: landed
+          ? cellText(landed[0])
+          : nextItemNumber(
+              keyRows.map(([id]) => cellText(id)),
+              Number(ctx.on.slice(0, 4)),
+            ),
+      };
     }
     const out = applyAction(v.item, act, ctx.actor, ctx.on);
     if (!out.ok) return done(out);
@@ -100,7 +114,14 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
       if (newItem && !newLanded) {
         queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(newItem), 操作ID: textCell(ctx.opId) }], c.placeholder(LEDGER));
       }
-      queueAppend(context, RECORDS, recHeaders, RECORD_COLUMNS, appended.map((r) => recordCells(r, ctx.opId)), c.placeholder(RECORDS));
+      queueAppend(
+        context,
+        RECORDS,
+        recHeaders,
+        RECORD_COLUMNS,
+        appended.map((r) => recordCells(r, ctx.opId)),
+        c.placeholder(RECORDS),
+      );
       queueAppend(context, LOG, logHeaders, LOG_COLUMNS, logs, c.placeholder(LOG));
       itemRow.writeRow(patchedRow(headers, row.values[0], row.formulas[0], { ...patch, 操作ID: textCell(ctx.opId) }));
     });
@@ -132,6 +153,12 @@ async function landedNewItem(
   const { rows } = await readRowsByKey(context, LEDGER, '编号', [id]);
   const r = rows.get(id);
   if (!r) return undefined;
-  const v = validateLedgerRow(rowRecord(headerIndex(headers), r.values.map((x) => (x === '' ? null : x))), { sheet: LEDGER, rowNumber: 0, columnLetters: {}, sections });
+  const v = validateLedgerRow(
+    rowRecord(
+      headerIndex(headers),
+      r.values.map((x) => (x === '' ? null : x)),
+    ),
+    { sheet: LEDGER, rowNumber: 0, columnLetters: {}, sections },
+  );
   return v.item ?? undefined;
 }

@@ -47,7 +47,12 @@ async function registerAttempt(run: ExcelRun, input: RegisterInput, ctx: ActionC
     const keyRows = keys.rows();
     const landedRow = keyRows.find(([, op]) => cellText(op) === ctx.opId);
     const landed = landedRow ? cellText(landedRow[0]) : null;
-    const id = landed ?? nextItemNumber(keyRows.map(([k]) => cellText(k)), year);
+    const id =
+      landed ??
+      nextItemNumber(
+        keyRows.map(([k]) => cellText(k)),
+        year,
+      );
     const reg = registerItem({ ...input, id }, ctx.actor, ctx.on);
     if (!reg.ok) return done(reg);
     let item = reg.value;
@@ -87,7 +92,13 @@ async function registerAttempt(run: ExcelRun, input: RegisterInput, ctx: ActionC
         mineRow.write({ 编号: textCell(item.id) });
       });
     } else {
-      item = { ...item, id: nextItemNumber(rows.map((r) => r.id), year) };
+      item = {
+        ...item,
+        id: nextItemNumber(
+          rows.map((r) => r.id),
+          year,
+        ),
+      };
       queueUnprotected(context, [LEDGER, LOG], c, () => {
         queueAppend(context, LOG, logHeaders, LOG_COLUMNS, [logLine(item, t.logActions.register, '')]);
         queueAppend(context, LEDGER, headers, LEDGER_COLUMNS, [{ ...itemCells(item), 操作ID: textCell(ctx.opId) }]);

@@ -40,7 +40,7 @@ export function logRow(ctx: ActionContext, action: string, itemId: string, secti
 export function describe(item: LedgerItem | null, headers: string[]): string {
   if (!item) return '';
   const cells = itemCells(item);
-  return headers.map((h) => `${h}=${typeof cells[h] === 'number' && /日|时限/.test(h) ? item[fieldOf(h)] ?? '' : cellText(cells[h])}`).join('；');
+  return headers.map((h) => `${h}=${typeof cells[h] === 'number' && /日|时限/.test(h) ? (item[fieldOf(h)] ?? '') : cellText(cells[h])}`).join('；');
 }
 
 function fieldOf(header: string): keyof LedgerItem {

@@ -33,8 +33,14 @@ export async function snapshot({ run, clock }: ActionDeps): Promise<LedgerSnapsh
     const overrides = overridesFromTable(calendar.read());
     s.settings.extraHolidays = [...(overrides.extraHolidays ?? [])];
     s.settings.extraWorkdays = [...(overrides.extraWorkdays ?? [])];
-    const l = ledgerFromTable(ledger.read(), sections.map((x) => x.section));
-    const r = recordsFromTable(records.read(), l.items.map((i) => i.id));
+    const l = ledgerFromTable(
+      ledger.read(),
+      sections.map((x) => x.section),
+    );
+    const r = recordsFromTable(
+      records.read(),
+      l.items.map((i) => i.id),
+    );
     return {
       workbookName: context.workbook.name,
       initialised: true,

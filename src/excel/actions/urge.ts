@@ -71,7 +71,14 @@ async function urgeAttempt(run: ExcelRun, section: string, content: string, ctx:
     // ---- round trip 2 (one per slice of rows): the rows to patch as they stand, values and formulas
     let rows: Map<string, { values: unknown[]; formulas: unknown[] }>;
     try {
-      rows = (await readRowsByKey(context, LEDGER, '编号', patches.map((p) => p.id))).rows;
+      rows = (
+        await readRowsByKey(
+          context,
+          LEDGER,
+          '编号',
+          patches.map((p) => p.id),
+        )
+      ).rows;
     } catch (e) {
       return done(err('sync-failed', t.syncFailed(syncMessage(e))));
     }
@@ -87,7 +94,14 @@ async function urgeAttempt(run: ExcelRun, section: string, content: string, ctx:
         const located = slice.map((w) => ({ at: locateRow(context, LEDGER, '编号', w.id), row: w.row }));
         queueUnprotected(context, [LEDGER, RECORDS, LOG], c, () => {
           if (k === 0) {
-            queueAppend(context, RECORDS, recHeaders, RECORD_COLUMNS, recs.map((r) => recordCells(r, ctx.opId)), c.placeholder(RECORDS));
+            queueAppend(
+              context,
+              RECORDS,
+              recHeaders,
+              RECORD_COLUMNS,
+              recs.map((r) => recordCells(r, ctx.opId)),
+              c.placeholder(RECORDS),
+            );
             queueAppend(context, LOG, logHeaders, LOG_COLUMNS, logs, c.placeholder(LOG));
           }
           for (const w of located) w.at.writeRow(w.row);

@@ -1,17 +1,15 @@
-import {
-  MAX_COLS,
-  MAX_ROWS,
-  columnIndex,
-  columnLetters,
-  formatAddress,
-  parseRect,
-  quoteSheetName,
-  splitSheetAddress,
-} from './address';
+import { MAX_COLS, MAX_ROWS, columnIndex, columnLetters, formatAddress, parseRect, quoteSheetName, splitSheetAddress } from './address';
 
 describe('A1 addresses', () => {
   test('column letters round-trip', () => {
-    for (const [i, s] of [[0, 'A'], [25, 'Z'], [26, 'AA'], [701, 'ZZ'], [702, 'AAA'], [16383, 'XFD']] as const) {
+    for (const [i, s] of [
+      [0, 'A'],
+      [25, 'Z'],
+      [26, 'AA'],
+      [701, 'ZZ'],
+      [702, 'AAA'],
+      [16383, 'XFD'],
+    ] as const) {
       expect(columnLetters(i)).toBe(s);
       expect(columnIndex(s)).toBe(i);
     }
@@ -36,7 +34,7 @@ describe('A1 addresses', () => {
     expect(formatAddress('Sheet1', parseRect('5:7'))).toBe('Sheet1!5:7');
   });
 
-  test("sheet names are quoted the way Excel quotes them", () => {
+  test('sheet names are quoted the way Excel quotes them', () => {
     // CJK names are Unicode word characters: Excel leaves them bare (XlsxWriter#1078, SheetJS#2046).
     expect(quoteSheetName('台账')).toBe('台账');
     expect(quoteSheetName('反馈记录')).toBe('反馈记录');

@@ -35,7 +35,14 @@ describe('Charts (api/charts.ts)', () => {
     });
     const charts = chartsOf(xl.workbook.sheet('看板'));
     expect(charts).toMatchObject([
-      { name: '状态', chartType: 'ColumnStacked', seriesBy: 'Columns', source: '看板!A1:C3', title: '各科室事项预警状态', position: { start: 'E1', end: 'L15' } },
+      {
+        name: '状态',
+        chartType: 'ColumnStacked',
+        seriesBy: 'Columns',
+        source: '看板!A1:C3',
+        title: '各科室事项预警状态',
+        position: { start: 'E1', end: 'L15' },
+      },
       { name: 'Chart 2', chartType: 'Pie', seriesBy: 'Auto', source: '看板!A1:B3', title: '', position: { start: 'E17', end: null } },
     ]);
     expect(chartsOf(xl.workbook.sheet('数据'))).toEqual([]);
@@ -155,11 +162,17 @@ describe('Charts (api/charts.ts)', () => {
     await colour(0, '#ff0000');
     expect(chartsOf(xl.workbook.sheet('看板'))[0].series[0].fill).toBe('#FF0000');
     const small = createExcelDouble({ sheets: ['看板'], maxPayloadBytes: 1000 });
-    small.workbook.sheet('看板').setValues('A1:B2', [['a', 'b'], [1, 2]]);
+    small.workbook.sheet('看板').setValues('A1:B2', [
+      ['a', 'b'],
+      [1, 2],
+    ]);
     await expect(
       small.run(async (context) => {
         const ws = context.workbook.worksheets.getItem('看板');
-        ws.charts.add('Pie' as Excel.ChartType, ws.getRange('A1:B2')).series.getItemAt(0).format.fill.setSolidColor('x'.repeat(2000));
+        ws.charts
+          .add('Pie' as Excel.ChartType, ws.getRange('A1:B2'))
+          .series.getItemAt(0)
+          .format.fill.setSolidColor('x'.repeat(2000));
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });

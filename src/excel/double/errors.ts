@@ -97,7 +97,7 @@ export const MESSAGES = {
   generalException: 'An internal error has occurred.',
   invalidOperation: 'The operation is invalid for the object or the object is in an invalid state.',
   invalidReference: "This reference isn't valid for the current operation.",
-  tableShift: "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.",
+  tableShift: 'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.',
   offSheet: "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
   requestTooLarge:
     'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
@@ -109,11 +109,9 @@ export const MESSAGES = {
 export const err = {
   itemNotFound: (loc?: string) => new DoubleExcelError('ItemNotFound', MESSAGES.itemNotFound, loc),
   alreadyExists: (loc?: string) => new DoubleExcelError('ItemAlreadyExists', MESSAGES.itemAlreadyExists, loc),
-  invalidArgument: (loc?: string, message = MESSAGES.invalidArgument) =>
-    new DoubleExcelError('InvalidArgument', message, loc),
+  invalidArgument: (loc?: string, message = MESSAGES.invalidArgument) => new DoubleExcelError('InvalidArgument', message, loc),
   accessDenied: (loc?: string) => new DoubleExcelError('AccessDenied', MESSAGES.accessDenied, loc),
-  invalidOperation: (loc?: string, message = MESSAGES.invalidOperation) =>
-    new DoubleExcelError('InvalidOperation', message, loc),
+  invalidOperation: (loc?: string, message = MESSAGES.invalidOperation) => new DoubleExcelError('InvalidOperation', message, loc),
   invalidReference: (loc?: string) => new DoubleExcelError('InvalidReference', MESSAGES.invalidReference, loc),
   notModelled: (what: string) => new DoubleExcelError('NotImplemented', MESSAGES.notModelled(what)),
 };

@@ -53,7 +53,10 @@ describe('Range.find / findOrNullObject', () => {
       const a = ws.getRange('A2').find('DB-2026-0001', exact).load('address'); // A2 holds it too: D2 comes first
       const b = ws.getRange('B4').find('DB-2026-0002', exact).load('address'); // after B4 → wraps to A3
       const c = ws.getRange('B3').find('换门锁', exact).load('address'); // only the cell itself: found last
-      const d = ws.getRange('A4').find('DB-2026-0001', { ...exact, searchDirection: 'Backwards' as Excel.SearchDirection }).load('address');
+      const d = ws
+        .getRange('A4')
+        .find('DB-2026-0001', { ...exact, searchDirection: 'Backwards' as Excel.SearchDirection })
+        .load('address');
       await context.sync();
       return [a.address, b.address, c.address, d.address];
     });

@@ -188,7 +188,10 @@ describe('RangeBorderCollection / RangeBorder', () => {
     ).rejects.toMatchObject({ code: 'InvalidArgument', debugInfo: { errorLocation: 'RangeBorder.style' } });
     await expect(
       xl.run(async (context) => {
-        context.workbook.worksheets.getItem('台账').getRange('A1').format.borders.getItem('Top' as Excel.BorderIndex).style = 'Continuous';
+        context.workbook.worksheets
+          .getItem('台账')
+          .getRange('A1')
+          .format.borders.getItem('Top' as Excel.BorderIndex).style = 'Continuous';
       }),
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });

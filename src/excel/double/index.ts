@@ -20,14 +20,7 @@ import { attachProfile, type ExcelProfileName, type OfficeDouble } from './profi
 
 export { DoubleExcelError } from './errors';
 export { DoubleSheet, DoubleWorkbook } from './model';
-export type {
-  CellSnapshot,
-  ChangeSource,
-  ConditionalFormatSnapshot,
-  GridSnapshot,
-  TableSnapshot,
-  ValidationSpec,
-} from './model';
+export type { CellSnapshot, ChangeSource, ConditionalFormatSnapshot, GridSnapshot, TableSnapshot, ValidationSpec } from './model';
 export type { CellValue } from './values';
 export { quoteSheetName, formatAddress, splitSheetAddress, columnLetters } from './address';
 export { excelEnums, installExcelGlobals } from './enums';

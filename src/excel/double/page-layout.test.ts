@@ -299,7 +299,10 @@ describe('worksheet.horizontalPageBreaks', () => {
       code: 'InvalidArgument',
     });
     await expect(
-      xl.run(async (context) => void context.workbook.worksheets.getItem('台账').horizontalPageBreaks.add(context.workbook.worksheets.getItem('设置').getRange('A5'))),
+      xl.run(
+        async (context) =>
+          void context.workbook.worksheets.getItem('台账').horizontalPageBreaks.add(context.workbook.worksheets.getItem('设置').getRange('A5')),
+      ),
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
     await expect(
       xl.run(async (context) => {

@@ -15,11 +15,34 @@ const loadPasswordFlag = (xl: ReturnType<typeof createExcelDouble>) =>
 
 describe('isSetSupported per profile', () => {
   const table: Record<ExcelProfileName, [string, string, boolean][]> = {
-    web: [['ExcelApi', '1.9', true], ['ExcelApi', '1.20', true], ['ExcelApiOnline', '1.1', true], ['ExcelApiDesktop', '1.1', false]],
-    'm365-windows': [['ExcelApi', '1.9', true], ['ExcelApi', '1.20', true], ['ExcelApiOnline', '1.1', false], ['ExcelApiDesktop', '1.1', true]],
-    office2021: [['ExcelApi', '1.9', true], ['ExcelApi', '1.14', true], ['ExcelApi', '1.15', false], ['ExcelApiOnline', '1.1', false]],
-    mac: [['ExcelApi', '1.9', true], ['ExcelApi', '1.20', true], ['ExcelApiOnline', '1.1', false]],
-    office2019: [['ExcelApi', '1.8', true], ['ExcelApi', '1.9', false], ['ExcelApiOnline', '1.1', false]],
+    web: [
+      ['ExcelApi', '1.9', true],
+      ['ExcelApi', '1.20', true],
+      ['ExcelApiOnline', '1.1', true],
+      ['ExcelApiDesktop', '1.1', false],
+    ],
+    'm365-windows': [
+      ['ExcelApi', '1.9', true],
+      ['ExcelApi', '1.20', true],
+      ['ExcelApiOnline', '1.1', false],
+      ['ExcelApiDesktop', '1.1', true],
+    ],
+    office2021: [
+      ['ExcelApi', '1.9', true],
+      ['ExcelApi', '1.14', true],
+      ['ExcelApi', '1.15', false],
+      ['ExcelApiOnline', '1.1', false],
+    ],
+    mac: [
+      ['ExcelApi', '1.9', true],
+      ['ExcelApi', '1.20', true],
+      ['ExcelApiOnline', '1.1', false],
+    ],
+    office2019: [
+      ['ExcelApi', '1.8', true],
+      ['ExcelApi', '1.9', false],
+      ['ExcelApiOnline', '1.1', false],
+    ],
   };
   test.each(PROFILE_NAMES)('%s', (name) => {
     const xl = createExcelDouble({ profile: name });
@@ -40,7 +63,8 @@ describe('a member outside the profile fails as office.js does (ApiNotFound)', (
     expect(xl.office.context.requirements.isSetSupported('ExcelApiOnline', '1.1')).toBe(false);
     await expect(loadPasswordFlag(xl)).rejects.toMatchObject({
       code: 'ApiNotFound',
-      message: 'The method or property WorksheetProtection.isPasswordProtected is part of the ExcelApiOnline 1.1 requirement set, which is not available in your version of Excel.',
+      message:
+        'The method or property WorksheetProtection.isPasswordProtected is part of the ExcelApiOnline 1.1 requirement set, which is not available in your version of Excel.',
     });
   });
 
@@ -76,7 +100,10 @@ describe('a member outside the profile fails as office.js does (ApiNotFound)', (
 describe('web: a member beyond the manifest needs isSetSupported first (stricter than Excel)', () => {
   test('unchecked: ApiNotFound naming the check to make', async () => {
     const xl = createExcelDouble({ profile: 'web' });
-    await expect(loadPasswordFlag(xl)).rejects.toMatchObject({ code: 'ApiNotFound', message: expect.stringContaining("isSetSupported('ExcelApiOnline', '1.1')") });
+    await expect(loadPasswordFlag(xl)).rejects.toMatchObject({
+      code: 'ApiNotFound',
+      message: expect.stringContaining("isSetSupported('ExcelApiOnline', '1.1')"),
+    });
   });
 
   test('checked: the flag is read', async () => {

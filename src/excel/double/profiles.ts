@@ -58,7 +58,13 @@ export interface ExcelProfile {
 }
 
 export const PROFILES: Readonly<Record<ExcelProfileName, ExcelProfile>> = {
-  web: { name: 'web', platform: 'OfficeOnline', version: '16.0.19426.40000', sets: { ExcelApi: '1.20', ExcelApiOnline: '1.1' }, staleConditionalFormats: false },
+  web: {
+    name: 'web',
+    platform: 'OfficeOnline',
+    version: '16.0.19426.40000',
+    sets: { ExcelApi: '1.20', ExcelApiOnline: '1.1' },
+    staleConditionalFormats: false,
+  },
   'm365-windows': {
     name: 'm365-windows',
     platform: 'PC',
@@ -213,7 +219,8 @@ const FUNCTION_OR_CONSTANT = /^(TRUE|FALSE)$/i;
  */
 export function refersToOtherCells(formula: string, rect: Rect): boolean {
   const text = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  const token = /(?:'[^']*'|[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)!|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])|([A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)(\s*\()?/g;
+  const token =
+    /(?:'[^']*'|[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)!|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])|([A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)(\s*\()?/g;
   for (let m = token.exec(text); m; m = token.exec(text)) {
     if (m[0].endsWith('!')) return true; // another sheet
     if (m[2] !== undefined) {

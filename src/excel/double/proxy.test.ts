@@ -9,7 +9,11 @@ const notLoaded = (prop: string) =>
 
 function seeded() {
   const xl = createExcelDouble({ sheets: ['台账', '设置'], workbookName: '13710督办台账.xlsx' });
-  xl.workbook.sheet('台账').setValues('A1:B3', [['编号', '事项'], ['D-001', '修路灯'], ['D-002', '换门锁']]);
+  xl.workbook.sheet('台账').setValues('A1:B3', [
+    ['编号', '事项'],
+    ['D-001', '修路灯'],
+    ['D-002', '换门锁'],
+  ]);
   return xl;
 }
 
@@ -23,7 +27,11 @@ describe('load / sync proxy semantics', () => {
       // Loaded but not yet synced: still not available.
       expect(() => range.values).toThrow(notLoaded('values'));
       await context.sync();
-      expect(range.values).toEqual([['编号', '事项'], ['D-001', '修路灯'], ['D-002', '换门锁']]);
+      expect(range.values).toEqual([
+        ['编号', '事项'],
+        ['D-001', '修路灯'],
+        ['D-002', '换门锁'],
+      ]);
       // Only what was loaded is readable.
       expect(() => range.address).toThrow(notLoaded('address'));
       expect(() => range.rowCount).toThrow(expect.objectContaining({ debugInfo: expect.objectContaining({ errorLocation: 'Range.rowCount' }) }));

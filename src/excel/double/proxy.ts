@@ -109,7 +109,11 @@ export function parseLoadInput(input: LoadInput): LoadSpec {
   const addList = (list: string) => {
     for (const part of list.split(',')) {
       const p = part.trim();
-      if (p) addPath(spec, p.split('/').map((s) => s.trim()));
+      if (p)
+        addPath(
+          spec,
+          p.split('/').map((s) => s.trim()),
+        );
     }
   };
   if (typeof input === 'string') {
@@ -349,7 +353,8 @@ export abstract class ProxyBase {
       throw new DoubleExcelError('NotImplemented', MESSAGES.notModelled(`property '${s}' of ${this._typeName}`), `${this._typeName}.load`);
     }
     for (const [n, sub] of spec.nav) {
-      if (!this._navTable?.[n]) throw new DoubleExcelError('NotImplemented', MESSAGES.notModelled(`property '${n}' of ${this._typeName}`), `${this._typeName}.load`);
+      if (!this._navTable?.[n])
+        throw new DoubleExcelError('NotImplemented', MESSAGES.notModelled(`property '${n}' of ${this._typeName}`), `${this._typeName}.load`);
       (this as unknown as Record<string, ProxyBase>)[n]._validateSpec(sub);
     }
   }
@@ -377,7 +382,7 @@ export abstract class ProxyBase {
   set(properties: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(properties ?? {})) {
       if (this._navTable?.[k] && v && typeof v === 'object') {
-        ((this as unknown as Record<string, ProxyBase>)[k]).set(v as Record<string, unknown>);
+        (this as unknown as Record<string, ProxyBase>)[k].set(v as Record<string, unknown>);
       } else {
         (this as unknown as Record<string, unknown>)[k] = v;
       }

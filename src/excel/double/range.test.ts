@@ -48,7 +48,7 @@ describe('Range values and formulas', () => {
     const xl = ledger();
     await xl.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('台账');
-      sheet.getRange('B2:B3').values = [['=HYPERLINK("http://x","点我")'], ["'=HYPERLINK(\"http://x\")"]];
+      sheet.getRange('B2:B3').values = [['=HYPERLINK("http://x","点我")'], ['\'=HYPERLINK("http://x")']];
       const text = sheet.getRange('D2');
       text.numberFormat = [['@']];
       text.values = [['=1+1']];

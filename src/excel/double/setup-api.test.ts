@@ -87,7 +87,9 @@ describe('Sheet layout', () => {
   test('merging and hiding columns are refused on a protected sheet', async () => {
     const { xl, s } = ledger();
     s.protect();
-    await expect(xl.run(async (context) => context.workbook.worksheets.getItem('台账').getRange('E1:F1').merge())).rejects.toMatchObject({ code: 'AccessDenied' });
+    await expect(xl.run(async (context) => context.workbook.worksheets.getItem('台账').getRange('E1:F1').merge())).rejects.toMatchObject({
+      code: 'AccessDenied',
+    });
     await expect(
       xl.run(async (context) => {
         context.workbook.worksheets.getItem('台账').getRange('B:B').columnHidden = true;

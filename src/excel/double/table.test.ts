@@ -163,7 +163,10 @@ describe('Tables: parts, columns, rows', () => {
 
   test('tables.add: headers from the first row, generated headers when hasHeaders=false, no overlaps', async () => {
     const xl = createExcelDouble({ sheets: ['科室人员'] });
-    xl.workbook.sheet('科室人员').setValues('A1:B2', [['后勤科', '张三'], ['保卫科', '李四']]);
+    xl.workbook.sheet('科室人员').setValues('A1:B2', [
+      ['后勤科', '张三'],
+      ['保卫科', '李四'],
+    ]);
     await xl.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('科室人员');
       const t = sheet.tables.add('A1:B2', false);
@@ -171,7 +174,11 @@ describe('Tables: parts, columns, rows', () => {
       const r = t.getRange().load('address, values');
       await context.sync();
       expect(r.address).toBe('科室人员!A1:B3');
-      expect(r.values).toEqual([['Column1', 'Column2'], ['后勤科', '张三'], ['保卫科', '李四']]);
+      expect(r.values).toEqual([
+        ['Column1', 'Column2'],
+        ['后勤科', '张三'],
+        ['保卫科', '李四'],
+      ]);
     });
     await expect(
       xl.run(async (context) => {

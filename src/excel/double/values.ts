@@ -24,10 +24,7 @@ import { columnIndex, columnLetters } from './address';
 export type CellValue = string | number | boolean;
 
 /** What a written input becomes in the cell. */
-export type Parsed =
-  | { kind: 'skip' }
-  | { kind: 'value'; value: CellValue; quote?: boolean; numberFormat?: string }
-  | { kind: 'formula'; formula: string };
+export type Parsed = { kind: 'skip' } | { kind: 'value'; value: CellValue; quote?: boolean; numberFormat?: string } | { kind: 'formula'; formula: string };
 
 const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 const PERCENT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*%\s*$/;
@@ -124,7 +121,7 @@ function pad(n: number, w: number): string {
 
 function isDateFormat(fmt: string): boolean {
   const stripped = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
-  return /[yd]/i.test(stripped) || /m/i.test(stripped) && !/[0#]/.test(stripped);
+  return /[yd]/i.test(stripped) || (/m/i.test(stripped) && !/[0#]/.test(stripped));
 }
 
 function formatDate(serial: number, fmt: string): string {
@@ -272,10 +269,7 @@ export function normalizeColor(input: string): string {
  * Calls `onRef` for every A1 cell reference outside string literals, quoted sheet names and
  * structured-reference brackets, and rebuilds the formula from the returned text.
  */
-function mapCellRefs(
-  formula: string,
-  onRef: (ref: { colAbs: boolean; col: number; rowAbs: boolean; row: number; text: string }) => string,
-): string {
+function mapCellRefs(formula: string, onRef: (ref: { colAbs: boolean; col: number; rowAbs: boolean; row: number; text: string }) => string): string {
   let out = '';
   let i = 0;
   let depth = 0;

@@ -41,7 +41,10 @@ describe('scale', () => {
     const rows = Array.from({ length: 5000 }, (_, i) => [`D-${String(i).padStart(5, '0')}`, `事项${i}`, '后勤科', '', '']);
     s.setValues('A1:E1', [['编号', '事项', '承办科室', '反馈', '状态']]);
     s.setValues('A2:E5001', rows);
-    s.setFormulas('E2:E5001', rows.map(() => ['=IF([@反馈]="","未反馈","已反馈")']));
+    s.setFormulas(
+      'E2:E5001',
+      rows.map(() => ['=IF([@反馈]="","未反馈","已反馈")']),
+    );
     s.addTable('A1:E5001', true, '台账');
     const t0 = Date.now();
     await xl.run(async (context) => {

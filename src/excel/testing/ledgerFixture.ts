@@ -47,7 +47,13 @@ export function ledgerFixture(opts: FixtureOptions = {}): ExcelDouble {
   const itemRows = (opts.items ?? []).map((it, k) => tableRow(ledgerHeaders, LEDGER_COLUMNS, { ...itemCells(it), 操作ID: `op-seed-${k}` }));
   addTable(xl, '台账', '台账', LEDGER_COLUMNS, itemRows);
   const recHeaders = RECORD_COLUMNS.map((c) => c.header);
-  addTable(xl, '反馈记录', '反馈记录', RECORD_COLUMNS, (opts.records ?? []).map((r, k) => tableRow(recHeaders, RECORD_COLUMNS, recordCells(r, `op-rec-${k}`))));
+  addTable(
+    xl,
+    '反馈记录',
+    '反馈记录',
+    RECORD_COLUMNS,
+    (opts.records ?? []).map((r, k) => tableRow(recHeaders, RECORD_COLUMNS, recordCells(r, `op-rec-${k}`))),
+  );
   addTable(
     xl,
     '科室人员',
@@ -74,7 +80,8 @@ export function ledgerFixture(opts: FixtureOptions = {}): ExcelDouble {
   const s = defaultSettings();
   s.director = DEFAULT_DIRECTOR;
   const settingRows: CellValue[][] = SETTING_ROWS.map((r) => {
-    if (r.name === '今天') return [r.name, opts.today ? `=DATE(${opts.today.slice(0, 4)},${Number(opts.today.slice(5, 7))},${Number(opts.today.slice(8))})` : '=TODAY()'];
+    if (r.name === '今天')
+      return [r.name, opts.today ? `=DATE(${opts.today.slice(0, 4)},${Number(opts.today.slice(5, 7))},${Number(opts.today.slice(8))})` : '=TODAY()'];
     if (r.name === '保护密码') return [r.name, opts.password ?? ''];
     const v = r.value(s);
     return [r.name, typeof v === 'object' ? `=${v.formula}` : v];

@@ -20,7 +20,10 @@ function slicesOf(xl: ExcelDouble, tableName: string, columns?: readonly string[
   const wanted = columns ?? INPUTS[tableName] ?? 'all';
   const at = wanted === 'all' ? t.columns.map((_, i) => i) : wanted.map((h) => t.columns.indexOf(h)).filter((i) => i >= 0);
   const narrow = keys && wanted !== 'all' && wanted.length <= NARROW_COLUMNS;
-  const first = Math.min(t.rowCount, narrow ? firstSliceRows('', wanted.length, wanted.length) : firstSliceRows(tableName, wanted === 'all' ? 0 : wanted.length));
+  const first = Math.min(
+    t.rowCount,
+    narrow ? firstSliceRows('', wanted.length, wanted.length) : firstSliceRows(tableName, wanted === 'all' ? 0 : wanted.length),
+  );
   if (first >= t.rowCount) return [];
   return planSlices(first, t.rowCount, widestRow(t.values.slice(0, first), at), PAYLOAD_BUDGET_BYTES).map((x) => x.bytes);
 }
@@ -32,7 +35,7 @@ function slicesOf(xl: ExcelDouble, tableName: string, columns?: readonly string[
 export function readSlices(xl: ExcelDouble, ...tables: [string, (readonly string[] | 'all')?, 'keys'?][]): number {
   const sizes = tables.flatMap(([name, columns, keys]) => slicesOf(xl, name, columns, keys === 'keys'));
   let syncs = 0;
-  for (let i = 0; i < sizes.length; ) {
+  for (let i = 0; i < sizes.length;) {
     let size = sizes[i];
     i += 1;
     while (i < sizes.length && size + sizes[i] <= PAYLOAD_BUDGET_BYTES) size += sizes[i++];

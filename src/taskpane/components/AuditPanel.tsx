@@ -32,11 +32,7 @@ const useStyles = makeStyles({
   row: { fontWeight: tokens.fontWeightSemibold },
 });
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'done'; report: AuditReport }
-  | { kind: 'failed'; message: string };
+type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; report: AuditReport } | { kind: 'failed'; message: string };
 
 /** 校验台账 (督办员, on 概览): every row and computed column checked; a problem's cell is one click away. */
 export function AuditPanel(): JSX.Element {

@@ -16,10 +16,7 @@ const useStyles = makeStyles({
 });
 
 type FileState =
-  | { kind: 'idle' }
-  | { kind: 'reading' }
-  | { kind: 'read'; fileName: string; sheets: PickedSheet[]; sheet: string }
-  | { kind: 'failed'; message: string };
+  { kind: 'idle' } | { kind: 'reading' } | { kind: 'read'; fileName: string; sheets: PickedSheet[]; sheet: string } | { kind: 'failed'; message: string };
 
 const dataRows = (s: PickedSheet) => Math.max(0, s.records.length - 1);
 
@@ -95,7 +92,9 @@ export function ImportFilePicker({ disabled, onBlock }: { disabled: boolean; onB
           </Select>
         </Field>
       )}
-      {state.kind === 'read' && <Caption1 data-testid="import-file-read">{t.read(state.fileName, state.sheet, dataRows(state.sheets.find((s) => s.name === state.sheet)!))}</Caption1>}
+      {state.kind === 'read' && (
+        <Caption1 data-testid="import-file-read">{t.read(state.fileName, state.sheet, dataRows(state.sheets.find((s) => s.name === state.sheet)!))}</Caption1>
+      )}
     </div>
   );
 }

@@ -24,7 +24,15 @@ function hintOf(x: Column): string {
  * 列的对应: one dropdown per pasted column — a ledger column, 并入备注 (as "列名：内容") or 不导入.
  * A change previews again; 确认导入 then remembers the choices in 设置 (导入列映射).
  */
-export function MappingChoices({ mapping, busy, onChoose }: { mapping: readonly Column[]; busy: boolean; onChoose: (pasted: string, target: string) => void }): JSX.Element | null {
+export function MappingChoices({
+  mapping,
+  busy,
+  onChoose,
+}: {
+  mapping: readonly Column[];
+  busy: boolean;
+  onChoose: (pasted: string, target: string) => void;
+}): JSX.Element | null {
   const styles = useStyles();
   if (mapping.length === 0) return null;
   return (

@@ -60,11 +60,7 @@ const useStyles = makeStyles({
   suggestions: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
 });
 
-type PreviewState =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'done'; preview: ImportPreview; seq: number }
-  | { kind: 'failed'; message: string };
+type PreviewState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; preview: ImportPreview; seq: number } | { kind: 'failed'; message: string };
 
 /** 导入科室台账 (督办员, on 概览): shown once the ledger has been read and is initialised. */
 export function ImportPanel(): JSX.Element | null {
@@ -132,7 +128,11 @@ function ImportForm(): JSX.Element {
         const outcome = await step('import', (ctx) => service.applyImport(chosen, ctx));
         setApplied(outcome);
         setUndone(null);
-        return t.applied(outcome.added.map((a) => a.id), outcome.updated.length, outcome.skipped.length);
+        return t.applied(
+          outcome.added.map((a) => a.id),
+          outcome.updated.length,
+          outcome.skipped.length,
+        );
       },
       () => {
         setText('');
@@ -158,13 +158,7 @@ function ImportForm(): JSX.Element {
       <FormSection id="import" title={t.title}>
         <Caption1>{t.hint}</Caption1>
         <Field label={t.text}>
-          <Textarea
-            value={text}
-            placeholder={t.placeholder}
-            rows={6}
-            resize="vertical"
-            onChange={(_, d) => changed(setText)(d.value)}
-          />
+          <Textarea value={text} placeholder={t.placeholder} rows={6} resize="vertical" onChange={(_, d) => changed(setText)(d.value)} />
         </Field>
         <ImportFilePicker
           disabled={busy}
@@ -173,8 +167,20 @@ function ImportForm(): JSX.Element {
             void runPreview(request(), block);
           }}
         />
-        <Choices assigned={assigned} defaults={defaults} onAssigned={changed(setAssigned)} onDefault={(h, v) => changed(setDefaults)({ ...defaults, [h]: v })} />
-        <Actions busy={busy} applicable={applicable} canUndo={applied ? undone === null : null} onPreview={() => void runPreview()} onConfirm={confirm} onUndo={undo} />
+        <Choices
+          assigned={assigned}
+          defaults={defaults}
+          onAssigned={changed(setAssigned)}
+          onDefault={(h, v) => changed(setDefaults)({ ...defaults, [h]: v })}
+        />
+        <Actions
+          busy={busy}
+          applicable={applicable}
+          canUndo={applied ? undone === null : null}
+          onPreview={() => void runPreview()}
+          onConfirm={confirm}
+          onUndo={undo}
+        />
         {state.kind === 'busy' && <Spinner size="tiny" label={t.previewBusy} labelPosition="after" />}
         {state.kind === 'failed' && <PreviewFailed message={state.message} />}
         {preview && (

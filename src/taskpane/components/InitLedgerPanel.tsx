@@ -51,12 +51,7 @@ export function InitLedgerPanel({ label = ui.init.button, hint = ui.init.hint, o
 
   return (
     <div className={styles.root}>
-      <Button
-        appearance={needed ? 'primary' : 'secondary'}
-        disabled={busy}
-        onClick={() => void initialise()}
-        aria-describedby={`${id}-hint`}
-      >
+      <Button appearance={needed ? 'primary' : 'secondary'} disabled={busy} onClick={() => void initialise()} aria-describedby={`${id}-hint`}>
         {label}
       </Button>
       <Caption1 id={`${id}-hint`} className={styles.hint}>

@@ -29,7 +29,12 @@ export function ItemSummary({ view }: { view: ItemView }): JSX.Element {
     [i.due1, nodeDue('1')],
     [i.due3, nodeDue('3')],
     [i.deadline, status.deadline ?? i.notAssigned],
-    ...(deciding ? ([[i.appliedOn, item.appliedOn ?? ''], [i.closure, item.progress]] as [string, string][]) : [[i.progress, item.progress] as [string, string]]),
+    ...(deciding
+      ? ([
+          [i.appliedOn, item.appliedOn ?? ''],
+          [i.closure, item.progress],
+        ] as [string, string][])
+      : [[i.progress, item.progress] as [string, string]]),
   ];
   return (
     <Card size="small" aria-label={i.title(item.id)} data-testid="item-summary" data-item={item.id}>

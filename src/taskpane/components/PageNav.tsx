@@ -23,13 +23,7 @@ export interface PageNavProps {
 export function PageNav({ page, onSelect }: PageNavProps): JSX.Element {
   const styles = useStyles();
   return (
-    <TabList
-      className={styles.root}
-      size="small"
-      selectedValue={page}
-      onTabSelect={(_, data) => onSelect(data.value as PageId)}
-      aria-label={ui.nav.label}
-    >
+    <TabList className={styles.root} size="small" selectedValue={page} onTabSelect={(_, data) => onSelect(data.value as PageId)} aria-label={ui.nav.label}>
       {PAGE_IDS.map((id) => (
         <Tab key={id} value={id} className={styles.tab}>
           {ui.pages[id]}

@@ -60,36 +60,16 @@ export function RolePicker({ choice, people, director, onChange }: RolePickerPro
           </Select>
         </Field>
         {role === '科室' && (
-          <Field
-            label={ui.role.section}
-            size="small"
-            className={styles.field}
-            validationState={choice?.section ? 'none' : 'warning'}
-          >
-            <Select
-              size="small"
-              className={styles.control}
-              value={choice?.section ?? ''}
-              onChange={(_, data) => set({ section: data.value || undefined })}
-            >
+          <Field label={ui.role.section} size="small" className={styles.field} validationState={choice?.section ? 'none' : 'warning'}>
+            <Select size="small" className={styles.control} value={choice?.section ?? ''} onChange={(_, data) => set({ section: data.value || undefined })}>
               <option value="">{ui.role.sectionPlaceholder}</option>
               <SectionOptions people={people} />
             </Select>
           </Field>
         )}
         {role === '分管领导' && (
-          <Field
-            label={ui.role.leader}
-            size="small"
-            className={styles.field}
-            validationState={choice?.leader ? 'none' : 'warning'}
-          >
-            <Select
-              size="small"
-              className={styles.control}
-              value={choice?.leader ?? ''}
-              onChange={(_, data) => set({ leader: data.value || undefined })}
-            >
+          <Field label={ui.role.leader} size="small" className={styles.field} validationState={choice?.leader ? 'none' : 'warning'}>
+            <Select size="small" className={styles.control} value={choice?.leader ?? ''} onChange={(_, data) => set({ leader: data.value || undefined })}>
               <option value="">{ui.role.leaderPlaceholder}</option>
               {names.map((name) => (
                 <option key={name} value={name}>
@@ -100,14 +80,7 @@ export function RolePicker({ choice, people, director, onChange }: RolePickerPro
           </Field>
         )}
         {(role === '督办员' || role === '科室' || (role === '中心主任' && director.trim() === '')) && (
-          <Field
-            label={ui.role.name}
-            size="small"
-            className={styles.field}
-            required
-            validationState={choice?.name ? 'none' : 'warning'}
-            data-role-name=""
-          >
+          <Field label={ui.role.name} size="small" className={styles.field} required validationState={choice?.name ? 'none' : 'warning'} data-role-name="">
             <Input
               size="small"
               className={styles.control}

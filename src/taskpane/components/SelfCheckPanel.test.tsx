@@ -44,7 +44,9 @@ test('自检 on an Excel below the manifest: the failures are named in plain Chi
   fireEvent.click(button(T.run));
   await screen.findByText(T.someFailed(3, ['ExcelApi 1.9', T.names.findApostrophe, T.names.pageLayout]), undefined, { timeout: 20_000 });
   expect(document.querySelector('[data-check="pageLayout"]')).toHaveAttribute('data-ok', 'false');
-  expect(document.querySelector('[data-check="pageLayout"]')).toHaveTextContent('此版本的 Excel 缺少本加载项需要的功能（Worksheet.pageLayout，属于 ExcelApi 1.9 要求集）');
+  expect(document.querySelector('[data-check="pageLayout"]')).toHaveTextContent(
+    '此版本的 Excel 缺少本加载项需要的功能（Worksheet.pageLayout，属于 ExcelApi 1.9 要求集）',
+  );
 }, 30_000);
 
 test('without Excel the panel says it needs Excel', () => {

@@ -28,10 +28,7 @@ export interface StatusInfo {
   initialised?: boolean;
 }
 
-export type StatusCardState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; info: StatusInfo }
-  | { kind: 'failed'; message: string };
+export type StatusCardState = { kind: 'loading' } | { kind: 'ready'; info: StatusInfo } | { kind: 'failed'; message: string };
 
 export interface StatusCardProps {
   state: StatusCardState;

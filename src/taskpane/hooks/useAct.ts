@@ -10,11 +10,7 @@ import type { Operation } from './useOperation';
 export function useAct(item: LedgerItem, op: Operation) {
   const { service } = useReadyLedger();
   return (action: Action, done: (outcome: ActionOutcome) => string, onSuccess?: () => void): Promise<void> =>
-    op.run(
-      `${action.type}:${item.id}`,
-      async (step) => done(await step('act', (ctx) => service.act(item.id, action, ctx))),
-      onSuccess,
-    );
+    op.run(`${action.type}:${item.id}`, async (step) => done(await step('act', (ctx) => service.act(item.id, action, ctx))), onSuccess);
 }
 
 /** Props of every action form: the item it acts on and the page's Operation. */

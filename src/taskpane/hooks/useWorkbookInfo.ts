@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookInfo } from '../../excel/workbookInfo';
 
-export type WorkbookInfoState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; info: WorkbookInfo }
-  | { kind: 'failed'; message: string };
+export type WorkbookInfoState = { kind: 'loading' } | { kind: 'ready'; info: WorkbookInfo } | { kind: 'failed'; message: string };
 
 /** Reads the workbook's name and ledger sheets on mount and on `refresh()`. */
 export function useWorkbookInfo(readInfo: () => Promise<WorkbookInfo>): { state: WorkbookInfoState; refresh: () => void } {

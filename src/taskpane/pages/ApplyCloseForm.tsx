@@ -15,10 +15,14 @@ export function ApplyCloseForm({ item, op }: ActionFormProps): JSX.Element {
   const submit = () => {
     setShown(true);
     if (error) return;
-    void act({ type: '申请办结', content }, () => c.applyDone(item.id), () => {
-      setContent('');
-      setShown(false);
-    });
+    void act(
+      { type: '申请办结', content },
+      () => c.applyDone(item.id),
+      () => {
+        setContent('');
+        setShown(false);
+      },
+    );
   };
   return (
     <FormSection id="apply" title={c.applyTitle}>

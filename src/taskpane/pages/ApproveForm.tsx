@@ -17,10 +17,14 @@ export function ApproveForm({ item, op }: ActionFormProps): JSX.Element {
     setShown(true);
     if (error) return;
     const chosen = grade as Grade;
-    void act({ type: '审定', grade: chosen }, () => c.approveDone(item.id, chosen), () => {
-      setGrade('');
-      setShown(false);
-    });
+    void act(
+      { type: '审定', grade: chosen },
+      () => c.approveDone(item.id, chosen),
+      () => {
+        setGrade('');
+        setShown(false);
+      },
+    );
   };
   return (
     <FormSection id="approve" title={c.approveTitle}>

@@ -67,10 +67,7 @@ describe('校验台账', () => {
     const rows = Array.from(panel.querySelectorAll('li[data-audit-row]')).map((li) => li.getAttribute('data-audit-row'));
     expect(rows).toEqual(['台账!7', '台账!12', '反馈记录!3']);
     const row12 = panel.querySelector('li[data-audit-row="台账!12"]') as HTMLElement;
-    expect(Array.from(row12.querySelectorAll('button[data-cell]')).map((b) => b.textContent)).toEqual([
-      t.cell('N12', '交办日期'),
-      t.cell('C12', '来源类别'),
-    ]);
+    expect(Array.from(row12.querySelectorAll('button[data-cell]')).map((b) => b.textContent)).toEqual([t.cell('N12', '交办日期'), t.cell('C12', '来源类别')]);
     expect(within(row12).getByText(rowErrors[0].message)).toBeInTheDocument();
 
     fireEvent.click(panel.querySelector('button[data-cell="台账!C12"]')!);

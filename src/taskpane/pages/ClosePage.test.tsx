@@ -101,9 +101,7 @@ describe('销号', () => {
   it('the 督办员 may 退回 at 初核', async () => {
     const service = new FakeLedgerService({
       today: TODAY,
-      items: [
-        makeItem({ id: ID, state: '申请办结', appliedOn: '2026-03-09', report1On: '2026-03-03', report3On: '2026-03-05' }),
-      ],
+      items: [makeItem({ id: ID, state: '申请办结', appliedOn: '2026-03-09', report1On: '2026-03-03', report3On: '2026-03-05' })],
     });
     await open(service, OFFICE);
     type(c.reason, '材料不全');

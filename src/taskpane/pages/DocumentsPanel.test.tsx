@@ -24,10 +24,7 @@ const p = d.pane;
 const TODAY = '2026-03-04';
 const OFFICE: RoleChoice = { role: '督办员', name: '督办员甲' };
 // 交办 03-02: on 03-04 the 1天 report is one working day late (黄); 0043 is still ahead (蓝)
-const items = [
-  makeItem({ id: 'DB-2026-0042', content: '更换学生公寓路灯' }),
-  makeItem({ id: 'DB-2026-0043', content: '路面修补', assignedOn: '2026-03-04' }),
-];
+const items = [makeItem({ id: 'DB-2026-0042', content: '更换学生公寓路灯' }), makeItem({ id: 'DB-2026-0043', content: '路面修补', assignedOn: '2026-03-04' })];
 
 async function open(service: FakeLedgerService) {
   renderApp(service, { page: 'lists', role: OFFICE });

@@ -1,15 +1,7 @@
 import { Button, Caption1, Field, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DocumentContext, OfficialDocument } from '../../domain/documents';
-import {
-  noticeDocument,
-  overdueItemsOf,
-  reportDocument,
-  sectionUrgeDocument,
-  sectionUrgeMessage,
-  urgeDocument,
-  urgeMessage,
-} from '../../domain/documents';
+import { noticeDocument, overdueItemsOf, reportDocument, sectionUrgeDocument, sectionUrgeMessage, urgeDocument, urgeMessage } from '../../domain/documents';
 import type { LedgerItem } from '../../domain/types';
 import type { DocumentSource } from '../../excel/documents';
 import { documents as t } from '../../i18n/documents';

@@ -52,9 +52,7 @@ export function DuePreview({ level, section, kind, assignedOn, deadline }: DuePr
       : null;
   const people = snapshot.people.find((p) => p.section === section);
   const who =
-    (ASSIGN_LEVELS as readonly string[]).includes(level) && section !== ''
-      ? responsibleFor(level as AssignLevel, people, snapshot.settings.director)
-      : null;
+    (ASSIGN_LEVELS as readonly string[]).includes(level) && section !== '' ? responsibleFor(level as AssignLevel, people, snapshot.settings.director) : null;
   const rows: [string, string][] = [
     [r.assignedOn, isValidIsoDate(assignedOn) ? assignedOn : r.nobody],
     [r.due1, clock?.due1 ?? r.nobody],

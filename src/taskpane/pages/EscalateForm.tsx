@@ -26,10 +26,14 @@ export function EscalateForm({ item, op }: ActionFormProps): JSX.Element {
     setShown(true);
     if (hasErrors(errors)) return;
     const to = level as EscalationLevel;
-    void act({ type: '升级', level: to, content }, () => c.escalateDone(item.id, to), () => {
-      setContent('');
-      setShown(false);
-    });
+    void act(
+      { type: '升级', level: to, content },
+      () => c.escalateDone(item.id, to),
+      () => {
+        setContent('');
+        setShown(false);
+      },
+    );
   };
   return (
     <FormSection id="escalate" title={c.escalateTitle}>

@@ -21,11 +21,15 @@ export function ExtensionForm({ item, op }: ActionFormProps): JSX.Element {
   const submit = () => {
     setShown(true);
     if (hasErrors(errors)) return;
-    void act({ type: '延期方案', deadline, nodes }, () => c.extensionDone(item.id, deadline), () => {
-      setDeadline('');
-      setNodes('');
-      setShown(false);
-    });
+    void act(
+      { type: '延期方案', deadline, nodes },
+      () => c.extensionDone(item.id, deadline),
+      () => {
+        setDeadline('');
+        setNodes('');
+        setShown(false);
+      },
+    );
   };
   return (
     <FormSection id="extension" title={c.extensionTitle}>

@@ -25,11 +25,15 @@ export function FeedbackForm({ item, op }: ActionFormProps): JSX.Element {
     setShown(true);
     if (hasErrors(errors)) return;
     const chosen = node as ReportType;
-    void act({ type: '反馈', node: chosen, content }, () => r.done(item.id, chosen), () => {
-      setPicked('');
-      setContent('');
-      setShown(false);
-    });
+    void act(
+      { type: '反馈', node: chosen, content },
+      () => r.done(item.id, chosen),
+      () => {
+        setPicked('');
+        setContent('');
+        setShown(false);
+      },
+    );
   };
 
   return (

@@ -20,7 +20,13 @@ export function FlagForm({ item, op, flags }: ActionFormProps & { flags: readonl
             <Button
               appearance="primary"
               disabled={op.busy}
-              onClick={() => void act({ type: asking }, () => c.flagDone(item.id, c.flags[asking]), () => setAsking(null))}
+              onClick={() =>
+                void act(
+                  { type: asking },
+                  () => c.flagDone(item.id, c.flags[asking]),
+                  () => setAsking(null),
+                )
+              }
             >
               {c.confirmYes}
             </Button>

@@ -22,13 +22,7 @@ const row = (id: string, content: string, progress = '', source = '其他') =>
   line([id, source, '台账其他任务', content, '工程管理科', '一般', '2026-03-10', '办理中', progress]);
 
 /** Pasted block: row 2 updates DB-2026-0001, row 3 adds, row 4 repeats row 3, row 5 has a bad 来源类别. */
-const BLOCK = [
-  line(HEAD),
-  row(ID, '示例督办事项', '已完成一半'),
-  row('', '新事项甲'),
-  row('', '新事项甲'),
-  row('', '坏行', '', '乱写'),
-].join('\n');
+const BLOCK = [line(HEAD), row(ID, '示例督办事项', '已完成一半'), row('', '新事项甲'), row('', '新事项甲'), row('', '坏行', '', '乱写')].join('\n');
 
 const calls = (service: FakeLedgerService, method: string) => service.calls.filter((c) => c.method === method);
 const count = (key: string) => document.querySelector(`[data-count="${key}"] dd`)?.textContent;
@@ -67,7 +61,12 @@ describe('导入科室台账', () => {
     await previewed(service);
 
     expect(calls(service, 'previewImport')[0].text).toBe(BLOCK);
-    expect(calls(service, 'previewImport')[0].request).toEqual({ assigned: false, defaults: { 来源类别: '', 交办层级: '台账其他任务', 事项类型: '一般' }, sectionAliases: {}, columnTargets: {} });
+    expect(calls(service, 'previewImport')[0].request).toEqual({
+      assigned: false,
+      defaults: { 来源类别: '', 交办层级: '台账其他任务', 事项类型: '一般' },
+      sectionAliases: {},
+      columnTargets: {},
+    });
     expect(count('add')).toBe('1');
     expect(count('update')).toBe('1');
     expect(count('unchanged')).toBe('0');
@@ -157,9 +156,11 @@ describe('导入科室台账', () => {
     await previewed(service, sheet);
     expect(count('add')).toBe('1');
     expect(count('errors')).toBe('1');
-    expect(within(screen.getByTestId('import-problems')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '以下列不是台账的填写列，未导入：联系人（G列）',
-    ]);
+    expect(
+      within(screen.getByTestId('import-problems'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['以下列不是台账的填写列，未导入：联系人（G列）']);
     const mapping = screen.getByTestId('import-mapping');
     expect(control<HTMLSelectElement>(importText.mapping.label('A', '序号'), mapping).value).toBe('不导入');
     expect(control<HTMLSelectElement>(importText.mapping.label('B', '工作任务'), mapping).value).toBe('事项内容');

@@ -78,7 +78,9 @@ describe('清单与报告', () => {
     expect(expected.issueList.length).toBeGreaterThan(0);
     expect(fact('archive')).toBe('督查报告 2026-03');
     expect(screen.getByText(t.resultTitle('2026-03-01', '2026-03-31', TODAY))).toBeInTheDocument();
-    const problems = within(screen.getByTestId('main-problems')).getAllByRole('listitem').map((li) => li.textContent);
+    const problems = within(screen.getByTestId('main-problems'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(problems).toEqual(expected.mainProblems);
     expect(problems.length).toBeGreaterThan(0);
   });

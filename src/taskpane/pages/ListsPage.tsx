@@ -1,15 +1,4 @@
-import {
-  Body1Strong,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1Strong, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { monthEnd } from '../../domain/dates';
 import { isValidIsoDate } from '../../domain/parseDate';

@@ -114,10 +114,7 @@ describe('概览', () => {
     expect(groups).toEqual(['台账!7', '台账!12', '反馈记录!3']);
     const row12 = banner.querySelector('li[data-row="台账!12"]') as HTMLElement;
     expect(within(row12).getByText(ui.overview.rowHeading('台账', 12))).toBeInTheDocument();
-    expect(Array.from(row12.querySelectorAll('li')).map((li) => li.textContent)).toEqual([
-      rowErrors[2].message,
-      rowErrors[0].message,
-    ]);
+    expect(Array.from(row12.querySelectorAll('li')).map((li) => li.textContent)).toEqual([rowErrors[2].message, rowErrors[0].message]);
   });
 
   it('初始化台账 creates the ledger and reports what it did; it stays offered to repair', async () => {

@@ -47,10 +47,7 @@ function LedgerOverview(): JSX.Element {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<WarningStatus | null>(null);
   const counts = useMemo(() => statusCounts(views), [views]);
-  const list = useMemo(
-    () => overviewItems(views, sections, query, status, snapshot.people),
-    [views, sections, query, status, snapshot.people],
-  );
+  const list = useMemo(() => overviewItems(views, sections, query, status, snapshot.people), [views, sections, query, status, snapshot.people]);
   const filtered = query.trim() !== '' || status !== null;
   const title = filtered ? ui.overview.foundTitle(list.length) : ui.overview.myTitle;
   return (

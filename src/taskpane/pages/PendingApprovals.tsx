@@ -28,9 +28,7 @@ export function PendingApprovals({ op }: { op: Operation }): JSX.Element {
             </Text>
             <Caption1>{item.content}</Caption1>
             <PendingFacts item={item} />
-            {choice && allowedActions(item, choice.role, choice.section).includes('审批同意') && (
-              <ApproveRow item={item} op={op} />
-            )}
+            {choice && allowedActions(item, choice.role, choice.section).includes('审批同意') && <ApproveRow item={item} op={op} />}
           </li>
         ))}
       </ul>

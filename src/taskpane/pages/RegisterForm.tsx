@@ -131,9 +131,7 @@ function SectionFields({ draft, set, message, people }: FieldsProps & { people: 
                 checked={draft.coSections.includes(p.section)}
                 onChange={(_, d) =>
                   set({
-                    coSections: d.checked
-                      ? [...draft.coSections, p.section]
-                      : draft.coSections.filter((s) => s !== p.section),
+                    coSections: d.checked ? [...draft.coSections, p.section] : draft.coSections.filter((s) => s !== p.section),
                   })
                 }
               />
@@ -169,13 +167,7 @@ function AssignFields({ draft, set, message, today, assignedOn }: FieldsProps & 
       />
       <Caption1 id="register-agreed-hint">{r.directorAgreedHint}</Caption1>
       <Field label={r.assignedOn} hint={r.assignedHint} validationMessage={message('assignedOn')}>
-        <Input
-          type="date"
-          value={assignedOn}
-          min={today}
-          disabled={draft.agreed}
-          onChange={(_, d) => set({ assignedOn: d.value })}
-        />
+        <Input type="date" value={assignedOn} min={today} disabled={draft.agreed} onChange={(_, d) => set({ assignedOn: d.value })} />
       </Field>
     </>
   );
@@ -223,11 +215,7 @@ export function RegisterForm({ op }: { op: Operation }): JSX.Element {
         const note = renumbered ? r.renumbered(item.id) : '';
         if (!agreed) return r.done(item.id) + note;
         try {
-          await step(
-            'approve',
-            (ctx) => service.act(item.id, { type: '审批同意', assignedOn: ctx.on, explicitDeadline: deadline }, ctx),
-            director,
-          );
+          await step('approve', (ctx) => service.act(item.id, { type: '审批同意', assignedOn: ctx.on, explicitDeadline: deadline }, ctx), director);
         } catch (error) {
           rethrowWith(error, (m) => r.approveFailed(item.id, m));
         }

@@ -75,9 +75,7 @@ describe('反馈', () => {
   it('offers 月度反馈 only under an approved plan', async () => {
     const service = new FakeLedgerService({
       today: TODAY,
-      items: [
-        makeItem({ id: 'DB-2026-0001', report1On: '2026-03-03', extensionApprovedOn: '2026-03-09', extensionDeadline: '2026-05-30' }),
-      ],
+      items: [makeItem({ id: 'DB-2026-0001', report1On: '2026-03-03', extensionApprovedOn: '2026-03-09', extensionDeadline: '2026-05-30' })],
     });
     await open(service, { role: '科室', section: SECTION, name: '经办人乙' });
     pick('DB-2026-0001');

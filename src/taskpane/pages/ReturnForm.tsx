@@ -15,10 +15,14 @@ export function ReturnForm({ item, op }: ActionFormProps): JSX.Element {
   const submit = () => {
     setShown(true);
     if (error) return;
-    void act({ type: '退回', reason }, () => c.returnDone(item.id), () => {
-      setReason('');
-      setShown(false);
-    });
+    void act(
+      { type: '退回', reason },
+      () => c.returnDone(item.id),
+      () => {
+        setReason('');
+        setShown(false);
+      },
+    );
   };
   return (
     <FormSection id="return" title={c.returnTitle}>

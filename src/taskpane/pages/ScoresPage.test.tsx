@@ -51,9 +51,7 @@ const scoresFor = (month: string) =>
 function shownTable(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const row of Array.from(document.querySelectorAll('tr[data-section]'))) {
-    const cells = [...DIMENSIONS, 'deductions', 'total', 'rank'].map(
-      (key) => row.querySelector(`[data-cell="${key}"]`)?.firstChild?.textContent ?? '',
-    );
+    const cells = [...DIMENSIONS, 'deductions', 'total', 'rank'].map((key) => row.querySelector(`[data-cell="${key}"]`)?.firstChild?.textContent ?? '');
     out[row.getAttribute('data-section') ?? ''] = cells;
   }
   return out;
@@ -92,9 +90,7 @@ describe('综评', () => {
     // a deduction and a differing total: the fixture is not trivially all-full-marks
     expect(scoresFor('2026-03').some((s) => s.deductions > 0)).toBe(true);
 
-    const noDue = scoresFor('2026-03').flatMap((s) =>
-      DIMENSIONS.filter((d) => d !== 'volume' && s.noDue[d]).map((d) => `${s.section}:${d}`),
-    );
+    const noDue = scoresFor('2026-03').flatMap((s) => DIMENSIONS.filter((d) => d !== 'volume' && s.noDue[d]).map((d) => `${s.section}:${d}`));
     const marked = Array.from(document.querySelectorAll('[data-no-due="true"]')).map(
       (cell) => `${cell.closest('tr')?.getAttribute('data-section')}:${cell.getAttribute('data-cell')}`,
     );

@@ -23,10 +23,7 @@ const useStyles = makeStyles({
 export function SignOffList({ op }: { op: Operation }): JSX.Element {
   const styles = useStyles();
   const { snapshot, sections } = useReadyLedger();
-  const records = useMemo(
-    () => unsignedReports(snapshot.records, snapshot.items, sections),
-    [snapshot.records, snapshot.items, sections],
-  );
+  const records = useMemo(() => unsignedReports(snapshot.records, snapshot.items, sections), [snapshot.records, snapshot.items, sections]);
 
   return (
     <FormSection id="sign" title={ui.report.signTitle}>

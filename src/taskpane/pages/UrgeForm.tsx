@@ -14,10 +14,14 @@ export function UrgeForm({ item, op }: ActionFormProps): JSX.Element {
   const submit = () => {
     setShown(true);
     if (error) return;
-    void act({ type: '催办', content }, () => ui.urge.oneDone(item.id), () => {
-      setContent('');
-      setShown(false);
-    });
+    void act(
+      { type: '催办', content },
+      () => ui.urge.oneDone(item.id),
+      () => {
+        setContent('');
+        setShown(false);
+      },
+    );
   };
   return (
     <FormSection id="urge" title={ui.urge.title}>

@@ -50,10 +50,21 @@ describe('approvers see what they approve', () => {
     const service = new FakeLedgerService({
       today: TODAY,
       items: [
-        makeItem({ id: ID, state: '已初核', report1On: '2026-03-03', report3On: '2026-03-05', appliedOn: '2026-03-09', checkedOn: '2026-03-10', progress: '路灯已全部更换并验收' }),
+        makeItem({
+          id: ID,
+          state: '已初核',
+          report1On: '2026-03-03',
+          report3On: '2026-03-05',
+          appliedOn: '2026-03-09',
+          checkedOn: '2026-03-10',
+          progress: '路灯已全部更换并验收',
+        }),
       ],
       records: [
-        { ...makeRecord({ itemId: ID, type: '1天反馈', date: '2026-03-03', content: '已召开专题会部署', signer: '李副主任', signedOn: '2026-03-03' }), opId: 'op-1' },
+        {
+          ...makeRecord({ itemId: ID, type: '1天反馈', date: '2026-03-03', content: '已召开专题会部署', signer: '李副主任', signedOn: '2026-03-03' }),
+          opId: 'op-1',
+        },
         { ...makeRecord({ itemId: ID, type: '落实反馈', date: '2026-03-09', content: '更换完毕，附验收单' }), opId: 'op-2' },
       ],
     });

@@ -25,7 +25,10 @@ const TODAY = '2026-03-31'; // a Tuesday, the end of the round's month
 const ITEM = makeItem({ id: 'DB-2026-0001', content: '更换学生公寓路灯', assignedOn: '2026-03-02', report1On: '2026-03-03' });
 
 function nav(page: keyof typeof ui.pages): void {
-  const tab = screen.getAllByText(ui.pages[page]).map((el) => el.closest('button')).find((b) => b?.getAttribute('role') === 'tab');
+  const tab = screen
+    .getAllByText(ui.pages[page])
+    .map((el) => el.closest('button'))
+    .find((b) => b?.getAttribute('role') === 'tab');
   fireEvent.click(tab!);
 }
 

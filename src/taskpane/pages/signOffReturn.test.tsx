@@ -99,7 +99,10 @@ describe('审签退回', () => {
       items: [makeItem({ id: ID, section: SECTION, state: '已初核', appliedOn: '2026-03-09', checkedOn: '2026-03-10' })],
       records: [
         { ...makeRecord({ itemId: ID, type: '落实反馈', date: '2026-03-09', content: '已完成' }), opId: 'op-1' },
-        { ...makeRecord({ itemId: ID, type: '审签退回', date: '2026-03-10', content: `落实反馈（2026-03-09）退回：${COMMENT}`, signer: '李副主任' }), opId: 'op-2' },
+        {
+          ...makeRecord({ itemId: ID, type: '审签退回', date: '2026-03-10', content: `落实反馈（2026-03-09）退回：${COMMENT}`, signer: '李副主任' }),
+          opId: 'op-2',
+        },
       ],
     });
     renderApp(fake, { page: 'close', role: { role: '分管领导', leader: '李副主任' } });

@@ -31,14 +31,7 @@ import type { ImportOutcome, ImportRequest } from '../../excel/importApply';
 import type { UndoOutcome } from '../../excel/importUndo';
 import { importText } from '../../i18n/import';
 import { itemValues } from '../../excel/ledgerCodec';
-import type {
-  ActionContext,
-  InitialiseOutcome,
-  LedgerService,
-  LedgerSnapshot,
-  RegisterOutcome,
-  StoredRecord,
-} from '../../excel/ledgerService';
+import type { ActionContext, InitialiseOutcome, LedgerService, LedgerSnapshot, RegisterOutcome, StoredRecord } from '../../excel/ledgerService';
 import { archiveSheetName, type RoundOutcome } from '../../excel/rounds';
 import type { FreezeOutcome } from '../../excel/scoresArchive';
 import { defaultDocumentSettings, type DocumentSettings } from '../../domain/documents/settings';
@@ -236,7 +229,10 @@ export class FakeLedgerService implements LedgerService {
   async register(input: Omit<NewItemInput, 'id'>, ctx: ActionContext): Promise<Result<RegisterOutcome>> {
     this.calls.push({ method: 'register', opId: ctx.opId, actor: ctx.actor, input: clone(input) });
     return this.write('register', ctx.opId, () => {
-      const id = nextItemNumber(this.items.map((i) => i.id), yearOf(ctx.on));
+      const id = nextItemNumber(
+        this.items.map((i) => i.id),
+        yearOf(ctx.on),
+      );
       const made = registerItem({ ...input, id }, ctx.actor, ctx.on);
       if (!made.ok) return made;
       const bad = this.rowProblem(made.value, this.items.length + 5);
@@ -256,11 +252,7 @@ export class FakeLedgerService implements LedgerService {
     this.calls.push({ method: 'urgeOverdue', opId: ctx.opId, actor: ctx.actor, section, content });
     return this.write('urgeOverdue', ctx.opId, () => {
       const overdue = this.items.filter(
-        (i) =>
-          i.section === section &&
-          i.state !== '已销号' &&
-          i.state !== '待审批' &&
-          itemStatus(i, ctx.on, this.settings, this.calendar).status === '逾期',
+        (i) => i.section === section && i.state !== '已销号' && i.state !== '待审批' && itemStatus(i, ctx.on, this.settings, this.calendar).status === '逾期',
       );
       const itemIds: string[] = [];
       for (const item of overdue) {
@@ -404,7 +396,12 @@ export class FakeLedgerService implements LedgerService {
         }
       }
       for (const a of preview.add) {
-        const id = a.item.id || nextItemNumber(this.items.map((i) => i.id), yearOf(ctx.on));
+        const id =
+          a.item.id ||
+          nextItemNumber(
+            this.items.map((i) => i.id),
+            yearOf(ctx.on),
+          );
         if (this.item(id)) {
           outcome.skipped.push({ pastedRow: a.pastedRow, id, message: importText.apply.idTakenSincePreview(id) });
           continue;
@@ -472,7 +469,13 @@ export class FakeLedgerService implements LedgerService {
           header: '编号',
           address: `A${row}`,
           code: 'duplicate-id',
-          message: auditText.at(auditText.where('台账', row, 'A', '编号'), auditText.duplicateId(id, rows.filter((r) => r !== row))),
+          message: auditText.at(
+            auditText.where('台账', row, 'A', '编号'),
+            auditText.duplicateId(
+              id,
+              rows.filter((r) => r !== row),
+            ),
+          ),
           value: id,
         });
       }
@@ -556,7 +559,15 @@ export class FakeLedgerService implements LedgerService {
     }
     let made = newItem;
     if (made) {
-      made = { ...made, id: made.id || nextItemNumber(this.items.map((i) => i.id), yearOf(ctx.on)) };
+      made = {
+        ...made,
+        id:
+          made.id ||
+          nextItemNumber(
+            this.items.map((i) => i.id),
+            yearOf(ctx.on),
+          ),
+      };
       this.items.push(made);
     }
     return ok(clone({ item, records, ...(made ? { newItem: made } : {}) }));

@@ -100,7 +100,10 @@ describe.each([
   });
 
   test('register: the next number, 待审批; a replayed opId keeps that number and adds nothing', async () => {
-    const expected = nextItemNumber(sample.items.map((i) => i.id), 2026);
+    const expected = nextItemNumber(
+      sample.items.map((i) => i.id),
+      2026,
+    );
     const op = ctx(clerk);
     const made = await must(svc.register(NEW_INPUT, op));
     expect(made.renumbered).toBe(false);
@@ -253,7 +256,13 @@ describe.each([
     expect(applied.updated).toEqual([{ pastedRow: 2, id: target.id }]);
     // the row without 编号 is numbered at apply, after the ledger's numbers
     expect(applied.added).toEqual([
-      { pastedRow: 3, id: nextItemNumber(sample.items.map((i) => i.id), 2026) },
+      {
+        pastedRow: 3,
+        id: nextItemNumber(
+          sample.items.map((i) => i.id),
+          2026,
+        ),
+      },
       { pastedRow: 4, id: 'DB-2026-0500' },
     ]);
     expect(applied.skipped).toEqual([]);

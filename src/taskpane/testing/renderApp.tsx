@@ -52,14 +52,20 @@ export function choose(label: string, value: string, scope?: HTMLElement): void 
 /** Clicks the button whose text is `text` (within `scope`). */
 export function press(text: string, scope?: HTMLElement): void {
   const root = scope ? within(scope) : screen;
-  const matches = root.getAllByText(text).map((el) => el.closest('button')).filter((b): b is HTMLButtonElement => b !== null);
+  const matches = root
+    .getAllByText(text)
+    .map((el) => el.closest('button'))
+    .filter((b): b is HTMLButtonElement => b !== null);
   if (matches.length !== 1) throw new Error(`expected one button "${text}", found ${matches.length}`);
   fireEvent.click(matches[0]);
 }
 
 export function button(text: string, scope?: HTMLElement): HTMLButtonElement {
   const root = scope ? within(scope) : screen;
-  const found = root.getAllByText(text).map((el) => el.closest('button')).filter((b): b is HTMLButtonElement => b !== null);
+  const found = root
+    .getAllByText(text)
+    .map((el) => el.closest('button'))
+    .filter((b): b is HTMLButtonElement => b !== null);
   if (found.length !== 1) throw new Error(`expected one button "${text}", found ${found.length}`);
   return found[0];
 }

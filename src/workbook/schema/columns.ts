@@ -9,11 +9,13 @@ export const dateValidation: ValidationSpec = { type: 'date', min: '2000-01-01',
 export const list = (values: readonly string[]): ValidationSpec => ({ type: 'list', values, strict: true, error: t.error.list });
 export const countValidation: ValidationSpec = { type: 'whole', min: 0, max: 999, error: t.error.count };
 
-export const input = (
-  header: string,
-  width: number,
-  extra: Partial<ColumnSpec> = {},
-): ColumnSpec => ({ header, kind: 'input', width, locked: false, ...extra });
+export const input = (header: string, width: number, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  header,
+  kind: 'input',
+  width,
+  locked: false,
+  ...extra,
+});
 
 export const dateInput = (header: string, message: readonly [string, string], extra: Partial<ColumnSpec> = {}): ColumnSpec =>
   input(header, 11, { numFmt: DATE_FORMAT, validation: dateValidation, inputMessage: message, ...extra });
@@ -28,4 +30,8 @@ export const computed = (header: LedgerFormulaColumn, width: number, extra: Part
 });
 
 export const helper = (header: LedgerFormulaColumn): ColumnSpec =>
-  computed(header, 11, { hidden: true, note: t.computed.helper, numFmt: header.startsWith('辅助') && !header.endsWith('按时') && !header.startsWith('辅助增减') ? DATE_FORMAT : '0' });
+  computed(header, 11, {
+    hidden: true,
+    note: t.computed.helper,
+    numFmt: header.startsWith('辅助') && !header.endsWith('按时') && !header.startsWith('辅助增减') ? DATE_FORMAT : '0',
+  });

@@ -8,7 +8,6 @@ import { DATE_FORMAT, LAST_ROW, MONTH_FORMAT, columnLetter, type BlockSpec, type
 
 const msg = t.input;
 
-
 /** Sections shown in the 当月 block (rows of 科室人员 1…N). */
 export const MONTHLY_BLOCK_ROWS = 20;
 export const MONTHLY = {
@@ -31,8 +30,7 @@ const monthlyNumFmt = (h: MonthlyCount | MonthlyScore) =>
 
 /** Block columns: A 序, B 科室, C… counts and scores. */
 export const BLOCK_FIRST_VALUE_COL = 3;
-const blockLetter = (h: MonthlyCount | MonthlyScore) =>
-  columnLetter(BLOCK_FIRST_VALUE_COL + MONTHLY_HEADERS.indexOf(h));
+const blockLetter = (h: MonthlyCount | MonthlyScore) => columnLetter(BLOCK_FIRST_VALUE_COL + MONTHLY_HEADERS.indexOf(h));
 
 /** B3 → $B$3 */
 const abs = (address: string) => address.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
@@ -70,17 +68,15 @@ const monthlyBlock: BlockSpec = {
       locked: true,
       formula: `IFERROR(INDEX(${col(PEOPLE, '科室')},$A{r})&"","")`,
     },
-    ...MONTHLY_HEADERS.map(
-      (h): ColumnSpec => ({
-        header: h,
-        kind: 'formula',
-        width: monthlyWidth(h),
-        numFmt: monthlyNumFmt(h),
-        locked: true,
-        formula: blockFormulas[h],
-        align: 'center',
-      }),
-    ),
+    ...MONTHLY_HEADERS.map((h): ColumnSpec => ({
+      header: h,
+      kind: 'formula',
+      width: monthlyWidth(h),
+      numFmt: monthlyNumFmt(h),
+      locked: true,
+      formula: blockFormulas[h],
+      align: 'center',
+    })),
   ],
 };
 
@@ -156,17 +152,15 @@ export const DETAIL_COLUMNS: readonly ColumnSpec[] = [
   input('科室', 26, {
     validation: { type: 'listRange', source: '科室人员!$A$2:$A$200', strict: false, error: t.error.section },
   }),
-  ...MONTHLY_HEADERS.map(
-    (h): ColumnSpec => ({
-      header: h,
-      kind: 'formula',
-      width: monthlyWidth(h),
-      numFmt: monthlyNumFmt(h),
-      locked: true,
-      formula: detailFormulas[h],
-      align: 'center',
-    }),
-  ),
+  ...MONTHLY_HEADERS.map((h): ColumnSpec => ({
+    header: h,
+    kind: 'formula',
+    width: monthlyWidth(h),
+    numFmt: monthlyNumFmt(h),
+    locked: true,
+    formula: detailFormulas[h],
+    align: 'center',
+  })),
   ...DETAIL_HELPERS,
 ];
 
@@ -208,14 +202,12 @@ export const monthlySheet: SheetSpec = {
       numFmt: '0',
     },
     { address: `A${MONTHLY_EXPLANATION_ROW}`, value: m.explanationTitle, style: 'heading', mergeTo: `W${MONTHLY_EXPLANATION_ROW}` },
-    ...m.explanation.map(
-      (line, i): CellSpec => ({
-        address: `A${MONTHLY_EXPLANATION_ROW + 1 + i}`,
-        value: `${i + 1}. ${line}`,
-        style: 'note',
-        mergeTo: `W${MONTHLY_EXPLANATION_ROW + 1 + i}`,
-      }),
-    ),
+    ...m.explanation.map((line, i): CellSpec => ({
+      address: `A${MONTHLY_EXPLANATION_ROW + 1 + i}`,
+      value: `${i + 1}. ${line}`,
+      style: 'note',
+      mergeTo: `W${MONTHLY_EXPLANATION_ROW + 1 + i}`,
+    })),
     { address: `A${DETAIL_HEADER_ROW - 1}`, value: m.detailTitle, style: 'heading', mergeTo: `W${DETAIL_HEADER_ROW - 1}` },
   ],
   conditionalFormats: [

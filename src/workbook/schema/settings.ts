@@ -23,11 +23,13 @@ export interface SettingRow {
   noName?: boolean;
 }
 
-const num = (path: readonly string[]): SettingRow['value'] => (s) => {
-  let v: unknown = s;
-  for (const k of path) v = (v as Record<string, unknown>)[k];
-  return v as number;
-};
+const num =
+  (path: readonly string[]): SettingRow['value'] =>
+  (s) => {
+    let v: unknown = s;
+    for (const k of path) v = (v as Record<string, unknown>)[k];
+    return v as number;
+  };
 
 const intRange = (min: number, max: number): ValidationSpec => ({ type: 'whole', min, max });
 
@@ -72,13 +74,11 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   { name: '扣分上限', value: num(['deductionCap']), path: ['deductionCap'], validation: intRange(0, 1000) },
   // The 公文 documents (src/domain/documents/settings.ts): after 结构版本, so 初始化台账 appends them
   // to an older ledger without moving a row; until then the add-in reads their defaults.
-  ...(Object.keys(DOCUMENT_SETTING_NAMES) as DocumentSettingName[]).map(
-    (name): SettingRow => ({
-      name,
-      value: () => documentSettingDefault(name),
-      ...(name === '红色催办次数' ? { validation: intRange(1, 99) } : name === '催办反馈工作日' ? { validation: intRange(0, 366) } : {}),
-    }),
-  ),
+  ...(Object.keys(DOCUMENT_SETTING_NAMES) as DocumentSettingName[]).map((name): SettingRow => ({
+    name,
+    value: () => documentSettingDefault(name),
+    ...(name === '红色催办次数' ? { validation: intRange(1, 99) } : name === '催办反馈工作日' ? { validation: intRange(0, 366) } : {}),
+  })),
   // 导入科室台账 remembers the clerk's choices here (src/domain/import/remembered.ts); text, no name.
   { name: '导入列映射', value: () => '', noName: true },
   { name: '科室别名', value: () => '', noName: true },

@@ -22,12 +22,7 @@ export const RECORD_COLUMNS: readonly ColumnSpec[] = [
   input('操作ID', 14, { hidden: true }),
 ];
 
-export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [
-  input('科室', 26),
-  input('科长', 10),
-  input('分管副职', 10),
-  input('备注', 30),
-];
+export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [input('科室', 26), input('科长', 10), input('分管副职', 10), input('备注', 30)];
 
 export const CALENDAR_COLUMNS: readonly ColumnSpec[] = [
   input('日期', 12, { numFmt: DATE_FORMAT }),

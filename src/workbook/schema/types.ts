@@ -2,7 +2,6 @@
  * The workbook schema's shared types, limits and formats (schema/index.ts assembles the sheets).
  */
 
-
 /** Bumped whenever sheets, columns or formulas change shape (the add-in upgrades by it). */
 export const SCHEMA_VERSION = 2;
 
@@ -131,7 +130,10 @@ export interface WorkbookSchema {
  * the row below (日历 下一工作日). Formulas without placeholders are returned unchanged.
  */
 export function formulaForRow(formula: string, r: number): string {
-  return formula.replace(/\{r\}/g, String(r)).replace(/\{prev\}/g, String(r - 1)).replace(/\{next\}/g, String(r + 1));
+  return formula
+    .replace(/\{r\}/g, String(r))
+    .replace(/\{prev\}/g, String(r - 1))
+    .replace(/\{next\}/g, String(r + 1));
 }
 
 /** 1 → A, 27 → AA */

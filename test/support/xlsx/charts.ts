@@ -366,7 +366,17 @@ function relsXml(rels: { id: string; type: string; target: string }[]): string {
 }
 
 /** Worksheet children that must come after `<drawing>` (the CT_Worksheet sequence of ECMA-376 Part 1). */
-const AFTER_DRAWING = new Set(['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+const AFTER_DRAWING = new Set([
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+]);
 
 /** Inserts `element` among the worksheet root's children at its schema position. */
 export function insertDrawingElement(sheetXml: string, element: string): string {
@@ -469,4 +479,3 @@ export async function addCharts(zip: JSZip, wb: DoubleWorkbook, sheets: DoubleSh
   const ct = await zip.file('[Content_Types].xml')!.async('string');
   zip.file('[Content_Types].xml', ct.replace('</Types>', `${overrides.join('')}</Types>`));
 }
-

@@ -108,8 +108,7 @@ function parseXml(text: string): Document {
 }
 
 const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
-const texts = (el: Element | Document, ns: string, tag: string): string[] =>
-  Array.from(el.getElementsByTagNameNS(ns, tag)).map((e) => e.textContent ?? '');
+const texts = (el: Element | Document, ns: string, tag: string): string[] => Array.from(el.getElementsByTagNameNS(ns, tag)).map((e) => e.textContent ?? '');
 const attr = (el: Element | Document, ns: string, tag: string, name = 'val'): string | null =>
   el.getElementsByTagNameNS(ns, tag)[0]?.getAttribute(name) ?? null;
 
@@ -198,7 +197,15 @@ describe('exportXlsx', () => {
 
   test('charts: parts, relationships, content types, <drawing> position', async () => {
     const names = Object.keys(zip.files);
-    expect(names).toEqual(expect.arrayContaining(['xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels', 'xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'xl/drawings/drawing1.xml',
+        'xl/drawings/_rels/drawing1.xml.rels',
+        'xl/charts/chart1.xml',
+        'xl/charts/chart2.xml',
+        'xl/charts/chart3.xml',
+      ]),
+    );
     expect(names.filter((n) => n.startsWith('xl/drawings/') && n.endsWith('.xml'))).toHaveLength(1);
     for (const n of names.filter((x) => /\.(xml|rels)$/.test(x))) parseXml(await zip.file(n)!.async('string'));
 
@@ -323,7 +330,12 @@ describe('exportXlsx', () => {
   test('insertDrawingElement keeps the CT_Worksheet order', () => {
     const head = '<?xml version="1.0"?><worksheet xmlns="x" xmlns:r="y"><sheetData><row r="1"/></sheetData>';
     const el = '<drawing r:id="rId9"/>';
-    expect(insertDrawingElement(`${head}<pageMargins left="1"/><headerFooter><oddFooter>&amp;P</oddFooter></headerFooter><rowBreaks count="1"><brk id="3"/></rowBreaks><tableParts count="1"><tablePart r:id="rId1"/></tableParts><extLst><ext/></extLst></worksheet>`, el)).toBe(
+    expect(
+      insertDrawingElement(
+        `${head}<pageMargins left="1"/><headerFooter><oddFooter>&amp;P</oddFooter></headerFooter><rowBreaks count="1"><brk id="3"/></rowBreaks><tableParts count="1"><tablePart r:id="rId1"/></tableParts><extLst><ext/></extLst></worksheet>`,
+        el,
+      ),
+    ).toBe(
       `${head}<pageMargins left="1"/><headerFooter><oddFooter>&amp;P</oddFooter></headerFooter><rowBreaks count="1"><brk id="3"/></rowBreaks>${el}<tableParts count="1"><tablePart r:id="rId1"/></tableParts><extLst><ext/></extLst></worksheet>`,
     );
     // An extLst nested inside an earlier element is not the worksheet's.

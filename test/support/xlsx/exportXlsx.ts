@@ -56,7 +56,6 @@ export function pointsToCharWidth(points: number): number {
   return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 100) / 100);
 }
 
-
 /** Excel.PaperType → the OOXML `pageSetup@paperSize` code (ECMA-376 Part 1, pageSetup). */
 const PAPER_SIZES: Record<string, number> = {
   Letter: 1,

@@ -37,8 +37,20 @@ let nextId = 1;
 
 /** Excel.ChartType values the double accepts (a subset: the common 2-D types). */
 export const CHART_TYPES = [
-  'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'BarClustered', 'BarStacked', 'BarStacked100',
-  'Line', 'LineMarkers', 'LineStacked', 'Pie', 'Doughnut', 'Area', 'AreaStacked', 'XYScatter',
+  'ColumnClustered',
+  'ColumnStacked',
+  'ColumnStacked100',
+  'BarClustered',
+  'BarStacked',
+  'BarStacked100',
+  'Line',
+  'LineMarkers',
+  'LineStacked',
+  'Pie',
+  'Doughnut',
+  'Area',
+  'AreaStacked',
+  'XYScatter',
 ] as const;
 const SERIES_BY = ['Auto', 'Columns', 'Rows'];
 

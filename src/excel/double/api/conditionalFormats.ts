@@ -96,7 +96,10 @@ declareScalars(ConditionalFormatProxy, {
   id: { read: (p, x) => cfOf(p, x).id },
   type: { read: (p, x) => cfOf(p, x).type },
   priority: {
-    read: (p, x) => { const cf = cfOf(p, x); return cf.sheet.cfs.indexOf(cf); },
+    read: (p, x) => {
+      const cf = cfOf(p, x);
+      return cf.sheet.cfs.indexOf(cf);
+    },
     write: (p, x, v) => {
       const cf = cfOf(p, x);
       const list = cf.sheet.cfs.filter((c) => c !== cf);

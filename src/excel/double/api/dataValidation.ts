@@ -32,7 +32,11 @@ function validationField(key: 'ignoreBlanks' | 'prompt' | 'errorAlert') {
       const tr = rangeOf(p, x);
       const v = tr.sheet.uniformFmt(tr.rect, 'validation');
       if (key === 'ignoreBlanks') return v ? v.ignoreBlanks : true;
-      return v?.[key] ? cloneJson(v[key]) : key === 'prompt' ? { showPrompt: false, title: '', message: '' } : { showAlert: true, style: 'Stop', title: '', message: '' };
+      return v?.[key]
+        ? cloneJson(v[key])
+        : key === 'prompt'
+          ? { showPrompt: false, title: '', message: '' }
+          : { showAlert: true, style: 'Stop', title: '', message: '' };
     },
     write: (p: ProxyBase, x: Exec, value: unknown) => {
       const tr = rangeOf(p, x);
@@ -70,10 +74,11 @@ declareScalars(DataValidationProxy, {
       const tr = rangeOf(p, x);
       const { rows, cols } = tr.sheet.representatives(tr.rect);
       const kinds = new Set<string>();
-      for (const r of rows) for (const c of cols) {
-        const v = tr.sheet.fmtAt(r, c, 'validation');
-        kinds.add(v ? VALIDATION_TYPES[Object.keys(v.rule)[0]] ?? 'Custom' : 'None');
-      }
+      for (const r of rows)
+        for (const c of cols) {
+          const v = tr.sheet.fmtAt(r, c, 'validation');
+          kinds.add(v ? (VALIDATION_TYPES[Object.keys(v.rule)[0]] ?? 'Custom') : 'None');
+        }
       if (kinds.size > 1) return 'Inconsistent';
       const only = [...kinds][0] ?? 'None';
       if (only !== 'None' && tr.sheet.uniformFmt(tr.rect, 'validation') === null) return 'MixedCriteria';

@@ -207,7 +207,10 @@ export class RangeProxy extends ProxyBase {
   }
 
   getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
-    const p = this.derived('getIntersectionOrNullObject()', (tr, x) => intersect(tr.rect, this.otherRect(other, tr, x, 'Range.getIntersectionOrNullObject')) ?? null);
+    const p = this.derived(
+      'getIntersectionOrNullObject()',
+      (tr, x) => intersect(tr.rect, this.otherRect(other, tr, x, 'Range.getIntersectionOrNullObject')) ?? null,
+    );
     this._queue('getIntersectionOrNullObject', (x) => void p._resolve(x));
     return p;
   }
@@ -360,8 +363,18 @@ function rangeGrid<T>(p: ProxyBase, x: Exec, at: (s: DoubleSheet, r: number, c: 
 }
 
 declareScalars(RangeProxy, {
-  address: { read: (p, x) => { const tr = rangeOf(p, x); return formatAddress(tr.sheet.name, tr.rect); } },
-  addressLocal: { read: (p, x) => { const tr = rangeOf(p, x); return formatAddress(tr.sheet.name, tr.rect); } },
+  address: {
+    read: (p, x) => {
+      const tr = rangeOf(p, x);
+      return formatAddress(tr.sheet.name, tr.rect);
+    },
+  },
+  addressLocal: {
+    read: (p, x) => {
+      const tr = rangeOf(p, x);
+      return formatAddress(tr.sheet.name, tr.rect);
+    },
+  },
   rowCount: { read: (p, x) => rectRows(rangeOf(p, x).rect) },
   columnCount: { read: (p, x) => rectCols(rangeOf(p, x).rect) },
   cellCount: { read: (p, x) => rectRows(rangeOf(p, x).rect) * rectCols(rangeOf(p, x).rect) },

@@ -47,7 +47,7 @@ declareScalars(RangeFormatProxy, {
       let w: number | undefined;
       const cols = isEntireRows(tr.rect) ? [...s.colWidth.keys(), -1] : Array.from({ length: rectCols(tr.rect) }, (_, i) => tr.rect.c0 + i);
       for (const c of cols) {
-        const cw = c < 0 ? DEFAULT_COLUMN_WIDTH : s.colWidth.get(c) ?? DEFAULT_COLUMN_WIDTH;
+        const cw = c < 0 ? DEFAULT_COLUMN_WIDTH : (s.colWidth.get(c) ?? DEFAULT_COLUMN_WIDTH);
         if (w === undefined) w = cw;
         else if (w !== cw) return null;
       }
@@ -66,7 +66,7 @@ declareScalars(RangeFormatProxy, {
       let h: number | undefined;
       const rows = isEntireColumns(tr.rect) ? [...tr.sheet.rowHeight.keys(), -1] : Array.from({ length: rectRows(tr.rect) }, (_, i) => tr.rect.r0 + i);
       for (const r of rows) {
-        const rh = r < 0 ? DEFAULT_ROW_HEIGHT : tr.sheet.rowHeight.get(r) ?? DEFAULT_ROW_HEIGHT;
+        const rh = r < 0 ? DEFAULT_ROW_HEIGHT : (tr.sheet.rowHeight.get(r) ?? DEFAULT_ROW_HEIGHT);
         if (h === undefined) h = rh;
         else if (h !== rh) return null;
       }
@@ -141,7 +141,10 @@ export class RangeFontProxy extends ProxyBase {
 }
 declareScalars(RangeFontProxy, {
   bold: {
-    read: (p, x) => { const tr = rangeOf(p, x); return tr.sheet.uniformFmt(tr.rect, 'bold'); },
+    read: (p, x) => {
+      const tr = rangeOf(p, x);
+      return tr.sheet.uniformFmt(tr.rect, 'bold');
+    },
     write: (p, x, v) => {
       const tr = rangeOf(p, x);
       tr.sheet.assertAllowed('allowFormatCells', 'RangeFont.bold');
@@ -149,7 +152,10 @@ declareScalars(RangeFontProxy, {
     },
   },
   italic: {
-    read: (p, x) => { const tr = rangeOf(p, x); return tr.sheet.uniformFmt(tr.rect, 'italic'); },
+    read: (p, x) => {
+      const tr = rangeOf(p, x);
+      return tr.sheet.uniformFmt(tr.rect, 'italic');
+    },
     write: (p, x, v) => {
       const tr = rangeOf(p, x);
       tr.sheet.assertAllowed('allowFormatCells', 'RangeFont.italic');
@@ -157,7 +163,10 @@ declareScalars(RangeFontProxy, {
     },
   },
   color: {
-    read: (p, x) => { const tr = rangeOf(p, x); return tr.sheet.uniformFmt(tr.rect, 'fontColor'); },
+    read: (p, x) => {
+      const tr = rangeOf(p, x);
+      return tr.sheet.uniformFmt(tr.rect, 'fontColor');
+    },
     write: (p, x, v) => {
       const tr = rangeOf(p, x);
       tr.sheet.assertAllowed('allowFormatCells', 'RangeFont.color');
@@ -172,7 +181,10 @@ declareScalars(RangeFontProxy, {
   },
   /** "The name's length should not be greater than 31 characters." Any face name is accepted (Excel does not check it is installed). */
   name: {
-    read: (p, x) => { const tr = rangeOf(p, x); return tr.sheet.uniformFmt(tr.rect, 'fontName'); },
+    read: (p, x) => {
+      const tr = rangeOf(p, x);
+      return tr.sheet.uniformFmt(tr.rect, 'fontName');
+    },
     write: (p, x, v) => {
       const tr = rangeOf(p, x);
       tr.sheet.assertAllowed('allowFormatCells', 'RangeFont.name');
@@ -182,7 +194,10 @@ declareScalars(RangeFontProxy, {
   },
   /** Points, 1–409 as in Excel's UI (stored as given; Excel may round to half points). */
   size: {
-    read: (p, x) => { const tr = rangeOf(p, x); return tr.sheet.uniformFmt(tr.rect, 'fontSize'); },
+    read: (p, x) => {
+      const tr = rangeOf(p, x);
+      return tr.sheet.uniformFmt(tr.rect, 'fontSize');
+    },
     write: (p, x, v) => {
       const tr = rangeOf(p, x);
       tr.sheet.assertAllowed('allowFormatCells', 'RangeFont.size');
@@ -198,7 +213,10 @@ export class FormatProtectionProxy extends ProxyBase {
 declareScalars(FormatProtectionProxy, {
   /** Per cell, default true. Cannot be changed while the sheet is protected. */
   locked: {
-    read: (p, x) => { const tr = rangeOf(p, x); return tr.sheet.uniformFmt(tr.rect, 'locked'); },
+    read: (p, x) => {
+      const tr = rangeOf(p, x);
+      return tr.sheet.uniformFmt(tr.rect, 'locked');
+    },
     write: (p, x, v) => {
       const tr = rangeOf(p, x);
       tr.sheet.assertUnprotected('FormatProtection.locked');

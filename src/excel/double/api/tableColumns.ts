@@ -160,10 +160,18 @@ export class TableColumnProxy extends ProxyBase {
   }
 }
 declareScalars(TableColumnProxy, {
-  id: { read: (p, x) => { const { t, index } = columnOf(p, x); return t.columns[index].id; } },
+  id: {
+    read: (p, x) => {
+      const { t, index } = columnOf(p, x);
+      return t.columns[index].id;
+    },
+  },
   index: { read: (p, x) => columnOf(p, x).index },
   name: {
-    read: (p, x) => { const { t, index } = columnOf(p, x); return t.columns[index].name; },
+    read: (p, x) => {
+      const { t, index } = columnOf(p, x);
+      return t.columns[index].name;
+    },
     write: (p, x, v) => {
       const { t, index } = columnOf(p, x);
       t.sheet.assertEditable({ r0: t.rect.r0, r1: t.rect.r0, c0: t.rect.c0 + index, c1: t.rect.c0 + index }, 'TableColumn.name');

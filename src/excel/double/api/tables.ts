@@ -89,7 +89,7 @@ export class TableCollectionProxy extends CollectionProxy<TableProxy> {
       } else {
         const { sheet: name, local } = splitSheetAddress(String(address));
         const scoped = this.sheetProxy ? sheetOf(this.sheetProxy, x) : undefined;
-        const found = name !== undefined ? x.wb.findSheet(name) : scoped ?? x.wb.activeSheet();
+        const found = name !== undefined ? x.wb.findSheet(name) : (scoped ?? x.wb.activeSheet());
         if (!found || (scoped && found !== scoped)) throw err.invalidArgument(loc);
         sheet = found;
         rect = parseRect(local, loc);

@@ -45,7 +45,11 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
   }
 
   getItemOrNullObject(key: string): WorksheetProxy {
-    const p = new WorksheetProxy(this._ctx, `worksheets.getItemOrNullObject('${key}')`, (x) => x.wb.findSheet(String(key)) ?? x.wb.sheetById(String(key)) ?? null);
+    const p = new WorksheetProxy(
+      this._ctx,
+      `worksheets.getItemOrNullObject('${key}')`,
+      (x) => x.wb.findSheet(String(key)) ?? x.wb.sheetById(String(key)) ?? null,
+    );
     // *OrNullObject is a method call on the host: it is resolved at the next sync even if unused.
     this._queue('getItemOrNullObject', (x) => void p._resolve(x));
     return p;

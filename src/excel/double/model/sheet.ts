@@ -50,7 +50,9 @@ export class DoubleSheet extends SheetRows {
   }
 
   setFormulas(address: string, formulas: unknown): void {
-    this.wb.withoutEvents(() => this.withoutProtection(() => this.writeContent(this.rectOf(address), formulas, 'formulas', 'Local', 'DoubleSheet.setFormulas')));
+    this.wb.withoutEvents(() =>
+      this.withoutProtection(() => this.writeContent(this.rectOf(address), formulas, 'formulas', 'Local', 'DoubleSheet.setFormulas')),
+    );
   }
 
   /** Sets the computed value a formula cell shows (the double does not calculate). */
@@ -116,7 +118,12 @@ export class DoubleSheet extends SheetRows {
     const fontSize = this.fmtAt(r, c, 'fontSize');
     const verticalAlignment = this.fmtAt(r, c, 'verticalAlignment');
     const borders: NonNullable<CellSnapshot['borders']> = {};
-    for (const [side, key] of [['top', 'borderTop'], ['bottom', 'borderBottom'], ['left', 'borderLeft'], ['right', 'borderRight']] as const) {
+    for (const [side, key] of [
+      ['top', 'borderTop'],
+      ['bottom', 'borderBottom'],
+      ['left', 'borderLeft'],
+      ['right', 'borderRight'],
+    ] as const) {
       const b = this.fmtAt(r, c, key);
       if (b !== null && b !== 'None') borders[side] = b;
     }

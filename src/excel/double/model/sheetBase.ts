@@ -186,10 +186,11 @@ export abstract class SheetBase {
       this.sheetFmt[key] = cloneJson(value);
       for (const f of this.rowFmt.values()) delete f[key];
       for (const f of this.colFmt.values()) delete f[key];
-      for (const [r, row] of [...this.cells]) for (const [c, cell] of [...row]) {
-        delete cell[key];
-        this.tidy(r, c);
-      }
+      for (const [r, row] of [...this.cells])
+        for (const [c, cell] of [...row]) {
+          delete cell[key];
+          this.tidy(r, c);
+        }
       return;
     }
     if (cols) {

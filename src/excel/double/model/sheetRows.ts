@@ -178,8 +178,7 @@ export class SheetRows extends SheetContent {
       rows.push({ from: r, cells });
     }
     const key = t.rect.c0 + colIndex;
-    const rank = (v: CellValue | undefined): number =>
-      v === undefined || v === '' ? 3 : typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2;
+    const rank = (v: CellValue | undefined): number => (v === undefined || v === '' ? 3 : typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
     const sorted = [...rows].sort((a, b) => {
       const va = a.cells.get(key)?.v;
       const vb = b.cells.get(key)?.v;

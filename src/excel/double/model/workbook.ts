@@ -133,7 +133,7 @@ export class DoubleWorkbook {
     if (isEntireColumns(rect0) || isEntireRows(rect0)) throw err.invalidArgument(location);
     let rect = { ...rect0 };
     for (const t of sheet.tables()) {
-      if (intersect(t.rect, rect)) throw err.invalidArgument(location, 'A table can\'t overlap another table.');
+      if (intersect(t.rect, rect)) throw err.invalidArgument(location, "A table can't overlap another table.");
     }
     if (!hasHeaders) {
       // "Excel will automatically generate a header and shift the data down by one row."
