@@ -18,11 +18,12 @@ import { LEDGER_COLUMNS, RECORD_COLUMNS, type ColumnSpec } from '../workbook/sch
 import { canonicalFormula, formulaForRow } from './initialise';
 import type { ExcelRun } from './run';
 import { completeReads, queueTable } from './tableRead';
+import { SHEET } from '../workbook/sheetNames';
 
 /** `context.sync()` calls of a run on an initialised ledger. */
 export const AUDIT_SYNCS = 2;
 
-export type AuditSheet = '台账' | '反馈记录';
+export type AuditSheet = typeof SHEET.ledger | typeof SHEET.records;
 
 export interface AuditProblem {
   sheet: string;
@@ -69,9 +70,9 @@ export interface AuditReport {
   summary: string;
 }
 
-const LEDGER = '台账';
-const RECORDS = '反馈记录';
-const PEOPLE = '科室人员';
+const LEDGER = SHEET.ledger;
+const RECORDS = SHEET.records;
+const PEOPLE = SHEET.people;
 
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
@@ -234,7 +235,7 @@ function missingColumns(tb: SheetTable, sheet: string, columns: readonly ColumnS
 }
 
 function group(problems: AuditProblem[]): AuditSheetGroup[] {
-  const order = [LEDGER, RECORDS];
+  const order: string[] = [LEDGER, RECORDS];
   const rank = (s: string) => (order.includes(s) ? order.indexOf(s) : order.length);
   const sheets = [...new Set(problems.map((p) => p.sheet))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return sheets.map((sheet) => {

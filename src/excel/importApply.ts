@@ -43,10 +43,11 @@ import type { ExcelRun } from './run';
 import { completeReads, queueTable, queueUsedRange } from './tableRead';
 import { localToday } from './today';
 import { done, queueUnprotected, queueWriteState, rollForward, settingsPairs, writeFailed, type Attempt } from './writePath';
+import { SHEET } from '../workbook/sheetNames';
 
-export const LEDGER = '台账';
-export const LOG = '操作日志';
-const PEOPLE = '科室人员';
+export const LEDGER = SHEET.ledger;
+export const LOG = SHEET.log;
+const PEOPLE = SHEET.people;
 /** context.sync() calls of a clean apply / undo with updates: read; the rows to rewrite; write. */
 export const IMPORT_SYNCS = 3;
 
@@ -56,7 +57,7 @@ const a = importText.apply;
 /** What the pane asks a preview for: the clerk's choices, and the text as pasted. */
 export type ImportRequest = ImportOptions;
 
-const SETTINGS = '设置';
+const SETTINGS = SHEET.settings;
 /** The 设置 rows that remember the clerk's column choices and accepted 科室 names (domain/import/remembered.ts). */
 export const REMEMBER_COLUMNS = '导入列映射';
 export const REMEMBER_SECTIONS = '科室别名';
@@ -70,7 +71,7 @@ export async function previewImport(run: ExcelRun, text: string, options: Import
   const read = await run(async (context) => {
     const ledger = queueTable(context, LEDGER);
     const people = queueTable(context, PEOPLE);
-    const settings = queueUsedRange(context, '设置');
+    const settings = queueUsedRange(context, SHEET.settings);
     try {
       await context.sync();
       await completeReads(context);

@@ -8,18 +8,19 @@ import { SETTING_ROWS, formulaForRow, settingRow, type BlockSpec, type SettingRo
 import { textCell } from './cells';
 import { anchoredTable, specTableCF } from './initialiseHelpers';
 import type { Cell, PlanInputs, SheetDraft } from './initialisePlan';
+import { SHEET } from '../workbook/sheetNames';
 
 /** Seed rows of a table built from scratch (input cells; null where a formula goes). */
 export function seedRows(inputs: PlanInputs, table: TableSpec, sheetIsNew: boolean): Cell[][] {
   const byHeader = (values: Record<string, Cell>) => table.columns.map((c) => (c.kind === 'formula' ? null : (values[c.header] ?? null)));
   switch (table.name) {
-    case '科室人员':
+    case SHEET.people:
       return sheetIsNew
         ? inputs.sections.map((s) => byHeader({ 科室: textCell(s.section), 科长: textCell(s.chief), 分管副职: textCell(s.deputy), 备注: textCell(s.note) }))
         : [];
-    case '日历':
+    case SHEET.calendar:
       return calendarRows().map((r) => byHeader({ 日期: isoToSerial(r.date), 工作日: r.workday, 说明: textCell(r.note) }));
-    case '考核明细': {
+    case SHEET.scoreDetail: {
       const year = inputs.today.slice(0, 4);
       const months = Array.from({ length: 12 }, (_, i) => isoToSerial(`${year}-${String(i + 1).padStart(2, '0')}-01`));
       return months.flatMap((m) => inputs.detailSections.map((s) => byHeader({ 月份: m, 科室: textCell(s) })));
@@ -82,7 +83,7 @@ export function buildSheet(w: SheetDraft, isNew: boolean, position?: number): vo
     w.at('structure', { kind: 'cellFrame', cell });
     if (cell.formula || cell.validation || cell.inputMessage) w.at('content', { kind: 'cellContent', cell });
   }
-  if (spec.name === '设置') {
+  if (spec.name === SHEET.settings) {
     // 设置 B values (formulas such as =TODAY() in the content phase)
     for (const row of SETTING_ROWS) {
       const v = settingValue(inputs, row);

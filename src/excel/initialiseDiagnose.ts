@@ -30,6 +30,7 @@ import { anchoredTable, boxAddress, canonicalFormula, findColumn, isBlank, parse
 import { normalisePassword } from './protection';
 import { Draft, SheetDraft, type Plan, type PlanInputs, type ShiftedColumn } from './initialisePlan';
 import type { CFRead, Details, ExistingTableRead, FixedRead, MissingTableProbe, SheetRead, SheetState, Structure, TableState } from './initialiseProbe';
+import { SHEET } from '../workbook/sheetNames';
 
 const TEXT = excel.initialise;
 
@@ -183,7 +184,7 @@ function repairMissingTable(w: SheetDraft, table: TableSpec, probe: MissingTable
   }
   const empty = probe.headerValues.every(isBlank) && (usedLastRow === null || usedLastRow < table.headerRow);
   if (empty) {
-    const rows = table.name === '日历' || table.name === '考核明细' ? seedRows(w.draft.inputs, table, false) : [];
+    const rows = table.name === SHEET.calendar || table.name === SHEET.scoreDetail ? seedRows(w.draft.inputs, table, false) : [];
     buildTable(w, table, rows);
     w.repaired(TEXT.tableBuilt(sheet, table.name));
     return Math.max(1, rows.length);
@@ -227,13 +228,13 @@ function repairCells(w: SheetDraft, fixed: FixedRead): void {
   const sheet = w.spec.name;
   for (const cell of w.spec.cells) {
     const b = parseBox(cell.address);
-    if (sheet === '设置' && b.c0 === 1 && b.r0 > 1) continue; // 设置 rows: by name (repairSettings)
+    if (sheet === SHEET.settings && b.c0 === 1 && b.r0 > 1) continue; // 设置 rows: by name (repairSettings)
     const locked = cell.locked ?? true;
     if (cell.formula && locked) {
       if (canonicalFormula(at(fixed.formulas, b.r0, b.c0)) === canonicalFormula(`=${cell.formula}`)) continue;
       w.at('content', { kind: 'formulas', at: cell.address, formulas: [[`=${cell.formula}`]] });
       w.repaired(TEXT.cellFormula(sheet, cell.address));
-    } else if (cell.value !== undefined && !(sheet === '设置' && b.c0 === 3 && b.r0 > 1)) {
+    } else if (cell.value !== undefined && !(sheet === SHEET.settings && b.c0 === 3 && b.r0 > 1)) {
       // Texts of locked cells belong to the schema (an upgrade may change them); others only when empty.
       const found = at(fixed.values, b.r0, b.c0);
       if (locked ? found === cell.value : !isBlank(found)) continue;
@@ -256,7 +257,7 @@ function repairSettings(w: SheetDraft, fixed: FixedRead): void {
     if (found !== undefined) {
       if (fixed.values[found - 1]?.[2] !== note) {
         w.at('structure', { kind: 'values', at: `C${found}`, values: [[textCell(note)]] });
-        w.repaired(TEXT.cellText('设置', `C${found}`));
+        w.repaired(TEXT.cellText(SHEET.settings, `C${found}`));
       }
       continue;
     }
@@ -328,7 +329,7 @@ function repairSheet(w: SheetDraft, structure: Structure, read: SheetRead): void
   if (read.fixed) {
     repairBlocks(w, read.fixed);
     repairCells(w, read.fixed);
-    if (spec.name === '设置') repairSettings(w, read.fixed);
+    if (spec.name === SHEET.settings) repairSettings(w, read.fixed);
   }
 }
 
@@ -360,7 +361,7 @@ function planProtection(draft: Draft, sheets: readonly { w: SheetDraft; state: S
  */
 export function diagnose(schema: DiagnoseSchema, observed: Observed, inputs: PlanInputs, password: string | undefined): Diagnosis {
   const { structure, details } = observed;
-  const settingsRead = readSettings(structure.sheets.has('设置') ? (details.sheets.get('设置')?.fixed ?? null) : null);
+  const settingsRead = readSettings(structure.sheets.has(SHEET.settings) ? (details.sheets.get(SHEET.settings)?.fixed ?? null) : null);
   if (settingsRead.version !== null && settingsRead.version > SCHEMA_VERSION) {
     return { ok: false, code: 'schema-newer', message: TEXT.newerVersion(settingsRead.version, SCHEMA_VERSION) };
   }
@@ -389,7 +390,7 @@ export function diagnose(schema: DiagnoseSchema, observed: Observed, inputs: Pla
   });
 
   // Defined names (设置 rows used by formulas).
-  const settingsCreated = plan.created.includes('设置');
+  const settingsCreated = plan.created.includes(SHEET.settings);
   for (const n of schema.names) {
     if (structure.names.has(n.name.toLowerCase())) continue;
     draft.push('names', null, { kind: 'addName', name: n.name, ref: n.ref });
@@ -399,7 +400,7 @@ export function diagnose(schema: DiagnoseSchema, observed: Observed, inputs: Pla
   // 结构版本: upgrade (or write it where it is missing).
   plan.versionBefore = settingsCreated ? null : settingsRead.version;
   if (!settingsCreated && settingsRead.versionRow !== null && settingsRead.version !== SCHEMA_VERSION) {
-    const settings = sheets.find((x) => x.w.spec.name === '设置')!.w;
+    const settings = sheets.find((x) => x.w.spec.name === SHEET.settings)!.w;
     settings.at('version', { kind: 'values', at: `B${settingsRead.versionRow}`, values: [[SCHEMA_VERSION]] });
     plan.repaired.push(TEXT.version(settingsRead.version, SCHEMA_VERSION));
   }

@@ -12,6 +12,7 @@
  */
 import { SETTING_ROWS, settingRow, type SheetSpec } from '../workbook/schema';
 import { anchoredTable, findColumn, parseBox } from './initialiseHelpers';
+import { SHEET } from '../workbook/sheetNames';
 
 // ---------------------------------------------------------------------------------------------
 // the observed model
@@ -148,7 +149,7 @@ function fixedArea(sheet: SheetSpec): { rows: number; cols: number } | null {
     rows = Math.max(rows, block.firstRow + block.rows - 1);
     cols = Math.max(cols, block.firstCol + block.columns.length - 1);
   }
-  if (sheet.name === '设置') rows = Math.max(rows, settingRow(SETTING_ROWS[SETTING_ROWS.length - 1].name) + 20);
+  if (sheet.name === SHEET.settings) rows = Math.max(rows, settingRow(SETTING_ROWS[SETTING_ROWS.length - 1].name) + 20);
   return rows > 0 ? { rows, cols: Math.max(cols, 1) } : null;
 }
 
@@ -239,8 +240,8 @@ export function queueDetails(context: Excel.RequestContext, sheets: readonly She
   }
 
   let sections: (() => string[]) | null = null;
-  const people = structure.tables.get('科室人员');
-  if (people && !structure.tables.has('考核明细')) {
+  const people = structure.tables.get(SHEET.people);
+  if (people && !structure.tables.has(SHEET.scoreDetail)) {
     const body = context.workbook.tables.getItem(people.name).getDataBodyRange().load('values');
     const k = people.columns.findIndex((c) => c.trim() === '科室');
     sections = () => (k < 0 ? [] : body.values.map((row) => String(row[k] ?? '').trim()).filter((s) => s !== ''));

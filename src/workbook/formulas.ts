@@ -22,6 +22,7 @@
  *   Gnumeric).
  */
 import { workbook as t } from '../i18n/workbook';
+import { SHEET } from './sheetNames';
 
 /** 9999-12-31: stands for "no date" in the numeric helper columns (never happens, never ≤ a date). */
 export const NEVER = 2958465;
@@ -38,11 +39,11 @@ export const thisRow = (table: string, column: string) => `${table}[[#This Row],
 /** `表[列]` (source form of the data body of a column; `toA1` writes a bounded A1 range) */
 export const col = (table: string, column: string) => `${table}[${column}]`;
 
-export const LEDGER = '台账';
-export const RECORDS = '反馈记录';
-export const PEOPLE = '科室人员';
-export const CALENDAR = '日历';
-export const DETAIL = '考核明细';
+export const LEDGER = SHEET.ledger;
+export const RECORDS = SHEET.records;
+export const PEOPLE = SHEET.people;
+export const CALENDAR = SHEET.calendar;
+export const DETAIL = SHEET.scoreDetail;
 
 /**
  * Rows of 日历 that lookups read (about a century of dates from its first, 日历!A2): a bounded

@@ -10,6 +10,7 @@ import { defaultSettings, type Settings } from '../domain/settings';
 import type { FeedbackRecord, IsoDate, LedgerItem, SectionPeople } from '../domain/types';
 import { LEDGER_INPUT_COLUMNS, rowValues, validateFeedbackRow, validateLedgerValues, type CellError, type RowValues } from '../domain/validation';
 import { SETTING_ROWS } from './schema';
+import { SHEET } from './sheetNames';
 
 export interface SheetRow {
   /** Excel row number */
@@ -104,12 +105,12 @@ export function overridesFromTable(t: SheetTable): CalendarOverrides {
   return { extraHolidays, extraWorkdays, extraCoveredYears: [...years] };
 }
 
-export function ledgerFromTable(t: SheetTable, sections: readonly string[], sheet = '台账'): { items: LedgerItem[]; errors: CellError[] } {
+export function ledgerFromTable(t: SheetTable, sections: readonly string[], sheet = SHEET.ledger): { items: LedgerItem[]; errors: CellError[] } {
   return ledgerFromRows(t.rows, (r) => rowValues(LEDGER_INPUT_COLUMNS, r.values), t.letters, sections, sheet);
 }
 
 /** ledgerFromTable of a grid (same rows, same items, same errors), without a record per row. */
-export function ledgerFromGrid(g: SheetGrid, sections: readonly string[], sheet = '台账'): { items: LedgerItem[]; errors: CellError[] } {
+export function ledgerFromGrid(g: SheetGrid, sections: readonly string[], sheet = SHEET.ledger): { items: LedgerItem[]; errors: CellError[] } {
   // where each input column is in this sheet's rows (the user may have moved or removed columns)
   const at = LEDGER_INPUT_COLUMNS.map((col) => g.position.get(col.header));
   const valuesOf = (r: SheetGrid['rows'][number]) =>
@@ -147,7 +148,7 @@ function ledgerFromRows<R extends { row: number }>(
 export function recordsFromTable(
   t: SheetTable,
   itemIds?: readonly string[],
-  sheet = '反馈记录',
+  sheet = SHEET.records,
 ): { records: (FeedbackRecord & { opId: string })[]; errors: CellError[] } {
   const records: (FeedbackRecord & { opId: string })[] = [];
   const known = itemIds ? new Set(itemIds) : undefined;

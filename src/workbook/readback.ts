@@ -26,6 +26,7 @@ import {
   type SheetTable,
 } from './ledgerData';
 import { columnLetter } from './schema';
+import { SHEET } from './sheetNames';
 
 export { toIso, type SheetRow, type SheetTable };
 
@@ -100,11 +101,11 @@ function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 }
 
 export function readSections(wb: ExcelJS.Workbook): SectionPeople[] {
-  return sectionsFromTable(readSheetTable(sheet(wb, '科室人员')));
+  return sectionsFromTable(readSheetTable(sheet(wb, SHEET.people)));
 }
 
 export function readSettings(wb: ExcelJS.Workbook): SettingsRead {
-  const ws = sheet(wb, '设置');
+  const ws = sheet(wb, SHEET.settings);
   const byName = new Map<string, unknown>();
   for (let r = 2; r <= ws.rowCount; r++) {
     const name = plainCell(ws.getCell(r, 1));
@@ -114,15 +115,15 @@ export function readSettings(wb: ExcelJS.Workbook): SettingsRead {
 }
 
 export function readCalendarOverrides(wb: ExcelJS.Workbook): CalendarOverrides {
-  return overridesFromTable(readSheetTable(sheet(wb, '日历')));
+  return overridesFromTable(readSheetTable(sheet(wb, SHEET.calendar)));
 }
 
 export function readLedger(wb: ExcelJS.Workbook, sections: readonly string[]): { items: LedgerItem[]; errors: CellError[] } {
-  return ledgerFromTable(readSheetTable(sheet(wb, '台账')), sections);
+  return ledgerFromTable(readSheetTable(sheet(wb, SHEET.ledger)), sections);
 }
 
 export function readRecords(wb: ExcelJS.Workbook, itemIds?: readonly string[]) {
-  return recordsFromTable(readSheetTable(sheet(wb, '反馈记录')), itemIds);
+  return recordsFromTable(readSheetTable(sheet(wb, SHEET.records)), itemIds);
 }
 
 export function readWorkbook(wb: ExcelJS.Workbook): LedgerReadback {

@@ -32,6 +32,7 @@ import {
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS, type SectionRow } from './sections';
 import { generateSample } from './sample';
 import { LEDGER_INPUT_COLUMNS, FEEDBACK_INPUT_COLUMNS } from '../domain/validation';
+import { SHEET } from './sheetNames';
 
 export interface TemplateOptions {
   /** Fix 设置 今天 to this date (default: =TODAY()). Also the end of the sample period. */
@@ -366,11 +367,11 @@ export function buildTemplate(opts: TemplateOptions = {}): ExcelJS.Workbook {
 
     for (const table of sheet.tables) {
       let rows: CellInput[][] = [];
-      if (table.name === '台账') rows = items.map((it) => ledgerRow(it, table.columns));
-      else if (table.name === '反馈记录') rows = records.map((r, i) => recordRow(r, table.columns, `S${String(i + 1).padStart(6, '0')}`));
-      else if (table.name === '科室人员') rows = sections.map((s) => [s.section, s.chief, s.deputy, s.note || null]);
-      else if (table.name === '日历') rows = calendarRows().map((r) => [isoToSerial(r.date), r.workday, null, r.note || null, null, null]);
-      else if (table.name === '考核明细') {
+      if (table.name === SHEET.ledger) rows = items.map((it) => ledgerRow(it, table.columns));
+      else if (table.name === SHEET.records) rows = records.map((r, i) => recordRow(r, table.columns, `S${String(i + 1).padStart(6, '0')}`));
+      else if (table.name === SHEET.people) rows = sections.map((s) => [s.section, s.chief, s.deputy, s.note || null]);
+      else if (table.name === SHEET.calendar) rows = calendarRows().map((r) => [isoToSerial(r.date), r.workday, null, r.note || null, null, null]);
+      else if (table.name === SHEET.scoreDetail) {
         rows = months.flatMap((m) => sections.map((s) => [isoToSerial(`${m}-01`), s.section] as CellInput[]));
       }
       writeTable(ws, table, rows, cache);
@@ -378,7 +379,7 @@ export function buildTemplate(opts: TemplateOptions = {}): ExcelJS.Workbook {
     for (const block of sheet.blocks) writeBlock(ws, block, cache);
     for (const cell of sheet.cells) writeCell(ws, cell, cache);
 
-    if (sheet.name === '设置') {
+    if (sheet.name === SHEET.settings) {
       for (const row of SETTING_ROWS) {
         const cell = ws.getCell(`B${settingRow(row.name)}`);
         const v = row.value(settings);
@@ -388,7 +389,7 @@ export function buildTemplate(opts: TemplateOptions = {}): ExcelJS.Workbook {
         if (row.numFmt) cell.numFmt = row.numFmt;
       }
     }
-    if (sheet.name === '月度考核' && opts.blockMonth) {
+    if (sheet.name === SHEET.scores && opts.blockMonth) {
       ws.getCell('B2').value = isoToSerial(`${opts.blockMonth}-01`);
     }
 

@@ -15,6 +15,7 @@ import { monthlySheet } from './scores';
 import { SETTING_ROWS, settingRef, settingsSheet } from './settings';
 import { CALENDAR_COLUMNS, LOG_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, listColumns, reportSheet, simpleTableSheet } from './tables';
 import { SCHEMA_VERSION, columnLetter, type SheetSpec, type WorkbookSchema } from './types';
+import { SHEET } from '../sheetNames';
 
 export * from './types';
 export * from './ledger';
@@ -24,15 +25,15 @@ export { CALENDAR_COLUMNS, LOG_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS } from '.
 
 const SHEETS: SheetSpec[] = [
   ledgerSheet,
-  simpleTableSheet('反馈记录', RECORDS, RECORD_COLUMNS, true, 'FF2E75B6'),
-  simpleTableSheet('科室人员', PEOPLE, PEOPLE_COLUMNS, false, 'FFBF8F00'),
-  simpleTableSheet('日历', CALENDAR, CALENDAR_COLUMNS, true, 'FF7F7F7F'),
+  simpleTableSheet(SHEET.records, RECORDS, RECORD_COLUMNS, true, 'FF2E75B6'),
+  simpleTableSheet(SHEET.people, PEOPLE, PEOPLE_COLUMNS, false, 'FFBF8F00'),
+  simpleTableSheet(SHEET.calendar, CALENDAR, CALENDAR_COLUMNS, true, 'FF7F7F7F'),
   settingsSheet,
   monthlySheet,
-  simpleTableSheet('问题清单', '问题清单', listColumns(t.lists.问题清单, [6, 13, 50, 18, 10, 11, 9, 6, 20]), false, 'FFC00000'),
-  simpleTableSheet('不落实清单', '不落实清单', listColumns(t.lists.不落实清单, [6, 13, 18, 70, 22, 9, 6, 20]), false, 'FFC00000'),
+  simpleTableSheet(SHEET.issues, SHEET.issues, listColumns(t.lists.问题清单, [6, 13, 50, 18, 10, 11, 9, 6, 20]), false, 'FFC00000'),
+  simpleTableSheet(SHEET.nonImplementation, SHEET.nonImplementation, listColumns(t.lists.不落实清单, [6, 13, 18, 70, 22, 9, 6, 20]), false, 'FFC00000'),
   reportSheet,
-  simpleTableSheet('操作日志', '操作日志', LOG_COLUMNS, false, 'FF7F7F7F'),
+  simpleTableSheet(SHEET.log, SHEET.log, LOG_COLUMNS, false, 'FF7F7F7F'),
 ];
 
 // Every formula of the schema in A1 form (formulas.ts `toA1`): the file holds no structured reference.

@@ -6,6 +6,7 @@ import { ASSIGN_LEVELS, GRADES, ITEM_KINDS, SOURCE_CATEGORIES, WORKFLOW_STATES }
 import { LEDGER, NONIMPL_STEPS } from '../formulas';
 import { computed, countValidation, dateInput, helper, input, list } from './columns';
 import { DATE_FORMAT, LAST_ROW, columnLetter, type ColumnSpec, type SheetSpec } from './types';
+import { SHEET } from '../sheetNames';
 
 const msg = t.input;
 const c = t.computed;
@@ -94,7 +95,7 @@ const overdueLetter = ledgerLetter('逾期天数');
 const statusIs = (s: string) => `$${statusLetter}2="${s}"`;
 
 export const ledgerSheet: SheetSpec = {
-  name: '台账',
+  name: SHEET.ledger,
   purpose: t.purpose.台账,
   tabColor: 'FF1F4E79',
   tables: [{ name: LEDGER, headerRow: 1, firstCol: 1, columns: [...LEDGER_COLUMNS], style: 'TableStyleLight9' }],

@@ -5,6 +5,7 @@ import { workbook as t } from '../../i18n/workbook';
 import { DETAIL, MONTHLY_COUNTS, MONTHLY_SCORES, PEOPLE, col, monthlyFormulas, str, thisRow, wdIndex, type MonthlyCount, type MonthlyScore } from '../formulas';
 import { dateValidation, input } from './columns';
 import { DATE_FORMAT, LAST_ROW, MONTH_FORMAT, columnLetter, type BlockSpec, type CellSpec, type ColumnSpec, type SheetSpec } from './types';
+import { SHEET } from '../sheetNames';
 
 const msg = t.input;
 
@@ -167,7 +168,7 @@ export const DETAIL_COLUMNS: readonly ColumnSpec[] = [
 const m = t.monthly;
 const startRef = MONTHLY.startCell;
 export const monthlySheet: SheetSpec = {
-  name: '月度考核',
+  name: SHEET.scores,
   purpose: t.purpose.月度考核,
   tabColor: 'FF548235',
   tables: [{ name: DETAIL, headerRow: DETAIL_HEADER_ROW, firstCol: 1, columns: [...DETAIL_COLUMNS], style: 'TableStyleLight11' }],

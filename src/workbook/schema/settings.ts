@@ -7,6 +7,7 @@ import { DOCUMENT_SETTING_NAMES, documentSettingDefault, type DocumentSettingNam
 import { COUNTING_MODES, OVERDUE_COUNTINGS } from '../../domain/types';
 import { dateValidation, list } from './columns';
 import { DATE_FORMAT, SCHEMA_VERSION, type SheetSpec, type ValidationSpec } from './types';
+import { SHEET } from '../sheetNames';
 
 export interface SettingRow {
   /** 名称 on the sheet = the defined name */
@@ -89,7 +90,7 @@ export const settingRow = (name: SettingRow['name']) => SETTING_ROWS.findIndex((
 export const settingRef = (name: SettingRow['name']) => `设置!$B$${settingRow(name)}`;
 
 export const settingsSheet: SheetSpec = {
-  name: '设置',
+  name: SHEET.settings,
   purpose: t.purpose.设置,
   tabColor: 'FF7F7F7F',
   tables: [],

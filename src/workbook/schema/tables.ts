@@ -7,6 +7,7 @@ import { RECORD_TYPES } from '../../domain/types';
 import { calendarIndexFormula, calendarNextWorkdayFormula, calendarNthWorkdayFormula, recordSectionFormula } from '../formulas';
 import { dateInput, input, list } from './columns';
 import { DATE_FORMAT, type CellSpec, type ColumnSpec, type SheetSpec } from './types';
+import { SHEET } from '../sheetNames';
 
 const msg = t.input;
 
@@ -76,7 +77,7 @@ export const simpleTableSheet = (
 });
 
 export const reportSheet: SheetSpec = {
-  name: '督查报告',
+  name: SHEET.report,
   purpose: t.purpose.督查报告,
   tables: [],
   blocks: [],
