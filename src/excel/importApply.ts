@@ -38,7 +38,7 @@ import { cellText, textCell, type CellValue } from './cells';
 import { headerIndex, itemValues, rowRecord } from './ledgerCodec';
 import type { ActionContext } from './ledgerService';
 import { locateRow, patchedRow, queueAppend, readRowsByKey } from './ledgerWrites';
-import { isNotFound, logLine, syncMessage } from './operationLog';
+import { isNotFound, logLine, stampOn, syncMessage } from './operationLog';
 import type { ExcelRun } from './run';
 import { completeReads, queueTable, queueUsedRange } from './tableRead';
 import { localToday } from './today';
@@ -129,9 +129,7 @@ export const encode = (v: CellValue): CellValue => (typeof v === 'string' ? text
  * the wall-clock time of day, so the log reads in the ledger's own calendar.
  */
 export function importLogLine(ctx: ActionContext, action: string, id: string, section: string, before: string, after: string): Record<string, CellValue> {
-  const [y, m, d] = ctx.on.split('-').map(Number);
-  const stamp = new Date(y, m - 1, d, ctx.now.getHours(), ctx.now.getMinutes(), ctx.now.getSeconds());
-  return logLine(ctx.actor, Number.isNaN(stamp.getTime()) ? ctx.now : stamp, ctx.opId, action, before, after, id, section);
+  return logLine(ctx.actor, stampOn(ctx.on, ctx.now), ctx.opId, action, before, after, id, section);
 }
 
 /** What every write of the import reads in sync 1: the write state of 台账 and 操作日志 (and `more`), and 操作日志's header. */
