@@ -245,32 +245,39 @@ function dateOrText(v: IsoDate | string): CellValue {
  * The cells a list row keeps as it was read (`raw`); for a hand row that is the row itself, with
  * its 序号 renumbered and 手工 set.
  */
-function handRecord(row: { seq: number; itemId: string; manual?: boolean } & Extra): {
-  base: Record<string, CellValue>;
-  hand: Record<string, CellValue> | null;
-} {
-  const base: Record<string, CellValue> = {};
-  if (row.raw) for (const [h, v] of Object.entries(row.raw)) base[h] = rawCell(v);
-  const isHand = row.manual === true || row.itemId.trim() === '';
-  const hand = isHand && row.raw ? { ...base, 序号: row.seq, 手工: cellText(row.raw['手工']).trim() || t.manualMark } : null;
-  return { base, hand };
+type ListRow = { seq: number; itemId: string; manual?: boolean; note?: string } & Extra;
+
+/** A hand row: 编号 empty, or marked 手工 (kept verbatim by every round). */
+export function isHand(r: { itemId: string; manual?: boolean }): boolean {
+  return r.manual === true || r.itemId.trim() === '';
 }
 
-function issueRecord(row: IssueRow & Extra): Record<string, CellValue> {
-  const { base, hand } = handRecord(row);
-  if (hand) return hand;
+/**
+ * A list row's cells: a hand row as it was read (`raw`), 序号 renumbered and 手工 set; a generated
+ * row from `fields`, between the columns every list has (序号, 编号 … 手工, 备注).
+ */
+function listRecord(row: ListRow, fields: () => Record<string, CellValue>): Record<string, CellValue> {
+  const base: Record<string, CellValue> = {};
+  if (row.raw) for (const [h, v] of Object.entries(row.raw)) base[h] = rawCell(v);
+  if (isHand(row) && row.raw) return { ...base, 序号: row.seq, 手工: cellText(row.raw['手工']).trim() || t.manualMark };
   return {
     ...base,
     序号: row.seq,
     编号: textCell(row.itemId),
+    ...fields(),
+    手工: isHand(row) ? t.manualMark : '',
+    备注: textCell(row.note ?? ''),
+  };
+}
+
+function issueRecord(row: IssueRow & Extra): Record<string, CellValue> {
+  return listRecord(row, () => ({
     事项内容: textCell(row.content),
     整改责任科室: textCell(row.section),
     责任人: textCell(row.responsible),
     整改期限: dateOrText(row.rectifyBy),
     预警状态: textCell(row.status),
-    手工: row.manual === true || row.itemId.trim() === '' ? t.manualMark : '',
-    备注: textCell(row.note ?? ''),
-  };
+  }));
 }
 
 export function nonImplCells(row: NonImplementationRow & Extra): Row {
@@ -279,19 +286,12 @@ export function nonImplCells(row: NonImplementationRow & Extra): Row {
 }
 
 function nonImplRecord(row: NonImplementationRow & Extra): Record<string, CellValue> {
-  const { base, hand } = handRecord(row);
-  if (hand) return hand;
-  return {
-    ...base,
-    序号: row.seq,
-    编号: textCell(row.itemId),
+  return listRecord(row, () => ({
     承办科室: textCell(row.section),
     问题线索: textCell(row.clue),
     问责建议: textCell(String(row.suggestion)),
     人工调整: row.override ? t.overrideMark(row.computed ?? '') : '',
-    手工: row.manual === true || row.itemId.trim() === '' ? t.manualMark : '',
-    备注: textCell(row.note ?? ''),
-  };
+  }));
 }
 
 /** The report date range a month's round covers: [first day, last day] of 'YYYY-MM'. */

@@ -16,7 +16,7 @@ import type { SupervisionReport } from '../domain/report';
 import type { IsoDate } from '../domain/types';
 import { rounds as t } from '../i18n/rounds';
 import { cellDate, cellText, textCell, type CellValue } from './cells';
-import { ISSUE_SHEET, NONIMPL_SHEET, type Extra, type Row } from './roundGrid';
+import { ISSUE_SHEET, NONIMPL_SHEET, isHand, type Extra, type Row } from './roundGrid';
 
 /** 生成记录 (hidden) on 督查报告: 类别 / 键 / 值 in these columns. */
 export const BASELINE_COLS = { first: 'Z', last: 'AB' } as const;
@@ -104,10 +104,6 @@ export const PENDING = '待写入';
 export function pendingRows(issues: readonly IssueRow[], nonImpl: readonly NonImplementationRow[], opId: string): Row[] {
   const ids = new Set([...issues, ...nonImpl].filter((r) => !isHand(r)).map((r) => r.itemId));
   return [...ids].map((id) => [PENDING, textCell(id), textCell(opId)]);
-}
-
-export function isHand(r: { itemId: string; manual?: boolean }): boolean {
-  return r.manual === true || r.itemId.trim() === '';
 }
 
 /** A list table as read: headers (trimmed), raw body rows, and whether rows are blank. */

@@ -46,6 +46,7 @@ import {
   REPORT_SHEET,
   LAYOUT,
   archiveSheetName,
+  isHand,
   issueCells,
   nonImplCells,
   periodLabel,
@@ -54,7 +55,7 @@ import {
   type ReportGrid,
   type Row,
 } from './roundGrid';
-import { BASELINE_COLS, baselineRows, inSheetOrder, isHand, mergeLists, parseBaseline, pendingRows, type Baseline, type ListRead } from './roundLists';
+import { BASELINE_COLS, baselineRows, inSheetOrder, mergeLists, parseBaseline, pendingRows, type Baseline, type ListRead } from './roundLists';
 import {
   gridValueSteps,
   lookBytes,
@@ -68,6 +69,7 @@ import {
 } from './roundWrites';
 import type { ExcelRun } from './run';
 import { isNotFound, logLine, nowMs, stampOn, queueLedgerInputs, queueLog, queueProtectionStates, syncMessage, type LedgerInputs } from './roundsRead';
+import { jsonBytes, jsonBytesUpTo } from './payloadBytes';
 import { PAYLOAD_BUDGET_BYTES, completeReads, queueTable } from './tableRead';
 import { done, queueUnprotected, rollForward, writeFailed, type Attempt } from './writePath';
 import { SHEET } from '../workbook/sheetNames';
@@ -314,7 +316,7 @@ function listSteps(w: ReturnType<typeof listWrites>, plan: RoundPlan, read: Roun
   });
   const steps: WriteStep[] = [];
   if (w.pending.length > 0)
-    steps.push(report((ws) => (baselineRange(ws, at.baselineRows + 1, w.pending.length).values = w.pending), 256 + w.pending.length * 48));
+    steps.push(report((ws) => (baselineRange(ws, at.baselineRows + 1, w.pending.length).values = w.pending), 256 + jsonBytes(w.pending)));
   steps.push(...replaceBodySteps(ISSUE_SHEET, at.issueRows, read.issueList.headers.length, w.issueRows, budget));
   steps.push(...replaceBodySteps(NONIMPL_SHEET, at.nonImplRows, read.nonImplList.headers.length, w.nonImplRows, budget));
   // the dated copy of this round: cleared (or added), values, look
@@ -348,8 +350,7 @@ function queueBaseline(ws: Excel.Worksheet, w: ReturnType<typeof listWrites>, at
   baselineRange(ws, 1, rows).values = values;
 }
 
-const baselineBytes = (w: ReturnType<typeof listWrites>) =>
-  512 + w.baseline.reduce((n, r) => n + 24 + cellText(r[1]).length * 3 + cellText(r[2]).length * 3, 0);
+const baselineBytes = (w: ReturnType<typeof listWrites>) => 512 + jsonBytes(w.baseline);
 
 function baselineStep(w: ReturnType<typeof listWrites>, at: ListsAt): WriteStep {
   return { sheets: [REPORT_SHEET], bytes: baselineBytes(w), queue: (context) => queueBaseline(context.workbook.worksheets.getItem(REPORT_SHEET), w, at) };
@@ -368,7 +369,7 @@ function finalSteps(plan: RoundPlan, read: RoundRead, opts: RoundOptions, lists:
     const texts = plan.onSheet.slice(0, LAYOUT.suggestionsLast - LAYOUT.suggestionsFirst + 1);
     steps.push({
       sheets: [],
-      bytes: 512 + texts.length * 512,
+      bytes: 512 + jsonBytes(texts),
       queue(context) {
         const prev = context.workbook.worksheets.getItem(baseline.archiveSheet);
         texts.forEach((s, i) => (prev.getRange(`A${LAYOUT.suggestionsFirst + i}`).values = [[textCell(s)]]));
@@ -388,7 +389,7 @@ function finalSteps(plan: RoundPlan, read: RoundRead, opts: RoundOptions, lists:
   );
   steps.push({
     sheets: [REPORT_SHEET, LOG],
-    bytes: 4096 + lookBytes(plan.liveGrid) + plan.liveGrid.rows.reduce((n, r) => n + JSON.stringify(r).length * 3, 0) + baselineBytes(w),
+    bytes: 4096 + lookBytes(plan.liveGrid) + jsonBytes(plan.liveGrid.rows) + baselineBytes(w),
     queue(context) {
       const ws = context.workbook.worksheets.getItem(REPORT_SHEET);
       queueClearRows(ws, 4, Math.max(read.reportLastRow, baseline.lastRow, 4), 'Y');
@@ -439,7 +440,7 @@ async function roundAttempt(run: ExcelRun, opts: RoundOptions): Promise<Attempt<
     let remerged = false;
     try {
       const steps = [...listSteps(w, plan, read, at, budget, read.sheetNames.has(plan.sheetName)), ...finalSteps(plan, read, opts, lists, w, at)];
-      const listBytes = JSON.stringify(read.issueList.body).length * 3 + JSON.stringify(read.nonImplList.body).length * 3;
+      const listBytes = jsonBytesUpTo(read.issueList.body, budget) + jsonBytesUpTo(read.nonImplList.body, budget);
       if (steps.reduce((n, s) => n + s.bytes, 0) + listBytes <= budget) {
         // one write sync, with the lists re-loaded (whole: they fit) just before they are rewritten
         const issueAgain = queueListWhole(context, ISSUE_SHEET);

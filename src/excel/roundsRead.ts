@@ -11,6 +11,7 @@ import type { FeedbackRecord, LedgerItem, RecordType, SectionPeople } from '../d
 import type { CellError } from '../domain/validation';
 import { ledgerFromGrid, overridesFromTable, recordsFromTable, sectionsFromTable, settingsFromPairs } from '../workbook/ledgerData';
 import { queueColumns, queueTable, queueUsedRange } from './tableRead';
+import { settingsPairs } from './writePath';
 import { SHEET } from '../workbook/sheetNames';
 
 export interface LedgerInputs {
@@ -39,12 +40,7 @@ export function queueLedgerInputs(context: Excel.RequestContext, opts: { recordT
   return {
     read(): LedgerInputs {
       const ppl = sectionsFromTable(people.read());
-      const byName = new Map<string, unknown>();
-      for (const row of settings.read().values) {
-        const name = typeof row[0] === 'string' ? row[0].trim() : '';
-        if (name) byName.set(name, row[1] === '' ? null : row[1]);
-      }
-      const s = settingsFromPairs(byName);
+      const s = settingsFromPairs(settingsPairs(settings.read()).byName);
       const overrides = overridesFromTable(calendar.read());
       s.settings.extraHolidays = [...(overrides.extraHolidays ?? [])];
       s.settings.extraWorkdays = [...(overrides.extraWorkdays ?? [])];
