@@ -17,9 +17,10 @@ const status: Omit<ChartData, 'type'> = {
   title: '各科室事项预警状态',
   categories: ['综合科', '维修服务科', '膳食科'],
   series: [
-    { name: '正常', values: [3, 2, 1] },
+    // the 看板's status series carry the colours the add-in set on them (chartData reads the model)
+    { name: '正常', values: [3, 2, 1], fill: STATUS_COLOURS.正常.series },
     { name: '临期', values: [1, null, 2] },
-    { name: '逾期', values: [0, 4, 1] },
+    { name: '逾期', values: [0, 4, 1], fill: STATUS_COLOURS.逾期.series },
   ],
   percent: false,
 };
@@ -42,15 +43,20 @@ describe('ChartPreview', () => {
     expect(ticks.every((t) => /^\d+$/.test(t ?? ''))).toBe(true);
     // the second category's two segments sit on top of each other
     const second = bars.filter((b) => b.getAttribute('data-category') === '1');
-    // series named by a 预警状态 take its status colour (正常 green, 逾期 red), as the ledger does
+    // a series is drawn in the colour set on it (正常 green, 逾期 red, as the ledger)
     expect(second.map((b) => b.getAttribute('fill'))).toEqual([STATUS_COLOURS.正常.series, STATUS_COLOURS.逾期.series]);
-    // '临期' is no status: Office's palette (its place)
+    // '临期' has none: Office's palette (its place)
     const first = bars.filter((b) => b.getAttribute('data-category') === '0');
     expect(first.map((b) => b.getAttribute('fill'))).toEqual([STATUS_COLOURS.正常.series, CHART_PALETTE[1]]);
     const [lower, upper] = second.map((b) => ({ y: Number(b.getAttribute('y')), h: Number(b.getAttribute('height')), x: b.getAttribute('x') }));
     expect(upper.y + upper.h).toBeCloseTo(lower.y, 6);
     expect(upper.x).toBe(lower.x);
     expect(upper.h / lower.h).toBeCloseTo(2, 6); // 4 over 2
+  });
+
+  test('a series is coloured by what the workbook holds, not by its name: a 逾期 series with no colour set takes the palette', () => {
+    const { all } = draw({ type: 'ColumnStacked', categories: ['综合科'], series: [{ name: '逾期', values: [2] }] });
+    expect(all('bar').map((b) => b.getAttribute('fill'))).toEqual([CHART_PALETTE[0]]);
   });
 
   test('ColumnClustered: the bars of a category side by side, from the same baseline', () => {

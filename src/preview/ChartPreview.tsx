@@ -12,8 +12,7 @@
  */
 import type { ReactNode } from 'react';
 import { ui } from '../i18n';
-import { statusColourOf } from '../workbook/statusColours';
-import type { ChartData } from './chartData';
+import type { ChartData, ChartSeries } from './chartData';
 
 /** Office's default series colours, repeated when a chart has more series (or pie slices). */
 export const CHART_PALETTE = ['#4472C4', '#ED7D31', '#A5A5A5', '#FFC000', '#5B9BD5', '#70AD47', '#264478', '#9E480E', '#636363', '#997300'] as const;
@@ -50,12 +49,12 @@ export function colourAt(i: number): string {
 }
 
 /**
- * The colour of series (or pie slice) `i` named `name`: a 预警状态 takes its status colour, as in
- * the ledger, the pane's badges and the 看板 in Excel (one table: src/workbook/statusColours.ts);
- * anything else Office's palette.
+ * The colour of series `i`: the one the add-in set on it (the 看板's status series take the
+ * ledger's status colours, src/workbook/statusColours.ts), else Office's palette — as Excel draws
+ * it, so the preview shows a colour only when the workbook holds it.
  */
-export function colourFor(name: string, i: number): string {
-  return statusColourOf(name)?.series ?? colourAt(i);
+export function seriesColour(series: ChartSeries, i: number): string {
+  return series.fill ?? colourAt(i);
 }
 
 // ---------------------------------------------------------------- text and numbers
@@ -301,7 +300,7 @@ function ColumnChart({ data, top, kind }: { data: ChartData; top: number; kind: 
         y={Math.min(y0, y1)}
         width={Math.max(1, width)}
         height={Math.abs(y1 - y0)}
-        fill={colourFor(data.series[s].name, s)}
+        fill={seriesColour(data.series[s], s)}
         stroke={kind === 'clustered' ? undefined : '#FFFFFF'}
         strokeWidth={kind === 'clustered' ? undefined : 0.5}
         data-part="bar"
@@ -339,7 +338,7 @@ function ColumnChart({ data, top, kind }: { data: ChartData; top: number; kind: 
     <g>
       {p.axes}
       <g data-part="bars">{bars}</g>
-      <Legend entries={data.series.map((s, k) => ({ name: s.name, colour: colourFor(s.name, k) }))} top={p.top} bottom={p.bottom} />
+      <Legend entries={data.series.map((s, k) => ({ name: s.name, colour: seriesColour(s, k) }))} top={p.top} bottom={p.bottom} />
     </g>
   );
 }
@@ -358,7 +357,7 @@ function LineChart({ data, top }: { data: ChartData; top: number }): JSX.Element
             key={`${k}-${end}`}
             points={run.join(' ')}
             fill="none"
-            stroke={colourFor(data.series[k].name, k)}
+            stroke={seriesColour(data.series[k], k)}
             strokeWidth={2}
             strokeLinejoin="round"
             data-part="line"
@@ -383,7 +382,7 @@ function LineChart({ data, top }: { data: ChartData; top: number }): JSX.Element
           cx={x}
           cy={y}
           r={3.5}
-          fill={colourFor(data.series[k].name, k)}
+          fill={seriesColour(data.series[k], k)}
           stroke="#FFFFFF"
           strokeWidth={1}
           data-part="marker"
@@ -402,7 +401,7 @@ function LineChart({ data, top }: { data: ChartData; top: number }): JSX.Element
         {lines}
         {markers}
       </g>
-      <Legend entries={data.series.map((s, k) => ({ name: s.name, colour: colourFor(s.name, k), line: true }))} top={p.top} bottom={p.bottom} />
+      <Legend entries={data.series.map((s, k) => ({ name: s.name, colour: seriesColour(s, k), line: true }))} top={p.top} bottom={p.bottom} />
     </g>
   );
 }
@@ -436,7 +435,7 @@ function PieChart({ data, top, doughnut }: { data: ChartData; top: number; dough
     const lr = doughnut ? (r + inner) / 2 : r * 0.62;
     slices.push(
       <g key={i}>
-        <path d={d} fill={colourFor(data.categories[i], i)} fillRule="evenodd" stroke="#FFFFFF" strokeWidth={1} data-part="slice" data-category={i}>
+        <path d={d} fill={colourAt(i)} fillRule="evenodd" stroke="#FFFFFF" strokeWidth={1} data-part="slice" data-category={i}>
           <title>{`${data.categories[i]}: ${formatValue(v, data.percent)}（${formatValue(share, true)}）`}</title>
         </path>
         {share >= 0.05 && (
@@ -458,7 +457,7 @@ function PieChart({ data, top, doughnut }: { data: ChartData; top: number; dough
   return (
     <g>
       <g data-part="slices">{slices}</g>
-      <Legend entries={data.categories.map((c, i) => ({ name: c, colour: colourFor(c, i) }))} top={top} bottom={bottom} />
+      <Legend entries={data.categories.map((c, i) => ({ name: c, colour: colourAt(i) }))} top={top} bottom={bottom} />
     </g>
   );
 }

@@ -122,6 +122,24 @@ describe('chartData', () => {
     expect(chartData(xl.workbook, ghost)).toMatchObject({ categories: [], series: [] });
   });
 
+  test('a series carries the colour the add-in set on it (series.format.fill), as Excel draws it', async () => {
+    const xl = createExcelDouble({ sheets: ['看板'] });
+    xl.workbook.sheet('看板').setValues('A1:C2', [
+      ['承办科室', '正常', '逾期'],
+      ['综合科', 3, 1],
+    ]);
+    await xl.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('看板');
+      const chart = ws.charts.add('ColumnStacked' as Excel.ChartType, ws.getRange('A1:C2'), 'Columns' as Excel.ChartSeriesBy);
+      chart.series.getItemAt(1).format.fill.setSolidColor('#E03C31');
+      await context.sync();
+    });
+    expect(only(xl, '看板').series).toEqual([
+      { name: '正常', values: [3] },
+      { name: '逾期', values: [1], fill: '#E03C31' },
+    ]);
+  });
+
   test('isPercentFormat', () => {
     expect(isPercentFormat('0.0%')).toBe(true);
     expect(isPercentFormat('0%;-0%')).toBe(true);

@@ -7,7 +7,9 @@
  * column the categories, every further column is one series. `seriesBy` 'Rows' is the transpose;
  * 'Auto' is taken as Excel resolves it for a plain range: series along rows when the range has
  * more columns than rows, along columns otherwise. Blank and non-numeric cells give null (a gap).
- * Category and series names are the cells' displayed text.
+ * Category and series names are the cells' displayed text. A series carries the colour the add-in
+ * set on it (`series.format.fill.setSolidColor`, kept in the chart's model), which Excel draws
+ * instead of its palette.
  */
 import { splitSheetAddress, type ChartModel, type DoubleWorkbook } from '../excel/double';
 import { formatRect, parseRect, type Rect } from '../excel/double/address';
@@ -17,6 +19,8 @@ import { ui } from '../i18n';
 export interface ChartSeries {
   name: string;
   values: (number | null)[];
+  /** "#RRGGBB" set on the series by the add-in; absent: Office's palette */
+  fill?: string;
 }
 
 export interface ChartData {
@@ -97,7 +101,11 @@ export function chartData(wb: DoubleWorkbook, chart: ChartModel): ChartData {
       }
       return v;
     });
-    series.push({ name, values: vals });
+    // the model's series of the same place and name (the model fixes 'Auto' as columns: a series
+    // this reading puts along rows has no match there, and Excel's palette colours it)
+    const model = chart.series[c - 1];
+    const fill = model && model.name === header[c] ? model.fill : null;
+    series.push(fill ? { name, values: vals, fill } : { name, values: vals });
   }
   return { type: chart.chartType, title, categories, series, percent: numbers > 0 && percents === numbers };
 }

@@ -1,6 +1,6 @@
 import { WARNING_STATUSES } from '../domain/types';
 import { sheetSpec } from './schema';
-import { STATUS_COLOURS, statusColourOf } from './statusColours';
+import { STATUS_COLOURS } from './statusColours';
 
 describe('预警状态 colours: one table', () => {
   test("the 台账's conditional-format tints are the table's fills (the ledger and the charts cannot drift apart)", () => {
@@ -27,11 +27,5 @@ describe('预警状态 colours: one table', () => {
     };
     const series = Object.fromEntries(WARNING_STATUSES.map((s) => [s, hue(STATUS_COLOURS[s].series)]));
     expect(series).toEqual({ 未交办: 'grey', 正常: 'green', 临近: 'yellow', 逾期: 'red', 延期: 'blue', 按期办结: 'grey', 逾期办结: 'red' });
-  });
-
-  test('statusColourOf names a status only', () => {
-    expect(statusColourOf('逾期')).toBe(STATUS_COLOURS.逾期);
-    expect(statusColourOf('按期办结率')).toBeNull();
-    expect(statusColourOf('toString')).toBeNull();
   });
 });

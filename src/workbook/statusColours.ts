@@ -2,8 +2,9 @@
  * The 预警状态 colours (docs/rules.md: green 正常, yellow 临近, red 逾期, blue 延期, grey for the rest), in
  * one table: `fill` and `text` are the 台账's conditional-format tints (schema.ts; a test holds
  * the two equal), `series` the stronger shade of the same hue for a chart's bars and slices, where
- * a pale tint would not show. The 看板 chart, the browser preview and its grid read this table, so
- * a status never changes colour between the ledger, the badges and the charts (issue #13, item 13).
+ * a pale tint would not show. The 看板 chart (its status series are set to it, and the browser
+ * preview draws the colours the chart holds) and the preview's grid read this table, so a status
+ * never changes colour between the ledger and the charts (issue #13, item 13).
  * Colours are CSS hex (#RRGGBB), which Office.js `setSolidColor` accepts as well.
  */
 import type { WarningStatus } from '../domain/types';
@@ -26,8 +27,3 @@ export const STATUS_COLOURS: Readonly<Record<WarningStatus, StatusColour>> = {
   按期办结: { fill: '#E7E6E6', text: '#3B3838', series: '#7F7F7F' },
   逾期办结: { fill: '#E7E6E6', text: '#C00000', series: '#9C0006' },
 };
-
-/** The status a chart series (or category) is named after, if any. */
-export function statusColourOf(name: string): StatusColour | null {
-  return Object.prototype.hasOwnProperty.call(STATUS_COLOURS, name) ? STATUS_COLOURS[name as WarningStatus] : null;
-}
