@@ -265,6 +265,7 @@ export function draftItem(
     falsifiedOn: null,
     linkedId: fields.linkedId,
     note: fields.note,
+    evidence: '',
   };
 }
 
