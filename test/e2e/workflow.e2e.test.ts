@@ -254,6 +254,10 @@ test('科室 applies to close, 督办员 checks, 分管领导 approves with 良�
 
   await chooseRole({ role: '督办员', name: OFFICER });
   await openItem(close, itemId);
+  // 初核 sees the 佐证材料: the link opens in a new tab
+  const evidence = close.getByTestId('item-summary').locator(`a[href="${EVIDENCE_LINK}"]`);
+  await evidence.waitFor();
+  expect(await evidence.getAttribute('target')).toBe('_blank');
   const checkButton = form('close', ui.close.checkTitle).getByRole('button', { name: ui.close.check, exact: true });
   await shot('check.png', checkButton);
   await checkButton.click();
