@@ -297,15 +297,19 @@ describe('formula injection: typed text never becomes a formula', () => {
     for (const c of cellsWith(xl, payload)) expect(c.value).toBe(c.formula);
   });
 
-  test.each(PAYLOADS)('workflow texts (反馈, 退回理由, 催办, 延期节点, 申请办结) with %s: refused, or stored as text', async (payload) => {
-    const xl = ledgerFixture({ items: [makeItem(), makeItem({ id: 'DB-2026-0002', state: '申请办结', appliedOn: '2026-03-09' })], protect: true });
+  test.each(PAYLOADS)('workflow texts (反馈, 退回理由, 催办, 延期节点, 申请办结 and its 佐证材料) with %s: refused, or stored as text', async (payload) => {
+    const xl = ledgerFixture({
+      items: [makeItem(), makeItem({ id: 'DB-2026-0002', state: '申请办结', appliedOn: '2026-03-09' }), makeItem({ id: 'DB-2026-0003' })],
+      protect: true,
+    });
     const svc = createLedgerService(xl.run);
     const steps: [string, Action, Actor][] = [
       ['DB-2026-0001', { type: '反馈', node: '1天反馈', content: payload }, section],
       ['DB-2026-0001', { type: '催办', content: payload }, clerk],
       ['DB-2026-0001', { type: '延期方案', deadline: '2026-04-30', nodes: payload }, leader],
       ['DB-2026-0002', { type: '退回', reason: payload }, clerk],
-      ['DB-2026-0001', { type: '申请办结', content: payload }, section],
+      ['DB-2026-0001', { type: '申请办结', content: payload, evidence: '验收单.pdf' }, section],
+      ['DB-2026-0003', { type: '申请办结', evidence: payload }, section],
     ];
     for (const [id, action, actor] of steps) await svc.act(id, action, ctx(actor));
     for (const c of cellsWith(xl, payload)) expect(c.value).toBe(c.formula);

@@ -113,6 +113,11 @@ export interface LedgerItem {
   linkedId: string;
   /** 备注 */
   note: string;
+  /**
+   * 佐证材料: what shows the work was done (a link, or file names), given with 申请办结 (the seed:
+   * 落实情况要见人见事、见根见效) and checked at 初核 and 审定; kept through a 退回 for the section to amend.
+   */
+  evidence: string;
 }
 
 /** 科室人员: one row per section. */

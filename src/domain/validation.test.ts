@@ -97,7 +97,14 @@ describe('validateLedgerRow: a valid row', () => {
       falsifiedOn: null,
       linkedId: '',
       note: '',
+      evidence: '',
     });
+  });
+
+  test('a row without a 佐证材料 column (a ledger made before it existed) reads as no evidence', () => {
+    expect('佐证材料' in validRow()).toBe(false);
+    expect(validateLedgerRow(validRow(), ctx).item?.evidence).toBe('');
+    expect(validateLedgerRow({ ...validRow(), 佐证材料: 'https://pan.example.com/s/1' }, ctx).item?.evidence).toBe('https://pan.example.com/s/1');
   });
 
   test('LEDGER_INPUT_COLUMNS covers every LedgerItem field exactly once', () => {
@@ -130,6 +137,7 @@ describe('validateLedgerRow: a valid row', () => {
       弄虚作假认定日: '2026-03-18',
       关联编号: 'DB-2025-0100',
       备注: '备注文字',
+      佐证材料: '验收单.pdf',
     };
     expect(new Set(LEDGER_INPUT_COLUMNS.map((c) => String(full[c.header]))).size).toBe(LEDGER_INPUT_COLUMNS.length);
     const item = validateLedgerRow(full, ctx).item! as unknown as Record<string, unknown>;
@@ -264,6 +272,7 @@ describe('validateLedgerRow: every check', () => {
     ['目标任务 1001 chars', { '目标任务/工作要求': long(1001) }, ['目标任务/工作要求:too-long']],
     ['最近进展 1001 chars', { 最近进展: long(1001) }, ['最近进展:too-long']],
     ['备注 501 chars', { 备注: long(501) }, ['备注:too-long']],
+    ['佐证材料 501 chars', { 佐证材料: long(501) }, ['佐证材料:too-long']],
     ['编号 101 chars', { 编号: long(101) }, ['编号:too-long']],
     ['延期节点 101 chars', { 延期节点: long(101) }, ['延期节点:too-long']],
     ['10,000 chars', { 事项内容: 'x'.repeat(10_000) }, ['事项内容:too-long']],
@@ -277,6 +286,7 @@ describe('validateLedgerRow: every check', () => {
     ['事项内容 starting with =', { 事项内容: '=HYPERLINK("http://x")' }, ['事项内容:formula-like']],
     ['备注 starting with +', { 备注: '+86 138' }, ['备注:formula-like']],
     ['最近进展 starting with -', { 最近进展: '-已完成' }, ['最近进展:formula-like']],
+    ['佐证材料 starting with @', { 佐证材料: '@科室群文件' }, ['佐证材料:formula-like']],
     ['协办科室 starting with @', { 协办科室: '@总务科' }, ['协办科室:formula-like', '协办科室:unknown-section']],
     // cells Excel/exceljs could not give as plain values
     ['an error cell', { 事项内容: { error: '#N/A' } }, ['事项内容:cell-error']],
@@ -490,6 +500,7 @@ describe('properties', () => {
       requirement: text(1000, false),
       progress: text(1000, false),
       note: text(500, false),
+      evidence: text(500, false),
       linkedId: text(100, false),
       extensionNodes: text(100, false),
       section: sectionName,
@@ -548,6 +559,7 @@ describe('properties', () => {
         弄虚作假认定日: '',
         关联编号: v.linkedId,
         备注: v.note,
+        佐证材料: v.evidence,
       };
       const sections = [v.section, ...v.coSections.split('、').filter(Boolean)];
       return { raw, sections };

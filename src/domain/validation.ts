@@ -50,7 +50,10 @@ export interface InputColumn<F extends string = string> {
 /** Default text limit when a column states none. */
 const TEXT_MAX = 100;
 
-/** Every hand-filled 台账 column, in sheet order (computed columns such as 预警状态 are not input). */
+/**
+ * Every hand-filled 台账 column, in sheet order (computed columns such as 预警状态 are not input; the
+ * add-in's hidden 操作ID stands between 备注 and 佐证材料).
+ */
 export const LEDGER_INPUT_COLUMNS: readonly InputColumn<keyof LedgerItem>[] = [
   { header: '编号', field: 'id', kind: 'text', required: true, maxLength: TEXT_MAX },
   { header: '立项日期', field: 'registeredOn', kind: 'date', required: false },
@@ -84,6 +87,8 @@ export const LEDGER_INPUT_COLUMNS: readonly InputColumn<keyof LedgerItem>[] = [
   { header: '弄虚作假认定日', field: 'falsifiedOn', kind: 'date', required: false },
   { header: '关联编号', field: 'linkedId', kind: 'text', required: false, maxLength: TEXT_MAX },
   { header: '备注', field: 'note', kind: 'text', required: false, maxLength: 500 },
+  // Added after the first ledgers: the sheet has it last (after the hidden helpers and 操作ID).
+  { header: '佐证材料', field: 'evidence', kind: 'text', required: false, maxLength: 500 },
 ];
 
 /** Every 反馈记录 column. */

@@ -90,6 +90,8 @@ function payload(type: ActionType, item: LedgerItem, role: Role): Action {
       return { type, record: unsignedReport(item), comment: '请补充责任人' };
     case '催办':
       return { type, content: '电话催办' };
+    case '申请办结':
+      return { type, evidence: '维修验收单.pdf' };
     case '审定':
       return { type, grade: '良好' };
     case '退回':
@@ -404,15 +406,16 @@ describe('end to end: register → 审批 → 1/3/7 reports signed → 申请办
     expect(item).toMatchObject({ report1On: '2026-03-06', report3On: '2026-03-09', reportFinalOn: '2026-03-12', progress: '热水已恢复' });
     expect(records.filter((r) => r.signedOn !== null)).toHaveLength(3);
 
-    step({ type: '申请办结' }, '科室', '2026-03-12');
-    expect(item).toMatchObject({ state: '申请办结', appliedOn: '2026-03-12' });
+    step({ type: '申请办结', evidence: '热水恢复现场照片.zip' }, '科室', '2026-03-12');
+    expect(item).toMatchObject({ state: '申请办结', appliedOn: '2026-03-12', evidence: '热水恢复现场照片.zip' });
     step({ type: '初核' }, '督办员', '2026-03-13');
     expect(item).toMatchObject({ state: '已初核', checkedOn: '2026-03-13' });
     step({ type: '退回', reason: '缺少维修验收单' }, '分管领导', '2026-03-14');
-    expect(item).toMatchObject({ state: '办理中', returnCount: 1, appliedOn: null, checkedOn: null });
+    // 退回 keeps 佐证材料: the section amends it when it applies again
+    expect(item).toMatchObject({ state: '办理中', returnCount: 1, appliedOn: null, checkedOn: null, evidence: '热水恢复现场照片.zip' });
     expect(records[records.length - 1]).toMatchObject({ type: '退回', content: '缺少维修验收单', date: '2026-03-14' });
 
-    step({ type: '申请办结', content: '已补验收单' }, '科室', '2026-03-16');
+    step({ type: '申请办结', content: '已补验收单', evidence: '热水恢复现场照片.zip、维修验收单.pdf' }, '科室', '2026-03-16');
     step({ type: '初核' }, '督办员', '2026-03-17');
     step({ type: '审定', grade: '良好' }, '分管领导', '2026-03-18');
     expect(item).toMatchObject({
@@ -423,6 +426,7 @@ describe('end to end: register → 审批 → 1/3/7 reports signed → 申请办
       closedOn: '2026-03-18',
       grade: '良好',
       returnCount: 1,
+      evidence: '热水恢复现场照片.zip、维修验收单.pdf',
     });
     expect(allowedActions(item, '督办员')).toEqual(['重新立项', '认定敷衍推诿', '认定弄虚作假']);
 
@@ -496,6 +500,7 @@ describe('property: random action sequences', () => {
             reason: s.text,
             comment: s.text,
             nodes: s.text,
+            evidence: s.text,
             grade: s.grade,
             level: s.level,
             deadline: date,
@@ -519,6 +524,8 @@ describe('property: random action sequences', () => {
           expect(after.urgeCount).toBeGreaterThanOrEqual(before.urgeCount);
           expect(after.closedOn !== null).toBe(after.state === '已销号');
           expect(after.grade !== null).toBe(after.state === '已销号');
+          // an application always carries its 佐证材料
+          if (type === '申请办结') expect(after.evidence.trim()).not.toBe('');
           if (r.value.newItem) {
             expect(r.value.newItem.state).toBe('待审批');
             expect(r.value.newItem.linkedId).toBe(before.id);

@@ -58,7 +58,8 @@ export type Action =
   | { type: '审签退回'; record: FeedbackRecord; comment: string }
   /** The office issues a reminder (channel and wording in `content`). */
   | { type: '催办'; content?: string }
-  | { type: '申请办结'; content?: string }
+  /** The 科室 applies to close: 办结情况 (optional, becomes 最近进展) and 佐证材料 (required: a link or file names). */
+  | { type: '申请办结'; content?: string; evidence: string }
   | { type: '初核' }
   | { type: '审定'; grade: Grade }
   | { type: '退回'; reason: string }
@@ -265,6 +266,7 @@ export function draftItem(
     falsifiedOn: null,
     linkedId: fields.linkedId,
     note: fields.note,
+    evidence: '',
   };
 }
 
@@ -483,7 +485,11 @@ function effect(item: LedgerItem, action: Action, actor: Actor, on: IsoDate): Re
     case '申请办结': {
       const content = checkText('办结情况', action.content, maxLength('progress'), false);
       if (!content.ok) return content;
-      const changes: Partial<LedgerItem> = { state: '申请办结', appliedOn: on };
+      // 落实情况要见人见事: no application without something the office can check.
+      if (isBlank(action.evidence)) return err('missing-evidence', w.needEvidence);
+      const evidence = checkText('佐证材料', action.evidence, maxLength('evidence'), true);
+      if (!evidence.ok) return evidence;
+      const changes: Partial<LedgerItem> = { state: '申请办结', appliedOn: on, evidence: evidence.value };
       if (content.value.trim() !== '') changes.progress = content.value;
       return done(changes);
     }
@@ -500,7 +506,7 @@ function effect(item: LedgerItem, action: Action, actor: Actor, on: IsoDate): Re
       const reason = checkText('退回理由', action.reason, RECORD_CONTENT_MAX, true);
       if (!reason.ok) return reason;
       // Back to work: the application and its check no longer stand (they would otherwise count
-      // as 落实完成日 in the clock).
+      // as 落实完成日 in the clock). 佐证材料 stays, for the section to amend when it applies again.
       return done({ state: '办理中', returnCount: item.returnCount + 1, appliedOn: null, checkedOn: null }, [
         record(item, '退回', on, reason.value, actor.name),
       ]);

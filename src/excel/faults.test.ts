@@ -64,7 +64,7 @@ const SCENARIOS: Scenario[] = [
     actor: leader,
     perform: act({ type: '审签', record: { ...unsigned, opId: 'op-rec-0' } as StoredRecord }),
   },
-  { name: '申请办结', items: working(), actor: section, perform: act({ type: '申请办结', content: '已完成' }) },
+  { name: '申请办结', items: working(), actor: section, perform: act({ type: '申请办结', content: '已完成', evidence: '验收单.pdf' }) },
   { name: '初核', items: working({ state: '申请办结', appliedOn: '2026-03-09' }), actor: clerk, perform: act({ type: '初核' }) },
   { name: '退回', items: working({ state: '申请办结', appliedOn: '2026-03-09' }), actor: clerk, perform: act({ type: '退回', reason: '缺少验收单' }) },
   {

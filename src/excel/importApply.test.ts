@@ -102,6 +102,23 @@ describe('previewImport', () => {
     expect(r.value.duplicates.map((d) => [d.pastedRow, d.kind, d.other])).toEqual([[3, 'same-content-in-block', 2]]);
   });
 
+  test('a 附件 column fills 佐证材料; on a ledger made before that column it is reported as not imported', async () => {
+    const block = [[...HEAD, '附件'].join('\t'), `${newRow('DB-2026-0100', '新增的事项')}\t验收单.pdf`].join('\n');
+    const current = await previewImport(fixture().run, block);
+    if (!current.ok) throw new Error(current.error.message);
+    expect(current.value.mapping.find((m) => m.pasted === '附件')).toMatchObject({ target: '佐证材料', kind: 'synonym' });
+    expect(current.value.add[0].item.evidence).toBe('验收单.pdf');
+
+    const old = fixture();
+    old.workbook.sheet('台账').unprotect();
+    await old.run(async (context) => context.workbook.tables.getItem('台账').columns.getItem('佐证材料').delete());
+    const r = await previewImport(old.run, block);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.mapping.find((m) => m.pasted === '附件')).toMatchObject({ target: null, kind: 'ignored' });
+    expect(r.value.unknownHeaders).toEqual(['附件']);
+    expect(r.value.add[0].item.evidence).toBe('');
+  });
+
   test('an empty block previews to nothing', async () => {
     const r = await previewImport(ledgerFixture().run, '');
     expect(r.ok).toBe(true);

@@ -87,7 +87,10 @@ export async function previewImport(run: ExcelRun, text: string, options: Import
   const sections = sectionsFromTable(read.people).map((p) => p.section);
   const columnTargets = mergeRemembered(parseRemembered(byName.get(REMEMBER_COLUMNS)), options.columnTargets);
   const sectionAliases = mergeRemembered(parseRemembered(byName.get(REMEMBER_SECTIONS)), options.sectionAliases);
-  const block = parsePastedBlock(text, IMPORT_TARGETS, columnTargets);
+  // Only the columns this ledger has: a ledger older than a column (佐证材料) reports the pasted
+  // column as not imported instead of taking values it could not write.
+  const targets = IMPORT_TARGETS.filter((h) => read.ledger.headers.includes(h));
+  const block = parsePastedBlock(text, targets, columnTargets);
   const preview = previewRows(block, read.ledger.rows, { sections, today }, { ...options, columnTargets, sectionAliases });
   return ok({ ...preview, remember: { columnTargets: formatRemembered(columnTargets), sectionAliases: formatRemembered(sectionAliases) } });
 }

@@ -72,10 +72,10 @@ describe('LedgerService over the Excel double: the whole 13710 workflow', () => 
     await must(svc.act(id, { type: '反馈', node: '落实反馈', content: '管道已更换' }, ctx(section, '2026-03-09')));
     await sign('2026-03-09');
 
-    await must(svc.act(id, { type: '申请办结' }, ctx(section, '2026-03-09')));
+    await must(svc.act(id, { type: '申请办结', evidence: '验收照片.zip' }, ctx(section, '2026-03-09')));
     await must(svc.act(id, { type: '初核' }, ctx(clerk, '2026-03-10')));
     await must(svc.act(id, { type: '退回', reason: '缺少验收单' }, ctx(leader, '2026-03-10')));
-    await must(svc.act(id, { type: '申请办结' }, ctx(section, '2026-03-11')));
+    await must(svc.act(id, { type: '申请办结', evidence: '验收照片.zip、验收单.pdf' }, ctx(section, '2026-03-11')));
     await must(svc.act(id, { type: '初核' }, ctx(clerk, '2026-03-11')));
     await must(svc.act(id, { type: '审定', grade: '良好' }, ctx(leader, '2026-03-12')));
     const again = await must(svc.act(id, { type: '重新立项', content: '校领导批示：排水管道加装防臭阀' }, ctx(clerk, '2026-03-20')));
@@ -97,6 +97,7 @@ describe('LedgerService over the Excel double: the whole 13710 workflow', () => 
       closedOn: '2026-03-12',
       grade: '良好',
       returnCount: 1,
+      evidence: '验收照片.zip、验收单.pdf',
     });
     const linked = snap.items.find((i) => i.id === 'DB-2026-0002')!;
     expect(linked).toMatchObject({ state: '待审批', linkedId: id, section: SECTION, content: '校领导批示：排水管道加装防臭阀' });

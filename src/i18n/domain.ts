@@ -83,6 +83,7 @@ export const domain = {
     closedNoSign: '事项已销号，不能再审签反馈；销号后的审签会改变办结认定',
     badGrade: (v: string) => `审定须给出评价等级（优秀、良好、合格、不合格），当前为“${v}”`,
     needReason: '退回须写明理由',
+    needEvidence: '申请办结须提供佐证材料（链接或文件名）：落实情况要见人见事、见根见效',
     needSignOffComment: '审签退回须写明退回意见，告诉科室要改什么',
     badExtensionDeadline: (v: string) => `延期完成时限“${v}”不是有效日期`,
     extensionInPast: (deadline: string, on: string) => `延期完成时限 ${deadline} 早于批准日 ${on}`,

@@ -4,6 +4,8 @@ export const excel = {
   recordNotFound: (opId: string) => `反馈记录中找不到操作ID为“${opId}”的记录，请刷新后重试。`,
   rowInvalid: (first: string, more: number) => (more > 0 ? `${first}（另有 ${more} 处问题）` : first),
   notInitialised: '当前工作簿还没有督办台账，请先点击“初始化台账”。',
+  /** An action would write a 台账 column an older ledger does not have yet (佐证材料 at 申请办结). */
+  columnMissing: (column: string, action: string) => `台账缺少“${column}”列，请先点击“初始化台账”升级台账，再${action}。`,
   syncFailed: (detail: string) => `写入工作簿失败：${detail}。已填写的内容已保留，可点击“重试”。`,
   protectedSheet: (sheet: string) => `“${sheet}”表受保护且密码不符，请在“设置”表填写正确的保护密码。`,
   alreadyDone: '该操作已经完成（同一操作ID已记入操作日志），未重复写入。',

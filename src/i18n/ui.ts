@@ -143,6 +143,9 @@ export const ui = {
     progress: '最近进展',
     closure: '办结情况',
     appliedOn: '申请办结日',
+    evidence: '佐证材料',
+    noEvidence: '未提供佐证材料',
+    evidenceLink: (href: string): string => `在新窗口打开佐证材料：${href}`,
     none: '—',
     recordsTitle: '反馈与办理记录',
     recordsEmpty: '暂无反馈记录。',
@@ -246,6 +249,10 @@ export const ui = {
   close: {
     applyTitle: '申请办结',
     applyContent: '办结情况（可选）',
+    applyEvidence: '佐证材料（链接或文件名）',
+    applyEvidenceName: '佐证材料',
+    applyEvidenceHint:
+      '必填。能证明落实到位的材料：网盘或 OA 的链接（http…），或文件名，多个用“、”分隔。落实情况要见人见事、见根见效；退回后可在此修改再申请。',
     apply: '申请办结',
     applyDone: (id: string): string => `${id} 已申请办结，待督办员初核`,
     checkTitle: '初核',

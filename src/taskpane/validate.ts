@@ -19,6 +19,7 @@ export const LIMITS = {
   coSections: ledgerMax('coSections'),
   progress: ledgerMax('progress'),
   extensionNodes: ledgerMax('extensionNodes'),
+  evidence: ledgerMax('evidence'),
   record: FEEDBACK_INPUT_COLUMNS.find((c) => c.field === 'content')?.maxLength ?? 1000,
   /** 升级 records carry a 「升级至…：」 prefix (see the domain) */
   escalation: (FEEDBACK_INPUT_COLUMNS.find((c) => c.field === 'content')?.maxLength ?? 1000) - 20,

@@ -75,6 +75,16 @@ test('every source, level, kind, workflow state, record type and 预警状态 oc
   expect(new Set(items.map((i) => itemStatus(i, today, settings, cal).status))).toEqual(new Set(WARNING_STATUSES));
 });
 
+test('佐证材料: every item that applied carries one (a link or file names), no other item does', () => {
+  const applied = items.filter((i) => i.appliedOn);
+  expect(applied.length).toBeGreaterThan(20);
+  for (const i of items) expect([i.id, i.evidence !== '']).toEqual([i.id, !!i.appliedOn]);
+  expect(applied.filter((i) => /^https:\/\//.test(i.evidence)).length).toBeGreaterThan(5);
+  expect(applied.filter((i) => /\.(pdf|zip|docx|xlsx)$/.test(i.evidence)).length).toBeGreaterThan(5);
+  // the sample's text passes the 台账 column's own checks
+  for (const i of applied) expect(i.evidence).toMatch(/^[^=+\-@]/);
+});
+
 test('the rules have data to bite on', () => {
   const count = (p: (i: LedgerItem) => boolean) => items.filter(p).length;
   expect(count((i) => !!i.explicitDeadline)).toBeGreaterThan(10);

@@ -468,6 +468,21 @@ function numberItems(drafts: Draft[]): void {
   }
 }
 
+const EVIDENCE_FILES = ['维修验收单.pdf', '整改前后照片.zip', '现场验收记录.docx', '整改情况报告.pdf', '费用结算单.xlsx'] as const;
+
+/**
+ * 佐证材料 of every item that applied (申请办结): a shared-drive link for every third, two file names
+ * for the others. Chosen by 编号, so the random stream (and with it the rest of the sample) is unchanged.
+ */
+function addEvidence(drafts: Draft[]): void {
+  for (const { item } of drafts) {
+    if (!item.appliedOn) continue;
+    const n = Number(item.id.slice(-4));
+    const files = EVIDENCE_FILES.length;
+    item.evidence = n % 3 === 0 ? `https://pan.example.com/13710/${item.id}` : `${EVIDENCE_FILES[n % files]}、${EVIDENCE_FILES[(n + 2) % files]}`;
+  }
+}
+
 /** 重新立项: a few new items link to an earlier closed one. */
 function linkReopened(rnd: Rand, drafts: Draft[]): void {
   const closed = drafts.filter((d) => d.item.closedOn);
@@ -487,6 +502,7 @@ export function generateSample(opts: SampleOptions): Sample {
   const drafts: Draft[] = [];
   for (let i = 0; i < opts.count; i++) drafts.push(draftOne(ctx, i));
   numberItems(drafts);
+  addEvidence(drafts);
   linkReopened(ctx.rnd, drafts);
   const records = drafts.flatMap((d) => d.records).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { items: drafts.map((d) => d.item), records };

@@ -69,9 +69,11 @@ function headerAt(sheet: string, letter: string): string | undefined {
 }
 
 describe('台账 columns', () => {
-  test('the input headers, in order, are exactly LEDGER_INPUT_COLUMNS of the domain (plus the add-in’s hidden 操作ID)', () => {
+  test('the input headers, in order, are exactly LEDGER_INPUT_COLUMNS of the domain (plus the add-in’s hidden 操作ID before 佐证材料)', () => {
     const inputs = LEDGER_COLUMNS.filter((c) => c.kind === 'input').map((c) => c.header);
-    expect(inputs).toEqual([...LEDGER_INPUT_COLUMNS.map((c) => c.header), '操作ID']);
+    const domain = LEDGER_INPUT_COLUMNS.map((c) => c.header);
+    expect(domain.at(-1)).toBe('佐证材料');
+    expect(inputs).toEqual([...domain.slice(0, -1), '操作ID', '佐证材料']);
   });
 
   test('computed columns stand where a reader expects them', () => {
@@ -80,12 +82,15 @@ describe('台账 columns', () => {
     after('协办科室', '第一责任人', '分管责任人', '直接责任人');
     after('完成时限', '1天应报日', '3天应报日', '办结时限');
     after('落实反馈日', '落实完成日', '预警状态', '逾期天数');
-    // helpers come last, hidden (then the add-in's hidden 操作ID)
+    // helpers come after 备注, hidden, then the add-in's hidden 操作ID; then 佐证材料, appended last so
+    // that 初始化台账 adds it to an older ledger without moving any column (a reader sees it after 备注)
     const firstHelper = LEDGER_COLUMNS.findIndex((c) => c.hidden);
-    const rest = LEDGER_COLUMNS.slice(firstHelper);
+    const rest = LEDGER_COLUMNS.slice(firstHelper, -1);
     expect(rest.every((c) => c.hidden)).toBe(true);
     expect(rest.filter((c) => c.kind === 'input').map((c) => c.header)).toEqual(['操作ID']);
     expect(order.indexOf('备注')).toBe(firstHelper - 1);
+    expect(LEDGER_COLUMNS.at(-1)).toMatchObject({ header: '佐证材料', kind: 'input', locked: false });
+    expect(LEDGER_COLUMNS.at(-1)?.hidden).toBeUndefined();
   });
 
   test('formula columns are locked, input columns unlocked', () => {

@@ -159,7 +159,7 @@ describe('a blank ledger', () => {
     expect(at(`${ledgerLetter('承办科室')}${LAST_ROW}`)?.formulae).toEqual(['科室人员!$A$2:$A$200']);
     expect(at(`${ledgerLetter('交办日期')}5000`)?.type).toBe('date');
     expect(at(`${ledgerLetter('预警状态')}2`)).toBeUndefined();
-    expect(ws.conditionalFormattings.map((c) => c.ref)).toContain(`A2:${ledgerLetter('操作ID')}${LAST_ROW}`);
+    expect(ws.conditionalFormattings.map((c) => c.ref)).toContain(`A2:${ledgerLetter('佐证材料')}${LAST_ROW}`);
     const monthly = wb.getWorksheet('月度考核') as WithTables;
     expect(monthly.conditionalFormattings.flatMap((c) => c.rules).filter((r) => r.type === 'colorScale')).toHaveLength(2);
   });

@@ -28,6 +28,7 @@ const DIRECTOR = '杨光明'; // 中心主任 (设置)
 const OFFICER = '陈志刚'; // 督办员
 const REPORT = '1天反馈';
 const GRADE = '良好';
+const EVIDENCE_LINK = 'https://pan.example.com/s/e2e-drain';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 let session: PreviewSession;
@@ -244,6 +245,7 @@ test('科室 applies to close, 督办员 checks, 分管领导 approves with 良�
   await openItem(close, itemId);
   const apply = form('close', ui.close.applyTitle);
   await apply.getByRole('textbox', { name: ui.close.applyContent, exact: true }).fill('排水管道已更换，通水正常。');
+  await apply.getByRole('textbox', { name: ui.close.applyEvidence, exact: true }).fill(`管道验收单.pdf、${EVIDENCE_LINK}`);
   const applyButton = apply.getByRole('button', { name: ui.close.apply, exact: true });
   await shot('apply.png', applyButton);
   await applyButton.click();
@@ -252,6 +254,10 @@ test('科室 applies to close, 督办员 checks, 分管领导 approves with 良�
 
   await chooseRole({ role: '督办员', name: OFFICER });
   await openItem(close, itemId);
+  // 初核 sees the 佐证材料: the link opens in a new tab
+  const evidence = close.getByTestId('item-summary').locator(`a[href="${EVIDENCE_LINK}"]`);
+  await evidence.waitFor();
+  expect(await evidence.getAttribute('target')).toBe('_blank');
   const checkButton = form('close', ui.close.checkTitle).getByRole('button', { name: ui.close.check, exact: true });
   await shot('check.png', checkButton);
   await checkButton.click();

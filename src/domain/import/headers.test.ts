@@ -22,6 +22,13 @@ describe('mapHeaders: what a section calls a column → the ledger column', () =
     ['责任科室：', '承办科室', 'synonym'],
     ['目标任务', '目标任务/工作要求', 'synonym'],
     ['目标任务／工作要求', '目标任务/工作要求', 'exact'],
+    ['佐证材料', '佐证材料', 'exact'],
+    ['佐证', '佐证材料', 'synonym'],
+    ['附件', '佐证材料', 'synonym'],
+    ['证明材料', '佐证材料', 'synonym'],
+    ['佐证资料', '佐证材料', 'synonym'],
+    ['附件：', '佐证材料', 'synonym'],
+    ['佐证材料（链接或文件名）', '佐证材料', 'exact'],
   ])('%j → %s (%s)', (pasted, target, kind) => {
     expect(targetOf(pasted)).toMatchObject({ target, kind });
   });
@@ -33,6 +40,15 @@ describe('mapHeaders: what a section calls a column → the ledger column', () =
     ['预警状态', 'ignored'],
   ])('%j is not imported (%s)', (pasted, kind) => {
     expect(targetOf(pasted)).toMatchObject({ target: null, kind });
+  });
+
+  test('佐证材料 where the ledger has no 佐证材料 column (made before it existed): 附件 is not imported', () => {
+    expect(
+      targetOf(
+        '附件',
+        IMPORT_TARGETS.filter((h) => h !== '佐证材料'),
+      ),
+    ).toMatchObject({ target: null, kind: 'ignored' });
   });
 
   test('备注 where the ledger has no 备注 column: not imported', () => {

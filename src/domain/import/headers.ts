@@ -21,6 +21,7 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   完成时限: ['完成时间', '办结时限', '完成期限', '截止日期', '截止时间', '时限要求', '时限'],
   最近进展: ['进展情况', '落实情况', '办理情况', '工作进展', '进展', '完成情况'],
   备注: ['说明', '附注', '其他说明'],
+  佐证材料: ['佐证', '附件', '证明材料', '佐证资料', '佐证附件'],
 };
 
 /** Row numbers of the section's sheet: left out without a warning. */

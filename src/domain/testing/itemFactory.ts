@@ -42,6 +42,7 @@ export function makeItem(overrides: Partial<LedgerItem> = {}): LedgerItem {
     falsifiedOn: null,
     linkedId: '',
     note: '',
+    evidence: '',
     ...overrides,
   };
 }

@@ -55,7 +55,7 @@ async function assigned(): Promise<{ xl: ExcelDouble; svc: LedgerService; id: st
 test('a retried 重新立项 that had landed names the new item again and appends nothing', async () => {
   const { xl, svc, id } = await assigned();
   await must(svc.act(id, { type: '反馈', node: '1天反馈', content: '已召开专题会研究部署' }, ctx(section, '2026-03-03')));
-  await must(svc.act(id, { type: '申请办结' }, ctx(section, '2026-03-05')));
+  await must(svc.act(id, { type: '申请办结', evidence: '排水管道验收单.pdf' }, ctx(section, '2026-03-05')));
   await must(svc.act(id, { type: '初核' }, ctx(clerk, '2026-03-06')));
   await must(svc.act(id, { type: '审定', grade: '良好' }, ctx(leader, '2026-03-06')));
   const reopen = ctx(clerk, '2026-03-20', 'op-reopen');

@@ -86,6 +86,9 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
     const bad = rowProblem(after, sections, row.rowIndex + 1, lettersOf(headers, header.columnIndex));
     if (bad) return done(err('row-invalid', bad));
     const patch = changedCells(v.item, after);
+    // A ledger older than a column the action fills (佐证材料): refuse rather than drop what was typed.
+    const missing = Object.keys(patch).find((h) => !index.has(h));
+    if (missing) return done(err('column-missing', t.columnMissing(missing, action.type)));
     const recHeaders = headerTexts(recHeader);
     const logHeaders = headerTexts(logHeader);
     const signed = action.type === '审签' ? out.value.records : [];

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import { Fragment, useMemo } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import { itemClock } from '../../domain/clock';
 import { openReturns, returnedReports } from '../../domain/signOffReturn';
 import type { LedgerItem } from '../../domain/types';
@@ -17,8 +17,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** term → value rows as a definition list (data-fact = term, for tests and the e2e suite). */
-export function FactList({ rows }: { rows: readonly [string, string][] }): JSX.Element {
+/** term → value rows as a definition list (data-fact = term, for tests and the e2e suite); an empty value shows “—”. */
+export function FactList({ rows }: { rows: readonly (readonly [string, ReactNode])[] }): JSX.Element {
   const styles = useStyles();
   return (
     <dl className={styles.grid}>

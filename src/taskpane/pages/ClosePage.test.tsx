@@ -44,7 +44,7 @@ const OFFICE: RoleChoice = { role: '督办员', name: '督办员甲' };
 const LEADER: RoleChoice = { role: '分管领导', leader: '李副主任' };
 
 describe('销号', () => {
-  it('申请办结 → 初核 → 退回 (reason required) → 申请办结 → 初核 → 审定', async () => {
+  it('申请办结 (佐证材料 required) → 初核 → 退回 (reason required) → 申请办结 (佐证材料 kept) → 初核 → 审定', async () => {
     const service = new FakeLedgerService({
       today: TODAY,
       items: [makeItem({ id: ID, section: SECTION, report1On: '2026-03-03', report3On: '2026-03-05' })],
@@ -54,8 +54,14 @@ describe('销号', () => {
 
     type(c.applyContent, '路灯已全部更换并验收');
     press(c.apply);
+    expect(screen.getByText(ui.validation.required(c.applyEvidenceName))).toBeInTheDocument();
+    expect(service.calls.some((call) => call.method === 'act')).toBe(false);
+    type(c.applyEvidence, '=HYPERLINK("x")');
+    expect(screen.getByText(ui.validation.formulaLike(c.applyEvidenceName, '='))).toBeInTheDocument();
+    type(c.applyEvidence, '路灯验收单.pdf');
+    press(c.apply);
     await done(c.applyDone(ID));
-    expect(service.item(ID)).toMatchObject({ state: '申请办结', appliedOn: TODAY, progress: '路灯已全部更换并验收' });
+    expect(service.item(ID)).toMatchObject({ state: '申请办结', appliedOn: TODAY, progress: '路灯已全部更换并验收', evidence: '路灯验收单.pdf' });
     expect(forms()).toEqual([]);
     expect(screen.getByText(ui.item.noActions)).toBeInTheDocument();
 
@@ -77,9 +83,13 @@ describe('销号', () => {
     expect(service.item(ID)).toMatchObject({ state: '办理中', returnCount: 1, appliedOn: null, checkedOn: null });
     expect(service.records.at(-1)).toMatchObject({ type: '退回', content: '缺少验收照片', signer: '李副主任' });
 
+    // 退回 kept 佐证材料: the form starts with it, the section amends it
     as(SECTION_ROLE);
+    expect(control(c.applyEvidence)).toHaveValue('路灯验收单.pdf');
+    type(c.applyEvidence, '路灯验收单.pdf、https://pan.example.com/s/ld-photos');
     press(c.apply);
     await done(c.applyDone(ID));
+    expect(service.item(ID)?.evidence).toBe('路灯验收单.pdf、https://pan.example.com/s/ld-photos');
     as(OFFICE);
     press(c.check);
     await done(c.checkDone(ID));

@@ -51,7 +51,7 @@ function CloseBody(): JSX.Element {
       )}
       <ItemPicker filter={closable} />
       {view && <ItemSummary view={view} />}
-      {item && can('申请办结') && <ApplyCloseForm item={item} op={op} />}
+      {item && can('申请办结') && <ApplyCloseForm key={item.id} item={item} op={op} />}
       {item && can('初核') && <CheckForm item={item} op={op} />}
       {item && can('审定') && <ApproveForm item={item} op={op} />}
       {item && can('退回') && <ReturnForm item={item} op={op} />}

@@ -40,6 +40,7 @@ describe('the actor is who typed', () => {
     renderApp(service, { page: 'close', role: { role: '科室', section: SECTION } });
     await ready();
     pick('DB-2026-0001');
+    type(c.applyEvidence, '验收单.pdf');
     press(c.apply);
     expect(await screen.findByText(ui.role.needName)).toBeInTheDocument();
     expect(acts(service)).toHaveLength(0);
@@ -61,6 +62,7 @@ describe('messages belong to their role and item', () => {
     renderApp(service, { page: 'close', role: { role: '科室', section: SECTION, name: '经办人乙' } });
     await ready();
     pick('DB-2026-0001');
+    type(c.applyEvidence, '验收单.pdf');
     press(c.apply);
     expect(await screen.findByText(c.applyDone('DB-2026-0001'))).toBeInTheDocument();
     await ready();
@@ -68,6 +70,7 @@ describe('messages belong to their role and item', () => {
     pick('DB-2026-0002');
     expect(screen.queryByText(c.applyDone('DB-2026-0001'))).toBeNull();
 
+    type(c.applyEvidence, '验收单.pdf');
     press(c.apply);
     expect(await screen.findByText(c.applyDone('DB-2026-0002'))).toBeInTheDocument();
     await ready();

@@ -78,6 +78,8 @@ const byId = (snap: LedgerSnapshot, id: string): LedgerItem => {
   return item;
 };
 
+const EVIDENCE = 'https://pan.example.com/s/13710-contract';
+
 const NEW_INPUT = { source: '其他', level: '台账其他任务', content: '契约测试：更换实验楼门禁', section: SECTION, kind: '一般' } as const;
 
 describe.each([
@@ -162,7 +164,7 @@ describe.each([
     expect(await codeOf(svc.act(id, { type: '审签', record: { ...mine[0], opId: 'op-gone' } as StoredRecord }, ctx(leader)))).not.toBe('ok');
 
     for (const [actor, action, state] of [
-      [sectionActor, { type: '申请办结', content: '已完成' }, '申请办结'],
+      [sectionActor, { type: '申请办结', content: '已完成', evidence: EVIDENCE }, '申请办结'],
       [clerk, { type: '初核' }, '已初核'],
       [leader, { type: '审定', grade: '良好' }, '已销号'],
     ] as [Actor, Parameters<LedgerService['act']>[1], string][]) {
@@ -171,7 +173,8 @@ describe.each([
       expect((await must(svc.act(id, action, op))).item.state).toBe(state);
     }
     snap = await svc.snapshot();
-    expect(byId(snap, id)).toMatchObject({ state: '已销号', grade: '良好', closedOn: TODAY });
+    // 佐证材料 went in with 申请办结 and reads back from the ledger, through 初核 and 审定
+    expect(byId(snap, id)).toMatchObject({ state: '已销号', grade: '良好', closedOn: TODAY, evidence: EVIDENCE, progress: '已完成' });
 
     // 重新立项: a new item under the next number, once
     const reopen = ctx(clerk);
@@ -191,14 +194,33 @@ describe.each([
     await must(svc.act(item.id, { type: '审批同意', assignedOn: TODAY }, ctx(director)));
     expect(await codeOf(svc.act(item.id, { type: '反馈', node: '1天反馈', content: '部署' }, ctx(otherSection)))).toBe('other-section');
     expect(await codeOf(svc.act(item.id, { type: '审定', grade: '良好' }, ctx(leader)))).toBe('wrong-state');
-    expect(await codeOf(svc.act(item.id, { type: '申请办结' }, ctx(sectionActor)))).toBe('wrong-state');
+    expect(await codeOf(svc.act(item.id, { type: '申请办结', evidence: EVIDENCE }, ctx(sectionActor)))).toBe('wrong-state');
     await must(svc.act(item.id, { type: '开始办理' }, ctx(sectionActor)));
-    await must(svc.act(item.id, { type: '申请办结' }, ctx(sectionActor)));
+    // no 佐证材料, or one Excel would read as a formula: refused, nothing written
+    expect(await codeOf(svc.act(item.id, { type: '申请办结', evidence: ' ' }, ctx(sectionActor)))).toBe('missing-evidence');
+    expect(await codeOf(svc.act(item.id, { type: '申请办结', evidence: '=HYPERLINK("x")' }, ctx(sectionActor)))).toBe('formula-like');
+    expect(byId(await svc.snapshot(), item.id)).toMatchObject({ state: '办理中', evidence: '' });
+    await must(svc.act(item.id, { type: '申请办结', evidence: '门禁验收单.pdf' }, ctx(sectionActor)));
     expect(await codeOf(svc.act(item.id, { type: '初核' }, ctx(sectionActor)))).toBe('wrong-role');
     expect(await codeOf(svc.act(item.id, { type: '退回', reason: '  ' }, ctx(clerk)))).toBe('missing-reason');
     expect(await codeOf(svc.act('DB-2026-9999', { type: '催办' }, ctx(clerk)))).toBe('item-not-found');
     const snap = await svc.snapshot();
-    expect(byId(snap, item.id).state).toBe('申请办结');
+    expect(byId(snap, item.id)).toMatchObject({ state: '申请办结', evidence: '门禁验收单.pdf' });
+  });
+
+  test('佐证材料: 申请办结 writes it, the snapshot reads it back, 退回 keeps it, applying again replaces it', async () => {
+    const { item } = await must(svc.register(NEW_INPUT, ctx(clerk)));
+    await must(svc.act(item.id, { type: '审批同意', assignedOn: TODAY }, ctx(director)));
+    await must(svc.act(item.id, { type: '开始办理' }, ctx(sectionActor)));
+    const apply = ctx(sectionActor);
+    const applied = await must(svc.act(item.id, { type: '申请办结', evidence: EVIDENCE }, apply));
+    expect(applied.item.evidence).toBe(EVIDENCE);
+    expect((await must(svc.act(item.id, { type: '申请办结', evidence: EVIDENCE }, apply))).item.evidence).toBe(EVIDENCE);
+    expect(byId(await svc.snapshot(), item.id)).toMatchObject({ state: '申请办结', appliedOn: TODAY, evidence: EVIDENCE });
+    await must(svc.act(item.id, { type: '退回', reason: '缺少整改前后照片' }, ctx(clerk)));
+    expect(byId(await svc.snapshot(), item.id)).toMatchObject({ state: '办理中', appliedOn: null, returnCount: 1, evidence: EVIDENCE });
+    await must(svc.act(item.id, { type: '申请办结', evidence: `${EVIDENCE}、整改前后照片.zip` }, ctx(sectionActor)));
+    expect(byId(await svc.snapshot(), item.id).evidence).toBe(`${EVIDENCE}、整改前后照片.zip`);
   });
 
   test('urgeOverdue: the overdue open items of the section, once per opId', async () => {

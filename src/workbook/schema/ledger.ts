@@ -74,6 +74,10 @@ export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
   // Written by the add-in with each registration: tells two co-authors' rows apart when they took
   // the same 编号 at the same moment (itemNumber.resolveCollisions). Hidden, not locked.
   input('操作ID', 14, { hidden: true }),
+  // 佐证材料 came after the first ledgers: appended at the table's end, so 初始化台账 adds it to an
+  // older ledger without moving a column any formula (or 月度考核) refers to. Everything between
+  // 备注 and here is hidden, so a reader sees it right after 备注.
+  input('佐证材料', 24, { inputMessage: msg.佐证材料, wrap: true }),
 ];
 
 /** 1-based column of a 台账 header. */
@@ -126,7 +130,7 @@ export const ledgerSheet: SheetSpec = {
   freeze: { row: 1, col: 1 },
   protect: true,
   landscape: true,
-  // 40 visible columns: two A3 pages across keep the print at ~80 %, 编号 repeated on each.
+  // 41 visible columns: two A3 pages across keep the print at ~80 %, 编号 repeated on each.
   fitToWidth: 2,
   printTitleColumns: 'A:A',
 };

@@ -1,0 +1,130 @@
+/**
+ * A ledger made before 佐证材料 existed (结构版本 2: the 台账 table ends at 操作ID): it reads as it
+ * is, 申请办结 is refused there (the evidence would have nowhere to go) until 初始化台账 has added the
+ * column at the table's end — without moving a column or losing a typed cell — and then works.
+ */
+import { makeItem } from '../domain/testing/itemFactory';
+import type { Result } from '../domain/result';
+import type { Actor } from '../domain/workflow';
+import { LEDGER_PROTECTION_OPTIONS } from './protection';
+import { createExcelDouble, type ExcelDouble } from './double';
+import { initialiseLedger } from './initialise';
+import { createLedgerService } from './ledgerGateway';
+import { itemCells, tableRow } from './ledgerCodec';
+import type { ActionContext } from './ledgerService';
+import { SCHEMA_VERSION, columnLetter, settingRow, sheetSpec } from '../workbook/schema';
+
+const TODAY = '2026-03-16';
+const LEDGER = sheetSpec('台账').tables[0];
+const OLD_COLUMNS = LEDGER.columns.filter((c) => c.header !== '佐证材料');
+const section: Actor = { role: '科室', name: '周海涛', section: '工程管理科' };
+const clerk: Actor = { role: '督办员', name: '陈志刚' };
+let seq = 0;
+const ctx = (actor: Actor): ActionContext => ({ actor, on: TODAY, now: new Date(`${TODAY}T10:00:00`), opId: `op-ev-${++seq}` });
+
+function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+const ITEMS = [
+  makeItem({ id: 'DB-2026-0001', report1On: '2026-03-03', progress: '已完成管道勘察', note: '科室手填备注' }),
+  makeItem({ id: 'DB-2026-0002', state: '申请办结', appliedOn: '2026-03-09', progress: '已完工' }),
+  makeItem({
+    id: 'DB-2026-0003',
+    state: '已销号',
+    appliedOn: '2026-03-08',
+    checkedOn: '2026-03-09',
+    approvedOn: '2026-03-09',
+    closedOn: '2026-03-09',
+    grade: '良好',
+  }),
+];
+
+/** A version-2 ledger: built, then 佐证材料 taken out and 结构版本 set back, with three typed rows. */
+async function oldLedger(): Promise<ExcelDouble> {
+  const xl = createExcelDouble({ sheets: ['Sheet1'], workbookName: '督办台账.xlsx' });
+  value(await initialiseLedger(xl.run, { today: TODAY }));
+  const s = xl.workbook.sheet('台账');
+  s.unprotect();
+  await xl.run(async (context) => context.workbook.tables.getItem('台账').columns.getItem('佐证材料').delete());
+  const headers = OLD_COLUMNS.map((c) => c.header);
+  s.setFormulas(
+    `A2:${columnLetter(headers.length)}${ITEMS.length + 1}`,
+    ITEMS.map((it, k) => tableRow(headers, OLD_COLUMNS, { ...itemCells(it), 操作ID: `op-old-${k}` })),
+  );
+  // the row tint of a version-2 ledger ends at 操作ID (the double does not narrow it on a column delete)
+  for (const cf of s.cfs) if (cf.rect.c1 === LEDGER.columns.length - 1) cf.rect = { ...cf.rect, c1: cf.rect.c1 - 1 };
+  s.protect(LEDGER_PROTECTION_OPTIONS as Record<string, boolean | string>);
+  xl.workbook.sheet('设置').setValues(`B${settingRow('结构版本')}`, [[2]]);
+  expect(xl.workbook.table('台账').columns).toEqual(OLD_COLUMNS.map((c) => c.header));
+  return xl;
+}
+
+/** Whether a sheet address (台账!A2:BO1048576) spans column `col` (1-based) from body row 2. */
+function covers(address: string, col: number): boolean {
+  const m = /!([A-Z]+)2:([A-Z]+)\d+$/.exec(address);
+  const n = (letters: string) => [...letters].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
+  return !!m && n(m[1]) <= col && col <= n(m[2]);
+}
+
+const ledgerCells = (xl: ExcelDouble) => JSON.stringify(xl.workbook.table('台账').formulas);
+
+describe('an older ledger without 佐证材料', () => {
+  test('reads as it is: every row valid, no 佐证材料', async () => {
+    const xl = await oldLedger();
+    const snap = await createLedgerService(xl.run).snapshot();
+    expect(snap.rowErrors).toEqual([]);
+    expect(snap.items.map((i) => [i.id, i.state, i.evidence])).toEqual([
+      ['DB-2026-0001', '办理中', ''],
+      ['DB-2026-0002', '申请办结', ''],
+      ['DB-2026-0003', '已销号', ''],
+    ]);
+  });
+
+  test('申请办结 is refused until 初始化台账 adds the column; nothing is written; other actions still work', async () => {
+    const xl = await oldLedger();
+    const svc = createLedgerService(xl.run);
+    const before = ledgerCells(xl);
+    const logRows = xl.workbook.table('操作日志').rowCount;
+    const r = await svc.act('DB-2026-0001', { type: '申请办结', evidence: '验收单.pdf' }, ctx(section));
+    expect(r.ok ? '' : r.error).toEqual({ code: 'column-missing', message: '台账缺少“佐证材料”列，请先点击“初始化台账”升级台账，再申请办结。' });
+    expect(ledgerCells(xl)).toBe(before);
+    expect(xl.workbook.table('操作日志').rowCount).toBe(logRows);
+    value(await svc.act('DB-2026-0002', { type: '初核' }, ctx(clerk)));
+  });
+
+  test('初始化台账 adds it at the table’s end, tinted like its row, with its input message; no typed cell changes; then 申请办结 writes and reads it', async () => {
+    const xl = await oldLedger();
+    const before = xl.workbook.table('台账');
+    const report = value(await initialiseLedger(xl.run, { today: TODAY }));
+    expect(report.repaired).toEqual(['台账：补充“佐证材料”列', `设置：结构版本 2 → ${SCHEMA_VERSION}`]);
+    expect(report.schemaVersion).toEqual({ before: 2, after: SCHEMA_VERSION });
+    const after = xl.workbook.table('台账');
+    expect(after.columns).toEqual(LEDGER.columns.map((c) => c.header));
+    // every column that was there holds exactly what it held; the new one is empty
+    expect(after.formulas.map((row) => row.slice(0, -1))).toEqual(before.formulas);
+    expect(after.formulas.map((row) => row.at(-1))).toEqual(['', '', '']);
+    const s = xl.workbook.sheet('台账');
+    const cell = s.cellAt(`${columnLetter(LEDGER.columns.length)}2`);
+    expect(cell.locked).toBe(false);
+    expect(cell.validation?.prompt?.title).toBe('佐证材料');
+    expect(s.protection.protected).toBe(true);
+    // the row tint reaches the new column
+    const tint = sheetSpec('台账').conditionalFormats.find((cf) => cf.range.startsWith('A2:'))!.rules;
+    const onNew = s.conditionalFormats().filter((cf) => covers(cf.address, LEDGER.columns.length));
+    expect(onNew.map((cf) => cf.rule.formula)).toEqual(expect.arrayContaining(tint.map((r) => (r.type === 'expression' ? `=${r.formula}` : ''))));
+    // a second run finds nothing to do
+    expect(value(await initialiseLedger(xl.run, { today: TODAY })).repaired).toEqual([]);
+
+    const svc = createLedgerService(xl.run);
+    value(await svc.act('DB-2026-0001', { type: '申请办结', evidence: 'https://pan.example.com/s/0001' }, ctx(section)));
+    const snap = await svc.snapshot();
+    expect(snap.rowErrors).toEqual([]);
+    expect(snap.items.find((i) => i.id === 'DB-2026-0001')).toMatchObject({
+      state: '申请办结',
+      evidence: 'https://pan.example.com/s/0001',
+      note: '科室手填备注',
+    });
+  });
+});
