@@ -6,6 +6,8 @@
  * (LibreOffice with a private profile that recalculates on load, as test/recalc does).
  * Wall time and peak resident memory come from GNU time (`/usr/bin/time`); CPU time (user + sys)
  * is printed too, as wall time on a shared machine is noisy.
+ * Each size is measured twice: with every month of 考核明细 live, and with the months through the
+ * previous one frozen into 考核存档 (as a clerk who runs 冻结本月 each month has them).
  * Also prints how many section-months score 总分 0 with and without 扣分上限.
  *   npm run bench:recalc                     # 500, 2,000 and 10,000 items
  *   npm run bench:recalc -- 1000 10000
@@ -30,8 +32,13 @@ const sizes = process.argv
 const SIZES = sizes.length > 0 ? sizes : [500, 2000, 10000];
 const OUT = join(BUILD_DIR, 'bench-recalc');
 
+/** The months a clerk has frozen by TODAY (冻结本月 after each month ends): through the previous month. */
+const FROZEN_THROUGH = '2026-10';
+
 interface Run {
   size: number;
+  /** '全部在算': every month live in 考核明细; '已冻结': months through FROZEN_THROUGH in 考核存档 */
+  months: '全部在算' | '已冻结';
   engine: 'LibreOffice' | 'Gnumeric';
   wall: number;
   cpu: number;
@@ -106,30 +113,37 @@ async function main(): Promise<void> {
   for (const size of SIZES) {
     const settings = { ...defaultSettings(), director: DEFAULT_DIRECTOR };
     const sample = generateSample({ count: size, seed: 7, today: TODAY, settings });
-    const file = join(OUT, `ledger-${size}.xlsx`);
-    await writeWorkbook(buildTemplate({ today: TODAY, items: sample.items, records: sample.records, settings, cache: 'wrong' }), file);
     zeros.push(zeroTotals(size, sample.items, sample.records));
-    for (const [engine, run] of [
-      ['LibreOffice', libreoffice],
-      ['Gnumeric', gnumeric],
-    ] as const) {
-      const r = await run(file);
-      runs.push({ size, engine, ...r });
-      console.log(`${size} items, ${engine}: ${r.wall.toFixed(1)} s wall, ${r.cpu.toFixed(1)} s CPU, ${Math.round(r.peakMb)} MB peak`);
+    for (const months of ['全部在算', '已冻结'] as const) {
+      const file = join(OUT, `ledger-${size}-${months === '已冻结' ? 'frozen' : 'live'}.xlsx`);
+      const frozenThrough = months === '已冻结' ? FROZEN_THROUGH : undefined;
+      await writeWorkbook(buildTemplate({ today: TODAY, items: sample.items, records: sample.records, settings, cache: 'wrong', frozenThrough }), file);
+      for (const [engine, run] of [
+        ['LibreOffice', libreoffice],
+        ['Gnumeric', gnumeric],
+      ] as const) {
+        const r = await run(file);
+        runs.push({ size, months, engine, ...r });
+        console.log(`${size} items (${months}), ${engine}: ${r.wall.toFixed(1)} s wall, ${r.cpu.toFixed(1)} s CPU, ${Math.round(r.peakMb)} MB peak`);
+      }
     }
   }
 
   const cpus = os.cpus();
   console.log(`\nopen + recalculate + save (${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load average ${os.loadavg()[0].toFixed(1)} at the end)\n`);
-  console.log('| items | engine | wall s | CPU s | peak MB |');
-  console.log('|---:|---|---:|---:|---:|');
-  for (const r of runs) console.log(`| ${r.size.toLocaleString('en')} | ${r.engine} | ${r.wall.toFixed(1)} | ${r.cpu.toFixed(1)} | ${Math.round(r.peakMb)} |`);
+  console.log(`考核明细 months: 全部在算 = every month live; 已冻结 = months through ${FROZEN_THROUGH} frozen into 考核存档\n`);
+  console.log('| items | 考核明细 | engine | wall s | CPU s | peak MB |');
+  console.log('|---:|---|---|---:|---:|---:|');
+  for (const r of runs)
+    console.log(`| ${r.size.toLocaleString('en')} | ${r.months} | ${r.engine} | ${r.wall.toFixed(1)} | ${r.cpu.toFixed(1)} | ${Math.round(r.peakMb)} |`);
   if (SIZES.length > 1) {
     const [lo, hi] = [Math.min(...SIZES), Math.max(...SIZES)];
-    for (const engine of ['LibreOffice', 'Gnumeric'] as const) {
-      const a = runs.find((r) => r.engine === engine && r.size === lo)!;
-      const b = runs.find((r) => r.engine === engine && r.size === hi)!;
-      console.log(`${engine}: ${lo} → ${hi} items: wall × ${(b.wall / a.wall).toFixed(1)}, CPU × ${(b.cpu / a.cpu).toFixed(1)}`);
+    for (const months of ['全部在算', '已冻结'] as const) {
+      for (const engine of ['LibreOffice', 'Gnumeric'] as const) {
+        const a = runs.find((r) => r.engine === engine && r.size === lo && r.months === months)!;
+        const b = runs.find((r) => r.engine === engine && r.size === hi && r.months === months)!;
+        console.log(`${engine} (${months}): ${lo} → ${hi} items: wall × ${(b.wall / a.wall).toFixed(1)}, CPU × ${(b.cpu / a.cpu).toFixed(1)}`);
+      }
     }
   }
   console.log('\n| items | section-months | 总分 0 with 扣分上限 | 总分 0 uncapped |');

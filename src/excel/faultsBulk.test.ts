@@ -35,12 +35,12 @@ const BULK: Bulk[] = [
   },
   {
     name: 'freezeMonth',
-    sheets: ['考核存档', '操作日志'],
+    sheets: ['考核存档', '月度考核', '操作日志'],
     perform: (run, opId) => freezeMonth(run, '2026-10', { asOf: TODAY, actor, opId, now }),
   },
   {
     name: 'freezeMonth (creating 考核存档)',
-    sheets: ['考核存档', '操作日志'],
+    sheets: ['考核存档', '月度考核', '操作日志'],
     perform: (run, opId) => freezeMonth(run, '2026-10', { asOf: TODAY, actor, opId, now }),
   },
   {

@@ -5,7 +5,8 @@ import { monthlyScores } from '../domain/scoring';
 import type { Actor } from '../domain/workflow';
 import { generateSample } from '../workbook/sample';
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from '../workbook/sections';
-import { ARCHIVE_HEADERS, ARCHIVE_HEADER_ROW, archiveRow, freezeMonth, type FreezeOptions } from './scoresArchive';
+import { ARCHIVE_HEADERS, ARCHIVE_HEADER_ROW, archiveRow, detailRowsOf, freezeMonth, type FreezeOptions } from './scoresArchive';
+import { serialToIso } from '../domain/parseDate';
 import { ledgerFixture } from './testing/ledgerFixture';
 
 /** What a cell shows for a value written behind Excel's text apostrophe (cells.textCell). */
@@ -83,5 +84,38 @@ describe('freezeMonth', () => {
     expect((await freezeMonth(xl.run, '2026-09', opts('op-z'))).ok).toBe(true);
     const retry = await freezeMonth(xl.run, '2026-09', opts('op-z'));
     expect(!retry.ok && retry.error.code).toBe('already-done');
+  });
+
+  /** 考核明细's (月份, 科室) rows as 'YYYY-MM 科室'. */
+  const detailKeys = (xl: ReturnType<typeof ledgerFixture>) =>
+    (xl.workbook.table('考核明细').values as unknown[][]).map(
+      (r) => `${typeof r[0] === 'number' ? serialToIso(r[0]).slice(0, 7) : String(r[0])} ${String(r[1])}`,
+    );
+
+  it('a frozen month leaves 考核明细 (its figures stand in 考核存档); the other months stay in order', async () => {
+    const xl = ledgerFixture({ items: sample.items, records: sample.records, today: TODAY, protect: true, password: 'pw' });
+    const before = detailKeys(xl);
+    const r = await freezeMonth(xl.run, '2026-10', opts('op-leave'));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(detailKeys(xl)).toEqual(before.filter((k) => !k.startsWith('2026-10 ')));
+    expect(xl.workbook.sheet('月度考核').protection.protected).toBe(true);
+    // a refreeze finds nothing more to take out
+    const again = await freezeMonth(xl.run, '2026-10', opts('op-leave-2'));
+    expect(again.ok && again.value.version).toBe(2);
+    expect(detailKeys(xl)).toEqual(before.filter((k) => !k.startsWith('2026-10 ')));
+  });
+
+  it('rows of the month anywhere in 考核明细 go, and a table left with none keeps one blank row', async () => {
+    const xl = ledgerFixture({ items: sample.items, records: sample.records, today: TODAY, detailMonths: ['2026-10', '2026-11', '2026-10'] });
+    const r = await freezeMonth(xl.run, '2026-10', opts('op-runs'));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(detailKeys(xl)).toEqual(sections.map((s) => `2026-11 ${s}`));
+    const only = ledgerFixture({ items: sample.items, records: sample.records, today: TODAY, detailMonths: ['2026-09'] });
+    expect((await freezeMonth(only.run, '2026-09', opts('op-all'))).ok).toBe(true);
+    expect(detailKeys(only)).toEqual([' ']);
+  });
+
+  it('detailRowsOf reads 月份 as a date serial or as text', () => {
+    expect(detailRowsOf([[46296], ['2026-10'], [46327], ['2026-10-01'], ['']], '2026-10')).toEqual([0, 1, 3]);
   });
 });

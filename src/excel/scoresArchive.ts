@@ -10,6 +10,10 @@
  * earlier versions stay as they were: the archive is an audit trail, the latest 版本 of a month is
  * the one that counts. Each freeze writes one 操作日志 line.
  *
+ * The frozen month then leaves 考核明细 (workbook/archive.ts): its rows are deleted in the write
+ * sync, so the workbook recounts only the months still open. 考核明细's 月份 column is read with
+ * the first round trip.
+ *
  * Round trips: 2 when 考核存档 does not exist yet (read · create+write), 3 otherwise (read · read the
  * archive's 月份/版本 and protection · append).
  */
@@ -29,13 +33,14 @@ import { isNotFound, logLine, nowMs, stampOn, queueLedgerInputs, queueLog, queue
 import { completeReads } from './tableRead';
 import { done, rollForward, writeFailed, type Attempt } from './writePath';
 import { SHEET } from '../workbook/sheetNames';
+import { ARCHIVE_DATE_HEADERS, ARCHIVE_HEADERS, ARCHIVE_HEADER_ROW, ARCHIVE_TEXT_HEADERS, archiveRecord } from '../workbook/archive';
 
 export const ARCHIVE_SHEET = SHEET.archive;
 export const ARCHIVE_TABLE = t.freezeTable;
-export const ARCHIVE_HEADERS = t.freezeHeaders;
-/** header row of the 考核存档 table (row 1 title, row 2 note) */
-export const ARCHIVE_HEADER_ROW = 3;
+export { ARCHIVE_HEADERS, ARCHIVE_HEADER_ROW };
 const LOG = SHEET.log;
+const SCORES = SHEET.scores;
+const DETAIL = SHEET.scoreDetail;
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export interface FreezeOptions {
@@ -58,46 +63,15 @@ export interface FreezeOutcome {
   rowErrors: CellError[];
 }
 
-/** The archive row of one section's score (ARCHIVE_HEADERS order). */
+/** The archive row of one section's score (ARCHIVE_HEADERS order), typed for Office.js. */
 export function archiveRow(s: SectionScore, asOf: IsoDate, frozenOn: IsoDate, actor: Actor, version: number, opId: string): CellValue[] {
-  const c = s.counts;
-  const rec: Record<string, CellValue> = {
-    考核月份: textCell(s.month),
-    科室: textCell(s.section),
-    任务总量: s.volume,
-    反馈实效: s.feedback,
-    落实进度: s.progress,
-    落实效果: s.effect,
-    办结情况: s.closure,
-    扣分: s.deductions,
-    总分: s.total,
-    排名: s.rank,
-    承办事项数: c.carried,
-    应报节点数: c.nodesDue,
-    按时反馈数: c.nodesOnTime,
-    在办事项数: c.open,
-    未逾期在办数: c.openOk,
-    已评价办结数: c.graded,
-    应办结数: c.deadlinesDue,
-    按期办结数: c.deadlinesOnTime,
-    不落实件数: c.nonImplementation,
-    退回次数: c.returned,
-    漏报次数: c.missed,
-    弄虚作假件数: c.falsified,
-    统计截止: dateCell(monthLastDay(s.month, asOf)),
-    冻结日期: dateCell(frozenOn),
-    冻结人: textCell(actor.name),
-    版本: version,
-    操作ID: textCell(opId),
-  };
-  return ARCHIVE_HEADERS.map((h) => rec[h] ?? '');
-}
-
-function monthLastDay(month: string, asOf: IsoDate): IsoDate {
-  const [y, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const me = `${month}-${String(last).padStart(2, '0')}`;
-  return me < asOf ? me : asOf;
+  const rec = archiveRecord(s, { asOf, frozenOn, actorName: actor.name, version, opId });
+  return ARCHIVE_HEADERS.map((h) => {
+    const v = rec[h];
+    if ((ARCHIVE_DATE_HEADERS as readonly string[]).includes(h)) return dateCell(String(v));
+    if ((ARCHIVE_TEXT_HEADERS as readonly string[]).includes(h)) return textCell(String(v));
+    return v;
+  });
 }
 
 export async function freezeMonth(run: ExcelRun, month: string, opts: FreezeOptions): Promise<Result<FreezeOutcome>> {
@@ -120,7 +94,8 @@ async function freezeAttempt(run: ExcelRun, month: string, opts: FreezeOptions):
     const names = context.workbook.worksheets.load('items/name');
     const tables = context.workbook.tables.load('items/name');
     const log = queueLog(context);
-    const prot = queueProtectionStates(context, [LOG]);
+    const prot = queueProtectionStates(context, [LOG, SCORES]);
+    const detailMonths = context.workbook.tables.getItem(DETAIL).columns.getItem('月份').getDataBodyRange().load('values');
     try {
       await sync();
       syncs += await completeReads(context);
@@ -146,41 +121,26 @@ async function freezeAttempt(run: ExcelRun, month: string, opts: FreezeOptions):
     // part-way through creating it leaves, and is laid out again.
     const exists = tables.items.some((x) => x.name === ARCHIVE_TABLE);
     const sheetLeft = !exists && names.items.some((x) => x.name === ARCHIVE_SHEET);
-    const logProtected = prot.read().has(LOG);
+    const protectedNow = prot.read();
+    const logProtected = protectedNow.has(LOG);
+    const scoresProtected = protectedNow.has(SCORES);
+    const leaving = detailRowsOf(detailMonths.values, month);
     computeMs += nowMs() - t0;
 
     // ---- round trip 2 (archive exists): its 月份/版本 columns and protection
-    let version = 1;
-    let archiveProtected = false;
-    let landed = false;
-    let headers: string[] = [...ARCHIVE_HEADERS];
+    let state: ArchiveState = { version: 1, archiveProtected: false, landed: false, createdByRetry: false, headers: [...ARCHIVE_HEADERS] };
     if (exists) {
-      const table = context.workbook.tables.getItem(ARCHIVE_TABLE);
-      const header = table.getHeaderRowRange().load('values');
-      const monthCol = table.columns.getItem('考核月份').getDataBodyRange().load('values');
-      const versionCol = table.columns.getItem('版本').getDataBodyRange().load('values');
-      const opCol = table.columns.getItem('操作ID').getDataBodyRange().load('values');
-      const p = context.workbook.worksheets.getItem(ARCHIVE_SHEET).protection.load('protected');
+      const read = queueArchiveRead(context);
       try {
         await sync();
       } catch (e) {
         return done(err('sync-failed', xt.syncFailed(syncMessage(e))));
       }
       t0 = nowMs();
-      headers = header.values[0].map((h) => String(h ?? '').trim());
-      archiveProtected = p.protected;
-      monthCol.values.forEach((r, i) => {
-        const m = cellDate(r[0])?.slice(0, 7) ?? cellText(r[0]).trim();
-        if (m === month) version = Math.max(version, Number(versionCol.values[i]?.[0] ?? 0) + 1);
-      });
-      // A retry of a freeze whose rows landed (and whose log line did not): keep them, same version.
-      const landedAt = opCol.values.findIndex((r) => cellText(r[0]) === opts.opId);
-      if (landedAt >= 0) {
-        landed = true;
-        version = Number(versionCol.values[landedAt]?.[0] ?? version);
-      }
+      state = read.read(month, opts.opId);
       computeMs += nowMs() - t0;
     }
+    const { version, archiveProtected, landed, createdByRetry, headers } = state;
 
     // ---- last round trip: write
     t0 = nowMs();
@@ -211,6 +171,13 @@ async function freezeAttempt(run: ExcelRun, month: string, opts: FreezeOptions):
       queueUnprotect(context, ARCHIVE_SHEET, archiveProtected, pw);
       context.workbook.tables.getItem(ARCHIVE_TABLE).getDataBodyRange().getRowsBelow(rows.length).values = rows.map(byHeader);
       queueProtect(context, ARCHIVE_SHEET, archiveProtected, pw);
+    } else if (createdByRetry) {
+      queueProtect(context, context.workbook.worksheets.getItem(ARCHIVE_SHEET), true, pw, LEDGER_PROTECTION_OPTIONS);
+    }
+    if (leaving.length > 0) {
+      queueUnprotect(context, SCORES, scoresProtected, pw);
+      queueLeaveDetail(context, leaving, detailMonths.values.length);
+      queueProtect(context, SCORES, scoresProtected, pw);
     }
     queueAppend(context, LOG, logState.headers, LOG_COLUMNS, [
       logLine(
@@ -227,7 +194,11 @@ async function freezeAttempt(run: ExcelRun, month: string, opts: FreezeOptions):
       await sync();
     } catch (e) {
       // a write that failed part-way may have left sheets unprotected: rollForward protects them again
-      const wereProtected = [...(logProtected ? [LOG] : []), ...(exists && archiveProtected ? [ARCHIVE_SHEET] : [])];
+      const wereProtected = [
+        ...(logProtected ? [LOG] : []),
+        ...(exists && archiveProtected ? [ARCHIVE_SHEET] : []),
+        ...(scoresProtected && leaving.length > 0 ? [SCORES] : []),
+      ];
       return writeFailed(e, { protectedSheets: new Set(wereProtected), password: pw });
     }
     opts.onComputeMs?.(computeMs);
@@ -241,4 +212,84 @@ function dateColumns(ws: Excel.Worksheet, firstBodyRow: number, count: number): 
     const letter = columnLetter(ARCHIVE_HEADERS.indexOf(h) + 1);
     ws.getRange(`${letter}${firstBodyRow}:${letter}${firstBodyRow + count - 1}`).numberFormat = Array.from({ length: count }, () => ['yyyy-mm-dd']);
   }
+}
+
+/** 0-based 考核明细 body rows whose 月份 is `month`. */
+export function detailRowsOf(values: readonly (readonly unknown[])[], month: string): number[] {
+  const out: number[] = [];
+  values.forEach((r, i) => {
+    const m =
+      cellDate(r[0] as CellValue)?.slice(0, 7) ??
+      cellText(r[0] as CellValue)
+        .trim()
+        .slice(0, 7);
+    if (m === month) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * The frozen month leaves 考核明细 (workbook/archive.ts): its rows are deleted bottom-up, run by
+ * run, so every index still points at the row it was read from. A table keeps one body row: when
+ * every row goes, the first stays with its 月份 and 科室 cleared (its formulas then show nothing).
+ */
+function queueLeaveDetail(context: Excel.RequestContext, rows: readonly number[], bodyRows: number): void {
+  const body = context.workbook.tables.getItem(DETAIL).getDataBodyRange();
+  const all = rows.length === bodyRows;
+  const runs: [number, number][] = [];
+  for (const i of all ? rows.slice(1) : rows) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === i) last[1]++;
+    else runs.push([i, 1]);
+  }
+  for (const [at, n] of runs.reverse()) {
+    body
+      .getRow(at)
+      .getResizedRange(n - 1, 0)
+      .delete('Up' as Excel.DeleteShiftDirection.up);
+  }
+  if (all) body.getCell(0, 0).getResizedRange(0, 1).values = [['', '']];
+}
+
+interface ArchiveState {
+  /** the version this freeze writes */
+  version: number;
+  archiveProtected: boolean;
+  /** this operation's rows are already in the archive (a retry) */
+  landed: boolean;
+  /** the archive holds only this operation's rows and no protection: a stopped first freeze made it */
+  createdByRetry: boolean;
+  /** the archive table's headers as they stand */
+  headers: string[];
+}
+
+/** The existing archive's headers, 月份/版本/操作ID columns and protection; what they say of this freeze. */
+function queueArchiveRead(context: Excel.RequestContext) {
+  const table = context.workbook.tables.getItem(ARCHIVE_TABLE);
+  const header = table.getHeaderRowRange().load('values');
+  const monthCol = table.columns.getItem('考核月份').getDataBodyRange().load('values');
+  const versionCol = table.columns.getItem('版本').getDataBodyRange().load('values');
+  const opCol = table.columns.getItem('操作ID').getDataBodyRange().load('values');
+  const p = context.workbook.worksheets.getItem(ARCHIVE_SHEET).protection.load('protected');
+  return {
+    read(month: string, opId: string): ArchiveState {
+      let version = 1;
+      monthCol.values.forEach((r, i) => {
+        const m = cellDate(r[0])?.slice(0, 7) ?? cellText(r[0]).trim();
+        if (m === month) version = Math.max(version, Number(versionCol.values[i]?.[0] ?? 0) + 1);
+      });
+      // A retry of a freeze whose rows landed (and whose log line did not): keep them, same version.
+      const landedAt = opCol.values.findIndex((r) => cellText(r[0]) === opId);
+      const landed = landedAt >= 0;
+      if (landed) version = Number(versionCol.values[landedAt]?.[0] ?? version);
+      return {
+        version,
+        archiveProtected: p.protected,
+        landed,
+        // a write stopped before the new archive's protection: it gets it now, as the first freeze would have
+        createdByRetry: landed && !p.protected && opCol.values.every((r) => cellText(r[0]) === opId),
+        headers: header.values[0].map((h) => String(h ?? '').trim()),
+      };
+    },
+  };
 }

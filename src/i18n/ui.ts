@@ -365,7 +365,7 @@ export const ui = {
         `扣分：不落实典型事项每件扣${d.nonImplementation}分，退回每次扣${d.returned}分，漏报每次扣${d.missedReport}分，弄虚作假每件扣${d.falsified}分；总分最低为0。`,
     },
     freeze: '冻结本月',
-    freezeHint: '把本月各科室得分按数值存入“考核存档”；再次冻结会新增一个版本，旧版本保留。',
+    freezeHint: '把本月各科室得分按数值存入“考核存档”，本月的行随即移出“考核明细”（不再随台账重算）；再次冻结会新增一个版本，旧版本保留。',
     freezeConfirm: (month: string, unfinished: boolean, asOf: string): string =>
       `${unfinished ? `${month} 尚未结束，冻结的是截至 ${asOf} 的得分。` : ''}如 ${month} 已冻结过，将新增一个版本（旧版本保留）。确认冻结？`,
     freezeConfirmYes: '确认冻结',

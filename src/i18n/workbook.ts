@@ -162,6 +162,8 @@ export const workbook = {
     outOfCalendar: '超出日历',
     badAssigned: '交办日期有误',
     unknownItem: '未登记',
+    /** 冻结人 of the months a template is built with already frozen */
+    frozenBy: '党政办公室（运行监督科）',
   },
 
   /** Headers of the sheets the add-in fills. */

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCalendar } from '../domain/calendar';
+import { monthlyScores } from '../domain/scoring';
 import { defaultSettings } from '../domain/settings';
 import { isoToSerial } from '../domain/parseDate';
 import { LEDGER_SHEETS } from './ledgerSheets';
@@ -223,4 +224,34 @@ describe('a sample ledger', () => {
 
 test('formulaForRow fills {r}, {prev} and {next}', () => {
   expect(formulaForRow('N(C{prev})+B{r}+A{next}', 7)).toBe('N(C6)+B7+A8');
+});
+
+describe('a ledger with months already frozen', () => {
+  const today = '2026-11-20';
+  const settings = { ...defaultSettings(), director: DEFAULT_DIRECTOR };
+  const sample = generateSample({ count: 120, seed: 5, today, sections: DEFAULT_SECTIONS, settings });
+  const sections = DEFAULT_SECTIONS.map((s) => s.section);
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    wb = await roundTrip(
+      buildTemplate({ today, items: sample.items, records: sample.records, settings, months: ['2026-09', '2026-10', '2026-11'], frozenThrough: '2026-10' }),
+      'frozen.xlsx',
+    );
+  });
+
+  test('the frozen months are in 考核存档 with the domain scores, and not in 考核明细', () => {
+    const detail = readSheetTable(wb.getWorksheet('月度考核')!, DETAIL_HEADER_ROW);
+    expect(new Set(detail.rows.map((r) => (r.values['月份'] as Date).toISOString().slice(0, 7)))).toEqual(new Set(['2026-11']));
+    const archive = wb.getWorksheet('考核存档')!;
+    expect(archive.getCell('A1').value).toBe('月度考核存档（冻结时的数值副本，不随台账变化）');
+    const rows = readSheetTable(archive, 3).rows;
+    const cal = createCalendar();
+    const want = ['2026-09', '2026-10'].flatMap((month) =>
+      monthlyScores({ items: sample.items, records: sample.records, sections, month, today, settings, cal }),
+    );
+    expect(rows.map(({ values: r }) => [r['考核月份'], r['科室'], r['总分'], r['不落实件数'], r['版本']])).toEqual(
+      want.map((s) => [s.month, s.section, s.total, s.counts.nonImplementation, 1]),
+    );
+    expect(archive.getCell('W4').numFmt).toBe('yyyy-mm-dd');
+  });
 });

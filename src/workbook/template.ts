@@ -33,6 +33,7 @@ import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS, type SectionRow } from './sections'
 import { generateSample } from './sample';
 import { LEDGER_INPUT_COLUMNS, FEEDBACK_INPUT_COLUMNS } from '../domain/validation';
 import { SHEET } from './sheetNames';
+import { addArchiveSheet } from './archiveSheet';
 
 export interface TemplateOptions {
   /** Fix 设置 今天 to this date (default: =TODAY()). Also the end of the sample period. */
@@ -53,6 +54,13 @@ export interface TemplateOptions {
   cache?: 'none' | 'wrong';
   /** Protect the sheets that hold formulas (default true, no password). */
   protect?: boolean;
+  /**
+   * Months up to and including this one (YYYY-MM) count as frozen, as 冻结本月 leaves them: their
+   * scores (by the domain) in 考核存档, and no 考核明细 rows. Default: none frozen.
+   */
+  frozenThrough?: string;
+  /** 冻结人 of those months (default: 党政办公室（运行监督科）) */
+  frozenBy?: string;
 }
 
 /** A deliberately wrong cached result: no formula of the ledger yields it. */
@@ -340,7 +348,9 @@ export function buildTemplate(opts: TemplateOptions = {}): ExcelJS.Workbook {
     items = sample.items;
     records = sample.records;
   }
-  const months = opts.months ?? defaultMonths(items, today);
+  const allMonths = opts.months ?? defaultMonths(items, today);
+  const frozen = opts.frozenThrough ? allMonths.filter((m) => m <= opts.frozenThrough!) : [];
+  const months = allMonths.filter((m) => !frozen.includes(m));
 
   const wb = new ExcelJS.Workbook();
   wb.creator = '13710 督办台账';
@@ -411,6 +421,8 @@ export function buildTemplate(opts: TemplateOptions = {}): ExcelJS.Workbook {
     }
   }
 
+  const sectionNames = sections.map((s) => s.section);
+  addArchiveSheet(wb, { months: frozen, items, records, sections: sectionNames, settings, today, frozenBy: opts.frozenBy ?? t.value.frozenBy }, protect);
   for (const n of WORKBOOK_SCHEMA.names) wb.definedNames.add(n.ref, n.name);
   return wb;
 }

@@ -9,7 +9,17 @@ import { addCalendarDays } from '../../domain/dates';
 import { defaultSettings } from '../../domain/settings';
 import type { FeedbackRecord, IsoDate, LedgerItem } from '../../domain/types';
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from '../../workbook/sections';
-import { LEDGER_COLUMNS, LOG_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, SETTING_ROWS, columnLetter, type ColumnSpec } from '../../workbook/schema';
+import {
+  DETAIL_COLUMNS,
+  DETAIL_HEADER_ROW,
+  LEDGER_COLUMNS,
+  LOG_COLUMNS,
+  PEOPLE_COLUMNS,
+  RECORD_COLUMNS,
+  SETTING_ROWS,
+  columnLetter,
+  type ColumnSpec,
+} from '../../workbook/schema';
 import { dateCell, type CellValue } from '../cells';
 import { createExcelDouble, type ExcelDouble, type ExcelProfileName } from '../double';
 import { itemCells, recordCells, tableRow } from '../ledgerCodec';
@@ -24,6 +34,8 @@ export interface FixtureOptions {
   password?: string;
   /** which Excel the double models (default web: Excel on the web's requirement sets and 5 MB cap) */
   profile?: ExcelProfileName;
+  /** the months of 考核明细 ('YYYY-MM', one row per section each; default every month of 2026) */
+  detailMonths?: readonly string[];
 }
 
 function addTable(xl: ExcelDouble, sheet: string, name: string, columns: readonly ColumnSpec[], rows: CellValue[][]) {
@@ -40,7 +52,7 @@ function addTable(xl: ExcelDouble, sheet: string, name: string, columns: readonl
 export function ledgerFixture(opts: FixtureOptions = {}): ExcelDouble {
   const xl = createExcelDouble({
     workbookName: '13710督办台账.xlsx',
-    sheets: ['台账', '反馈记录', '科室人员', '日历', '设置', '操作日志'],
+    sheets: ['台账', '反馈记录', '科室人员', '日历', '设置', '月度考核', '操作日志'],
     profile: opts.profile,
   });
   const ledgerHeaders = LEDGER_COLUMNS.map((c) => c.header);
@@ -62,6 +74,16 @@ export function ledgerFixture(opts: FixtureOptions = {}): ExcelDouble {
     DEFAULT_SECTIONS.map((s) => [s.section, s.chief, s.deputy, '']),
   );
   addTable(xl, '操作日志', '操作日志', LOG_COLUMNS, []);
+
+  // 考核明细 at its place on 月度考核: 月份 and 科室 typed (the double computes no formulas)
+  const months = opts.detailMonths ?? Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+  const detailRows = months.flatMap((m) =>
+    DEFAULT_SECTIONS.map((s): CellValue[] => [dateCell(`${m}-01`), s.section, ...DETAIL_COLUMNS.slice(2).map(() => '')]),
+  );
+  const detail = xl.workbook.sheet('月度考核');
+  const detailBox = `A${DETAIL_HEADER_ROW}:${columnLetter(DETAIL_COLUMNS.length)}${DETAIL_HEADER_ROW + Math.max(1, detailRows.length)}`;
+  detail.setValues(detailBox, [DETAIL_COLUMNS.map((c) => c.header), ...(detailRows.length > 0 ? detailRows : [DETAIL_COLUMNS.map(() => '')])]);
+  detail.addTable(detailBox, true, '考核明细');
 
   // 日历: the dates the tests use (2025–2026), with flags and a running index.
   const cal = createCalendar();
@@ -94,7 +116,7 @@ export function ledgerFixture(opts: FixtureOptions = {}): ExcelDouble {
     set.setValues(`B${row}`, [[dateCell(opts.today)]]);
   }
   if (opts.protect) {
-    for (const name of ['台账', '反馈记录']) xl.workbook.sheet(name).protect({}, opts.password);
+    for (const name of ['台账', '反馈记录', '月度考核']) xl.workbook.sheet(name).protect({}, opts.password);
   }
   xl.stats.reset();
   return xl;
