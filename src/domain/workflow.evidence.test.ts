@@ -46,6 +46,7 @@ describe('申请办结 with 佐证材料', () => {
     ['a leading +', '+86 电话记录', 'formula-like', /^佐证材料以“\+”开头/],
     ['a leading -', '-验收单.pdf', 'formula-like', /^佐证材料以“-”开头/],
     ['a leading @', '@科室群文件', 'formula-like', /^佐证材料以“@”开头/],
+    ['spaces, then =', ' \u3000=1+1', 'formula-like', /^佐证材料以“=”开头/],
   ])('%s → refused (%s)', (_name, evidence, code, message) => {
     const r = apply(evidence);
     if (r.ok) throw new Error('expected a refusal');

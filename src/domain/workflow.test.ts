@@ -307,6 +307,7 @@ describe('registerItem (立项)', () => {
     ['without 编号', { id: '' }, people.督办员, 'missing-field'],
     ['without content', { content: '' }, people.督办员, 'missing-content'],
     ['formula-like content', { content: '@x' }, people.督办员, 'formula-like'],
+    ['formula-like content after a leading space', { content: ' =1+1' }, people.督办员, 'formula-like'],
     ['without section', { section: ' ' }, people.督办员, 'missing-field'],
     ['unknown 来源类别', { source: '领导交办' as never }, people.督办员, 'bad-enum'],
     ['unknown 交办层级', { level: '学校' as never }, people.督办员, 'bad-enum'],

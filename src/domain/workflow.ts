@@ -166,7 +166,7 @@ const isBlank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
 
 /**
  * Text the workflow will write into a cell: required non-blank (when `required`), within
- * `max` characters, and not starting with a character that makes Excel read a formula.
+ * `max` characters, and not starting (after spaces) with a character that makes Excel read a formula.
  */
 function checkText(what: string, s: unknown, max: number, required: boolean): Result<string> {
   const w = domain.workflow;
@@ -176,7 +176,10 @@ function checkText(what: string, s: unknown, max: number, required: boolean): Re
   if (typeof s !== 'string' || (required && s.trim() === '')) return err('missing-content', w.needContent(what));
   const length = Array.from(s).length;
   if (length > max) return err('too-long', w.textTooLong(what, max, length));
-  if ('=+-@'.includes(s[0])) return err('formula-like', w.textFormulaLike(what, s[0]));
+  // Judged on the first character after any leading spaces (full-width ones too): the text is
+  // trimmed in many places on its way (导入, a co-author's edit), and " =1+1" reads as "=1+1" to a person.
+  const lead = s.trimStart()[0];
+  if (lead !== undefined && '=+-@'.includes(lead)) return err('formula-like', w.textFormulaLike(what, lead));
   return ok(s);
 }
 

@@ -17,6 +17,8 @@ describe('client-side validation', () => {
     expect(checkText('𠀀𠀀𠀀', rule)).toBeNull(); // three characters outside the BMP
     expect(checkText('路灯维修', rule)).toBe(v.tooLong('事项内容', 3, 4));
     for (const lead of ['=', '+', '-', '@']) expect(checkText(`${lead}1`, rule)).toBe(v.formulaLike('事项内容', lead));
+    // leading spaces, full-width too, hide nothing
+    expect(checkText(' \u3000=1', { ...rule, max: 10 })).toBe(v.formulaLike('事项内容', '='));
     expect(checkText('１+1', rule)).toBeNull();
   });
 

@@ -36,7 +36,9 @@ export function checkText(value: string, rule: TextRule): string | null {
   if (value.trim() === '') return rule.required ? v.required(rule.label) : null;
   const length = Array.from(value).length;
   if (length > rule.max) return v.tooLong(rule.label, rule.max, length);
-  if ('=+-@'.includes(value[0])) return v.formulaLike(rule.label, value[0]);
+  // after any leading spaces, as the domain judges it (workflow checkText): " =1+1" is "=1+1" to a reader
+  const lead = value.trimStart()[0];
+  if ('=+-@'.includes(lead)) return v.formulaLike(rule.label, lead);
   return null;
 }
 
