@@ -62,6 +62,17 @@ describe('suggestSection: a typed 科室 close to a listed one', () => {
   ])('%j → null (%s)', (typed) => {
     expect(suggestSection(typed, sections)).toBeNull();
   });
+
+  // the centre's own sections: a name holding what was typed beats one a character away
+  const centre = ['党政办公室（运行监督科）', '综合科', '财务科', '工程管理科', '维修服务科', '物业管理科', '饮食服务科'];
+  test.each([
+    ['服务科', null],
+    ['维修服务', '维修服务科'],
+    ['维修服物科', '维修服务科'],
+    ['财物科', '财务科'],
+  ])("among the centre's sections: %j → %j", (typed, expected) => {
+    expect(suggestSection(typed, centre)).toBe(expected);
+  });
 });
 
 describe('dates', () => {

@@ -111,10 +111,13 @@ export function suggestSection(typed: string, sections: readonly string[]): stri
       const contains = nj.includes(tj) || tj.includes(nj) || isSubsequence(t, n);
       const d = distance(t, n);
       const close = d <= Math.max(1, Math.floor(Math.max(t.length, n.length) / 4));
-      return { name, d, ok: contains || close };
+      return { name, d, contains, ok: contains || close };
     })
     .filter((x) => x.ok && x.name !== typed)
     .sort((a, b) => a.d - b.d);
+  // A name that holds what was typed (公寓管理科 → 学生公寓管理科) beats one a letter away from it:
+  // "服务科" is 维修服务科 or 饮食服务科 (so no suggestion), never 财务科.
+  if (scored.some((x) => x.contains)) scored.splice(0, scored.length, ...scored.filter((x) => x.contains));
   if (scored.length === 0) return null;
   if (scored.length > 1 && scored[1].d === scored[0].d) return null;
   return scored[0].name;
