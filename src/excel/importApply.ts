@@ -90,7 +90,7 @@ export async function previewImport(run: ExcelRun, text: string, options: Import
   // Only the columns this ledger has: a ledger older than a column (佐证材料) reports the pasted
   // column as not imported instead of taking values it could not write.
   const targets = IMPORT_TARGETS.filter((h) => read.ledger.headers.includes(h));
-  const block = parsePastedBlock(text, targets, columnTargets);
+  const block = parsePastedBlock(text, targets, columnTargets, options.origin?.firstRow ?? null);
   const preview = previewRows(block, read.ledger.rows, { sections, today }, { ...options, columnTargets, sectionAliases });
   return ok({ ...preview, remember: { columnTargets: formatRemembered(columnTargets), sectionAliases: formatRemembered(sectionAliases) } });
 }

@@ -95,7 +95,9 @@ export const importText = {
     sheet: '工作表',
     sheetOption: (name: string, rows: number): string => `${name}（${rows} 行）`,
     read: (file: string, sheet: string, rows: number): string =>
-      `已读取“${file}”的工作表“${sheet}”：列名行以下 ${rows} 行，已放入上面的文本框并预览（行号从列名行算起）。`,
+      `已读取“${file}”的工作表“${sheet}”：列名行以下 ${rows} 行，已放入上面的文本框并预览（行号即该工作表的行号；改动文本框后改为从列名行算起）。`,
+    /** how messages name a picked file's sheet */
+    origin: (file: string, sheet: string): string => `《${file}》${sheet}`,
     notXlsx: (file: string): string => `“${file}”不是 .xlsx 文件；.xls 或 WPS 文件请先在 Excel 中“另存为”.xlsx 再选择，或直接复制粘贴。`,
     unreadable: (file: string): string => `无法读取“${file}”：文件可能已损坏或设有密码；请在 Excel 中打开后复制粘贴要导入的行。`,
     noRows: (file: string): string => `“${file}”的工作表中没有可导入的行（需要一行列名和下面的事项行）。`,

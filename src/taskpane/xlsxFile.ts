@@ -6,12 +6,14 @@
  */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- exceljs objects, not Office.js proxies */
 import type { Workbook } from 'exceljs';
-import { sheetRecords } from '../domain/import/sheetRows';
+import { sheetBlock } from '../domain/import/sheetRows';
 
 export interface PickedSheet {
   name: string;
   /** header line first (title lines above it left out), as the clipboard parser yields them */
   records: string[][];
+  /** the sheet row of records[0], so that messages name the rows the user sees in the file */
+  firstRow: number;
 }
 
 /** A cell of a merged area other than its top-left one reads as blank (as a copied block has it). */
@@ -36,6 +38,6 @@ export async function readXlsxSheets(bytes: ArrayBuffer): Promise<PickedSheet[]>
     .map((s) => {
       const rows: unknown[][] = [];
       for (let r = 1; r <= s.rowCount; r += 1) rows.push(rowValues(s, r, s.columnCount));
-      return { name: s.name, records: sheetRecords(rows) };
+      return { name: s.name, ...sheetBlock(rows) };
     });
 }

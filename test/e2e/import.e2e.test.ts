@@ -251,9 +251,11 @@ test('选择科室的 .xlsx: read in the page (exceljs loaded only now), a sheet
   await previewBox().waitFor({ state: 'visible' });
   expect(await count('add')).toBe(2);
   expect(await count('errors')).toBe(1);
-  expect(await listed('errors')).toEqual(['粘贴内容 第4行 C列（事项内容）：必须填写']);
-  expect(await listed('notes')).toContain('粘贴内容 第2行 F列（完成时限）：“46370”是 Excel 的日期序号，已按 2026-12-14 识别');
-  expect(await listed('notes')).toContain('粘贴内容 第3行 F列（完成时限）：“12月10日”没有写年份，已按 2026 年识别为 2026-12-10');
+  // messages name the file's sheet and its own row numbers (the title line is row 1, the header row 2)
+  const from = importText.file.origin('公寓科11月台账.xlsx', '11月督办事项');
+  expect(await listed('errors')).toEqual([`${from} 第5行 C列（事项内容）：必须填写`]);
+  expect(await listed('notes')).toContain(`${from} 第3行 F列（完成时限）：“46370”是 Excel 的日期序号，已按 2026-12-14 识别`);
+  expect(await listed('notes')).toContain(`${from} 第4行 F列（完成时限）：“12月10日”没有写年份，已按 2026 年识别为 2026-12-10`);
   expect(await importForm().getByRole('textbox', { name: t.text }).inputValue()).toContain('2026-11-03');
   // 督办事项来源 → 并入备注 instead: the rows then lack 来源类别, which the block-level problem says once
   await importForm()

@@ -58,9 +58,15 @@ function withNotes(own: unknown, cells: readonly string[], notes: readonly { hea
 
 /**
  * Parse a pasted block. Never throws. `targets`: the ledger's input headers (default: all of
- * them); `choices`: the user's column choices (headers.ts mapHeaders).
+ * them); `choices`: the user's column choices (headers.ts mapHeaders); `firstRow`: the sheet row of
+ * the text's first line when it is a picked file's sheet (rows are then numbered as the sheet does).
  */
-export function parsePastedBlock(text: string, targets: readonly string[] = IMPORT_TARGETS, choices: Readonly<Record<string, string>> = {}): PastedBlock {
+export function parsePastedBlock(
+  text: string,
+  targets: readonly string[] = IMPORT_TARGETS,
+  choices: Readonly<Record<string, string>> = {},
+  firstRow: number | null = null,
+): PastedBlock {
   const records = splitClipboard(typeof text === 'string' ? text : String(text ?? ''));
   const out: PastedBlock = { headers: [], mapping: [], rows: [], rowNumbers: [], letters: {}, unknownHeaders: [], problems: [] };
   const first = records.findIndex((r) => r.some((c) => !blankText(c)));
@@ -79,7 +85,8 @@ export function parsePastedBlock(text: string, targets: readonly string[] = IMPO
   for (let r = first + 1; r < records.length; r += 1) {
     const cells = records[r];
     if (cells.every(blankText)) continue;
-    const rowNumber = r - first + 1;
+    // a picked sheet's own row number; in a pasted block the header is line 1
+    const rowNumber = firstRow !== null ? firstRow + r : r - first + 1;
     const rec: Record<string, unknown> = {};
     for (const [header, at] of map.positions) {
       const v = cells[at] === undefined ? '' : trimCell(cells[at]);

@@ -133,6 +133,18 @@ describe('clipboard', () => {
     expect(b.rowNumbers).toEqual([2, 5]);
   });
 
+  test('a picked sheet whose first line is its row 3 numbers rows as the sheet does, and messages name it', () => {
+    const text = tsv([
+      ['工作任务', '责任科室', '来源类别'],
+      ['维修屋面', '工程管理科', '（六）'],
+      ['', '工程管理科', '（六）'],
+    ]);
+    expect(parsePastedBlock(text, undefined, undefined, 3).rowNumbers).toEqual([4, 5]);
+    const origin = { sheet: '《工程科.xlsx》11月', firstRow: 3 };
+    const p = previewRows(parsePastedBlock(text, undefined, undefined, origin.firstRow), existing, { sections: SECTIONS, today: TODAY }, { origin });
+    expect(p.errors.map((e) => `${e.sheet} 第${e.row}行 ${e.column}列`)).toContain('《工程科.xlsx》11月 第5行 A列');
+  });
+
   test('a stray quote is kept as text; empty input reports the missing header line', () => {
     const b = parsePastedBlock('事项内容\n"引号"后面还有\n5" 管道');
     expect(b.rows.map((r) => r['事项内容'])).toEqual(['"引号"后面还有', '5" 管道']);

@@ -206,7 +206,7 @@ export function previewRows(block: PastedBlock, existingRows: readonly ExistingR
   const contentSeen = new Map<string, number>();
 
   block.rows.forEach((pasted, i) => {
-    const place: RowPlace = { sheet: importText.sheet, row: block.rowNumbers[i] ?? i + 2, letters: block.letters };
+    const place: RowPlace = { sheet: options.origin?.sheet ?? importText.sheet, row: block.rowNumbers[i] ?? i + 2, letters: block.letters };
     const rawId = pasted['编号'];
     const id = typeof rawId === 'string' && !isBlank(rawId) ? rawId : '';
     const current = id ? byId.get(id) : undefined;

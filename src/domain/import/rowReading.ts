@@ -22,6 +22,17 @@ export interface ImportOptions {
   sectionAliases?: Readonly<Record<string, string>>;
   /** a pasted column (by header) → a ledger column, INTO_NOTE or LEAVE_OUT (headers.ts) */
   columnTargets?: Readonly<Record<string, string>>;
+  /**
+   * Where the block came from when it is a picked file's sheet: messages name that sheet and its
+   * own row numbers (`firstRow`: the sheet row of the block's first line). Else 导入, line 1 = the header.
+   */
+  origin?: ImportOrigin;
+}
+
+export interface ImportOrigin {
+  /** how messages name the sheet, e.g. 《物业管理科.xlsx》Sheet1 */
+  sheet: string;
+  firstRow: number;
 }
 
 export interface RowPlace {

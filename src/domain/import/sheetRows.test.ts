@@ -1,5 +1,5 @@
 import { splitClipboard } from './clipboard';
-import { cellText, sheetRecords, toClipboardText } from './sheetRows';
+import { cellText, sheetBlock, sheetRecords, toClipboardText } from './sheetRows';
 
 describe('cellText: a cell value as a reader gives it → the text Excel shows', () => {
   test.each([
@@ -51,4 +51,22 @@ test('toClipboardText quotes as Excel does, and splitClipboard gives the records
   expect(text).toBe('事项内容\t备注\r\n"第一行\n第二行"\t"5"" 管道"\r\n"含\t制表符"\t"""引号"""\r\n');
   expect(splitClipboard(text)).toEqual(records);
   expect(toClipboardText([])).toBe('');
+});
+
+describe('sheetBlock: the sheet row of the first record', () => {
+  test.each<[string, unknown[][], number]>([
+    ['a title line above the header', [['标题'], ['序号', '工作任务', '责任科室'], [1, '甲', '综合科']], 2],
+    ['a blank line and a title above', [[], ['标题'], ['工作任务', '责任科室'], ['甲', '综合科']], 3],
+    [
+      'the header first',
+      [
+        ['工作任务', '责任科室'],
+        ['甲', '综合科'],
+      ],
+      1,
+    ],
+    ['no header line: every line kept from row 1', [['标题'], ['甲', '乙']], 1],
+  ])('%s → row %d', (_name, rows, firstRow) => {
+    expect(sheetBlock(rows).firstRow).toBe(firstRow);
+  });
 });

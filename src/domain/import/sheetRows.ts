@@ -43,6 +43,11 @@ const namedColumns = (cells: readonly string[]) => mapHeaders(cells, IMPORT_TARG
  * names two ledger columns; without one, every line is kept (the preview then says what is wrong).
  */
 export function sheetRecords(rows: readonly (readonly unknown[])[]): string[][] {
+  return sheetBlock(rows).records;
+}
+
+/** sheetRecords, and the sheet row (1-based) of the first record: messages count rows as the sheet does. */
+export function sheetBlock(rows: readonly (readonly unknown[])[]): { records: string[][]; firstRow: number } {
   const records = rows.map((r) => {
     const cells = Array.from(r, cellText);
     let n = cells.length;
@@ -53,7 +58,7 @@ export function sheetRecords(rows: readonly (readonly unknown[])[]): string[][] 
   while (end > 0 && records[end - 1].length === 0) end -= 1;
   const kept = records.slice(0, end);
   const header = kept.findIndex((r) => namedColumns(r) >= 2);
-  return header > 0 ? kept.slice(header) : kept;
+  return header > 0 ? { records: kept.slice(header), firstRow: header + 1 } : { records: kept, firstRow: 1 };
 }
 
 /** One cell as Excel puts it on the clipboard: quoted when it holds a tab, a line break or a quote. */

@@ -2,6 +2,7 @@ import { Button, Caption1, Field, makeStyles, Select, Spinner, tokens } from '@f
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { toClipboardText } from '../../domain/import/sheetRows';
 import { importText } from '../../i18n/import';
+import type { ImportOrigin } from '../../domain/import/rowReading';
 import { readXlsxSheets, type PickedSheet } from '../xlsxFile';
 
 const t = importText.file;
@@ -25,7 +26,7 @@ const dataRows = (s: PickedSheet) => Math.max(0, s.records.length - 1);
  * first with rows, by default), and its rows handed on as the block a paste would give — the same
  * preview follows.
  */
-export function ImportFilePicker({ disabled, onBlock }: { disabled: boolean; onBlock: (text: string) => void }): JSX.Element {
+export function ImportFilePicker({ disabled, onBlock }: { disabled: boolean; onBlock: (text: string, origin: ImportOrigin) => void }): JSX.Element {
   const styles = useStyles();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -33,7 +34,7 @@ export function ImportFilePicker({ disabled, onBlock }: { disabled: boolean; onB
 
   const use = (fileName: string, sheets: PickedSheet[], sheet: PickedSheet) => {
     setState({ kind: 'read', fileName, sheets, sheet: sheet.name });
-    onBlock(toClipboardText(sheet.records));
+    onBlock(toClipboardText(sheet.records), { sheet: t.origin(fileName, sheet.name), firstRow: sheet.firstRow });
   };
 
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {

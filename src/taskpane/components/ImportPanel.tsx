@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { ImportPreview } from '../../domain/import';
+import type { ImportOrigin } from '../../domain/import/rowReading';
 import { serialToIso } from '../../domain/parseDate';
 import { ASSIGN_LEVELS, ITEM_KINDS, SOURCE_CATEGORIES } from '../../domain/types';
 import { LEDGER_INPUT_COLUMNS } from '../../domain/validation';
@@ -69,6 +70,11 @@ export function ImportPanel(): JSX.Element | null {
   return <ImportForm />;
 }
 
+/** The picked sheet's place for messages, while the text is still what was read from it. */
+function withOrigin(request: ImportRequest, block: string, from: { text: string; origin: ImportOrigin } | null): ImportRequest {
+  return from?.text === block ? { ...request, origin: from.origin } : request;
+}
+
 /**
  * Paste → 预览 (nothing written) → 确认导入 (ONE operation id, kept across 重试) → 撤销本次导入.
  * Editing the pasted text or a choice drops the preview; a failure keeps the text and the preview.
@@ -82,6 +88,8 @@ function ImportForm(): JSX.Element {
   const [defaults, setDefaults] = useState<Record<string, string>>(initialDefaults);
   const [aliases, setAliases] = useState<Record<string, string>>({});
   const [columns, setColumns] = useState<Record<string, string>>({});
+  // the picked file's sheet the text came from: its row numbers hold while the text is as read
+  const [origin, setOrigin] = useState<{ text: string; origin: ImportOrigin } | null>(null);
   const [state, setState] = useState<PreviewState>({ kind: 'idle' });
   const [applied, setApplied] = useState<ImportOutcome | null>(null);
   const [undone, setUndone] = useState<UndoOutcome | null>(null);
@@ -90,7 +98,8 @@ function ImportForm(): JSX.Element {
   const preview = state.kind === 'done' ? state.preview : null;
   const applicable = preview !== null && preview.add.length + preview.update.length > 0;
   const busy = state.kind === 'busy' || applyOp.busy || undoOp.busy;
-  const request = (sectionAliases = aliases, columnTargets = columns): ImportRequest => ({ assigned, defaults, sectionAliases, columnTargets });
+  const request = (sectionAliases = aliases, columnTargets = columns, block = text, from = origin): ImportRequest =>
+    withOrigin({ assigned, defaults, sectionAliases, columnTargets }, block, from);
   /** A change to the text or a choice: the preview no longer says what would be imported. */
   const changed =
     <T,>(set: (v: T) => void) =>
@@ -162,9 +171,10 @@ function ImportForm(): JSX.Element {
         </Field>
         <ImportFilePicker
           disabled={busy}
-          onBlock={(block) => {
+          onBlock={(block, from) => {
             setText(block);
-            void runPreview(request(), block);
+            setOrigin({ text: block, origin: from });
+            void runPreview(request(aliases, columns, block, { text: block, origin: from }), block);
           }}
         />
         <Choices
