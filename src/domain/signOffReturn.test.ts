@@ -7,7 +7,7 @@ import { createCalendar } from './calendar';
 import { buildNonImplementationList, isNonImplementation, nonImplementationClue } from './lists';
 import { defaultSettings } from './settings';
 import { deductionsFor, monthlyScores, monthWindow } from './scoring';
-import { openReturns, parseSignOffReturn, returnedReports, signOffReturnContent } from './signOffReturn';
+import { openReturns, parseSignOffReturn, reportStanding, returnedReports, signOffReturnContent } from './signOffReturn';
 import { makeItem, makeRecord } from './testing/itemFactory';
 import { marchLedger, marchRecords } from './testing/fixtures';
 import { RECORD_TYPES, ROLES, type FeedbackRecord, type LedgerItem, type WorkflowState } from './types';
@@ -164,5 +164,19 @@ describe('a 审签退回 is not a 退回', () => {
     expect(buildNonImplementationList(ledger, [...marchRecords, ...records], '2026-03-24', S, cal)).toEqual(
       buildNonImplementationList(ledger, marchRecords, '2026-03-24', S, cal),
     );
+  });
+});
+
+describe('reportStanding: where a report stands among its item’s records now', () => {
+  const report = makeRecord({ itemId: 'DB-2026-0001', type: '3天反馈', date: '2026-03-06', signedOn: null });
+  const back = makeRecord({ itemId: 'DB-2026-0001', type: '审签退回', date: '2026-03-07', content: signOffReturnContent('3天反馈', '2026-03-06', '请补充') });
+  const again = makeRecord({ itemId: 'DB-2026-0001', type: '3天反馈', date: '2026-03-06', signedOn: null });
+  test.each<[string, FeedbackRecord[], FeedbackRecord, string]>([
+    ['waiting', [report], report, 'pending'],
+    ['signed', [{ ...report, signedOn: '2026-03-07' }], { ...report, signedOn: '2026-03-07' }, 'signed'],
+    ['sent back', [report, back], report, 'returned'],
+    ['re-submitted after the return (same day): the new report waits', [report, back, again], again, 'pending'],
+  ])('%s', (_name, records, r, standing) => {
+    expect(reportStanding(records, r)).toBe(standing);
   });
 });

@@ -45,7 +45,9 @@ export function parseSignOffReturn(record: Pick<FeedbackRecord, 'type' | 'conten
 const key = (itemId: string, node: string, date = '') => `${itemId}\u0000${node}\u0000${date}`;
 
 /** Unsigned reports that a 审签退回 written after them sent back (the very objects of `records`). */
-export function returnedReports<R extends FeedbackRecord>(records: readonly R[]): Set<R> {
+type ReportFields = Pick<FeedbackRecord, 'itemId' | 'type' | 'date' | 'content' | 'signedOn'>;
+
+export function returnedReports<R extends ReportFields>(records: readonly R[]): Set<R> {
   const out = new Set<R>();
   const later = new Set<string>();
   for (let i = records.length - 1; i >= 0; i--) {
@@ -77,4 +79,14 @@ export function openReturns<R extends FeedbackRecord>(records: readonly R[], ite
     else if (!reportedLater.has(key(r.itemId, back.node))) out.unshift({ ...back, record: r });
   }
   return out;
+}
+
+/**
+ * Where a report stands now, among its item's records as they are (in 反馈记录 order): signed,
+ * sent back by a 审签退回, or still waiting. A pane's list may be older than that: 审签 and 审签退回
+ * act only on a report still waiting.
+ */
+export function reportStanding<R extends ReportFields>(records: readonly R[], report: R): 'pending' | 'signed' | 'returned' {
+  if (report.signedOn) return 'signed';
+  return returnedReports(records).has(report) ? 'returned' : 'pending';
 }

@@ -19,6 +19,7 @@ import { locateRow, patchedRow, queueAppend, readRowsByKey } from '../ledgerWrit
 import { isNotFound } from '../operationLog';
 import type { ExcelRun } from '../run';
 import { queueColumns, queueTable } from '../tableRead';
+import { REPORT_COLUMNS, checkReport } from './reportCheck';
 import { done, queueUnprotected, queueWriteState, rollForward, writeFailed, type Attempt } from '../writePath';
 import { LEDGER, LOG, PEOPLE, RECORDS, describe, headerTexts, lettersOf, logRow, rowProblem, syncReads, type ActionDeps } from './shared';
 
@@ -38,7 +39,8 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
     const recHeader = context.workbook.tables.getItem(RECORDS).getHeaderRowRange().load('values');
     const logHeader = context.workbook.tables.getItem(LOG).getHeaderRowRange().load('values');
     const keys = action.type === '重新立项' ? queueColumns(context, LEDGER, ['编号', '操作ID']) : null;
-    const recordKeys = action.type === '审签' ? queueColumns(context, RECORDS, ['操作ID']) : null;
+    const signing = action.type === '审签' || action.type === '审签退回';
+    const reports = signing ? queueColumns(context, RECORDS, REPORT_COLUMNS) : null;
     const common = queueWriteState(context, [LEDGER, RECORDS, LOG]);
     const read = await syncReads(context, err('item-not-found', t.itemNotFound(itemId)));
     if (!read.ok) return done(read);
@@ -103,10 +105,10 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
       logs.push(logRow(ctx, '重新立项', newItem.id, newItem.section, `关联编号=${itemId}`, describe(newItem, ['编号', '事项内容'])));
     }
     // 审签 patches the signed report's own row, keyed by the 操作ID of the 反馈 that wrote it.
-    const recordKey = action.type === '审签' ? ((action.record as Partial<StoredRecord>).opId ?? '') : '';
-    if (action.type === '审签' && (!recordKey || !recordKeys?.rows().some(([op]) => cellText(op) === recordKey))) {
-      return done(err('record-not-found', t.recordNotFound(recordKey)));
-    }
+    const recordKey = signing ? ((action.record as Partial<StoredRecord>).opId ?? '') : '';
+    const self = { signer: ctx.actor.name, on: ctx.on, wroteBefore: c.recorded(itemId) || c.logged(itemId) };
+    const standing = reports ? checkReport(reports.rows(), recordKey, self) : ok(null);
+    if (!standing.ok) return done(standing);
 
     // ---- round trip 2: locate rows by key (at sync time); then records, log lines, and LAST the
     // item row as one operation carrying this operation's id.

@@ -14,6 +14,7 @@
  * journal per operation id (`imports`) and skip rows changed since the preview / the import.
  */
 import { dashboardData, type DashboardOutcome } from '../../excel/dashboard';
+import { reportStanding } from '../../domain/signOffReturn';
 import { createCalendar, type WorkCalendar } from '../../domain/calendar';
 import { isIsoDate, yearOf } from '../../domain/dates';
 import { nextItemNumber } from '../../domain/itemNumber';
@@ -375,7 +376,14 @@ export class FakeLedgerService implements LedgerService {
     await this.enter('previewImport');
     // the fake's items stand for 台账 rows 5, 6, … (header on row 4)
     const rows = this.items.map((item, k) => ({ row: k + 5, values: itemValues(item) }));
-    return ok(previewRows(parsePastedBlock(text), rows, { sections: this.people.map((p) => p.section), today: this.today }, request));
+    return ok(
+      previewRows(
+        parsePastedBlock(text, undefined, undefined, request.origin?.firstRow ?? null),
+        rows,
+        { sections: this.people.map((p) => p.section), today: this.today },
+        request,
+      ),
+    );
   }
 
   async applyImport(preview: ImportPreview, ctx: ActionContext): Promise<Result<ImportOutcome>> {
@@ -547,10 +555,21 @@ export class FakeLedgerService implements LedgerService {
     const { item, records, newItem } = outcome.value;
     const bad = this.rowProblem(item, index + 5);
     if (bad) return bad;
-    // 审签 signs the stored record keyed by its 操作ID (as the real service: no key, no match, refused)
-    const target = action.type === '审签' ? ((action.record as Partial<StoredRecord>).opId ?? '') : '';
+    // 审签 signs the stored record keyed by its 操作ID (as the real service: no key, no match, refused);
+    // 审签 and 审签退回 act only on a report still waiting (actions/reportCheck.ts)
+    const signing = action.type === '审签' || action.type === '审签退回';
+    const target = signing ? ((action.record as Partial<StoredRecord>).opId ?? '') : '';
     const at = target ? this.records.findIndex((r) => r.opId === target) : -1;
-    if (action.type === '审签' && at < 0) return err('record-not-found', excelText.recordNotFound(target));
+    if (signing && at < 0) return err('record-not-found', excelText.recordNotFound(target));
+    if (signing) {
+      const report = this.records[at];
+      const standing = reportStanding(
+        this.records.filter((r) => r.itemId === report.itemId),
+        report,
+      );
+      if (standing === 'signed') return err('report-signed', excelText.reportSigned(report.type, report.date, report.signedOn ?? ''));
+      if (standing === 'returned') return err('report-returned', excelText.reportReturned(report.type, report.date));
+    }
     this.items[index] = item;
     if (action.type === '审签') {
       this.records[at] = { ...records[0], opId: this.records[at].opId };

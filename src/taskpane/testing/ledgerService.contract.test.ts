@@ -162,6 +162,13 @@ describe.each([
     const { opId: _key, ...unkeyed } = mine[0];
     expect(await codeOf(svc.act(id, { type: '审签', record: unkeyed }, ctx(leader)))).toBe('record-not-found');
     expect(await codeOf(svc.act(id, { type: '审签', record: { ...mine[0], opId: 'op-gone' } as StoredRecord }, ctx(leader)))).not.toBe('ok');
+    // another pane's list can be older than the report: one signed since, or sent back since, is not acted on again
+    expect(await codeOf(svc.act(id, { type: '审签', record: mine[0] }, ctx({ ...leader, name: '李振华' })))).toBe('report-signed');
+    await must(svc.act(id, { type: '反馈', node: '3天反馈', content: '已排查' }, ctx(sectionActor)));
+    const report3 = (await svc.snapshot()).records.find((r) => r.itemId === id && r.type === '3天反馈')!;
+    await must(svc.act(id, { type: '审签退回', record: report3, comment: '请补充完成时间' }, ctx(leader)));
+    expect(await codeOf(svc.act(id, { type: '审签', record: report3 }, ctx(leader)))).toBe('report-returned');
+    expect(await codeOf(svc.act(id, { type: '审签退回', record: report3, comment: '再退一次' }, ctx(leader)))).toBe('report-returned');
 
     for (const [actor, action, state] of [
       [sectionActor, { type: '申请办结', content: '已完成', evidence: EVIDENCE }, '申请办结'],
