@@ -7,7 +7,7 @@ import { createCalendar } from './calendar';
 import { buildNonImplementationList, isNonImplementation, nonImplementationClue } from './lists';
 import { defaultSettings } from './settings';
 import { deductionsFor, monthlyScores, monthWindow } from './scoring';
-import { openReturns, parseSignOffReturn, reportStanding, returnedReports, signOffReturnContent } from './signOffReturn';
+import { openReturns, parseSignOffReturn, reportStanding, returnedReports, sentBackMark, signOffReturnContent } from './signOffReturn';
 import { makeItem, makeRecord } from './testing/itemFactory';
 import { marchLedger, marchRecords } from './testing/fixtures';
 import { RECORD_TYPES, ROLES, type FeedbackRecord, type LedgerItem, type WorkflowState } from './types';
@@ -178,5 +178,22 @@ describe('reportStanding: where a report stands among its item’s records now',
     ['re-submitted after the return (same day): the new report waits', [report, back, again], again, 'pending'],
   ])('%s', (_name, records, r, standing) => {
     expect(reportStanding(records, r)).toBe(standing);
+  });
+});
+
+describe('sentBackMark: what a list marks on an item waiting on its section after a return', () => {
+  const id = 'DB-2026-0002';
+  const report = makeRecord({ itemId: id, type: '1天反馈', date: '2026-03-05', signedOn: null });
+  const back = makeRecord({ itemId: id, type: '审签退回', date: '2026-03-06', content: signOffReturnContent('1天反馈', '2026-03-05', '请补充') });
+  const again = makeRecord({ itemId: id, type: '1天反馈', date: '2026-03-07', signedOn: null });
+  test.each<[string, Partial<LedgerItem>, FeedbackRecord[], 'report' | 'closing' | null]>([
+    ['nothing sent back', { state: '办理中', returnCount: 0 }, [report], null],
+    ['a report sent back', { state: '办理中', returnCount: 0 }, [report, back], 'report'],
+    ['the report made again', { state: '办理中', returnCount: 0 }, [report, back, again], null],
+    ['an application returned (退回)', { state: '办理中', returnCount: 1 }, [], 'closing'],
+    ['applied again after the 退回', { state: '申请办结', returnCount: 1 }, [], null],
+    ['closed after a 退回', { state: '已销号', returnCount: 1 }, [], null],
+  ])('%s → %s', (_name, patch, records, mark) => {
+    expect(sentBackMark(makeItem({ id, ...patch }), records)).toBe(mark);
   });
 });

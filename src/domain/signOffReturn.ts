@@ -15,7 +15,7 @@
  * the same day) is a new report.
  */
 import { domain } from '../i18n/domain';
-import type { FeedbackRecord, IsoDate } from './types';
+import type { FeedbackRecord, IsoDate, LedgerItem } from './types';
 
 export interface SignOffReturn {
   /** the report's 类型 (1天反馈, 3天反馈, 落实反馈, 月度反馈) */
@@ -89,4 +89,14 @@ export function openReturns<R extends FeedbackRecord>(records: readonly R[], ite
 export function reportStanding<R extends ReportFields>(records: readonly R[], report: R): 'pending' | 'signed' | 'returned' {
   if (report.signedOn) return 'signed';
   return returnedReports(records).has(report) ? 'returned' : 'pending';
+}
+
+/**
+ * What of an item waits on its section after being sent back, for a list to mark: a report the
+ * 分管领导 sent back and not yet reported again ('report'), or an application to close that the
+ * office returned (退回: back to 办理中) and not yet made again ('closing'); null when nothing.
+ */
+export function sentBackMark(item: Pick<LedgerItem, 'id' | 'state' | 'returnCount'>, records: readonly FeedbackRecord[]): 'report' | 'closing' | null {
+  if (openReturns(records, item.id).length > 0) return 'report';
+  return item.state === '办理中' && item.returnCount > 0 ? 'closing' : null;
 }

@@ -153,6 +153,8 @@ export const ui = {
     signed: (signer: string, on: string): string => `${signer} 于 ${on} 审签`,
     unsigned: '待分管领导审签',
     sentBack: '已被分管领导退回',
+    /** a list's mark on an item that waits on its section after a return */
+    sentBackMark: { report: '反馈被退回', closing: '办结被退回' },
     returned: (comment: string): string => `已被分管领导退回：${comment}`,
     returnedWhat: (node: string, reportDate: string, by: string, on: string): string =>
       `${reportDate} 报送的${node}，${by} 于 ${on} 退回；请修改后重新报送${node}。`,

@@ -1,4 +1,8 @@
-import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { sentBackMark } from '../../domain/signOffReturn';
+import { ui } from '../../i18n';
+import { useReadyLedger } from '../hooks/useLedger';
 import type { ItemView } from '../ledgerView';
 import { ItemStatusBadge } from './ItemStatusBadge';
 
@@ -40,9 +44,14 @@ export interface ItemListProps {
   label: string;
 }
 
-/** Items as buttons: 编号, 承办科室, 预警状态 (with 逾期天数) and the 事项内容 on a second line. */
+/**
+ * Items as buttons: 编号, 承办科室, 预警状态 (with 逾期天数), a 退回 mark when the item waits on its
+ * section after a return, and the 事项内容 on a second line.
+ */
 export function ItemList({ views, onPick, currentId, label }: ItemListProps): JSX.Element {
   const styles = useStyles();
+  const { snapshot } = useReadyLedger();
+  const marks = useMemo(() => new Map(views.map((v) => [v.item.id, sentBackMark(v.item, snapshot.records)])), [views, snapshot.records]);
   return (
     <ul className={styles.list} aria-label={label}>
       {views.map(({ item, status }) => (
@@ -58,6 +67,11 @@ export function ItemList({ views, onPick, currentId, label }: ItemListProps): JS
               <span className={styles.id}>{item.id}</span>
               <Caption1>{item.section}</Caption1>
               <ItemStatusBadge status={status} />
+              {marks.get(item.id) && (
+                <Badge appearance="outline" color="danger" size="small" data-testid="sent-back-mark">
+                  {ui.item.sentBackMark[marks.get(item.id)!]}
+                </Badge>
+              )}
             </span>
             <span className={styles.content}>{item.content}</span>
           </button>

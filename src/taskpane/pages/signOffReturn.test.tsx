@@ -29,6 +29,8 @@ const service = () =>
   });
 
 const returnNotice = () => document.querySelector('[data-testid="sign-off-returned"]');
+/** the 退回 mark on the item's button in a list */
+const sentBack = () => document.querySelector(`button[data-item="${ID}"] [data-testid="sent-back-mark"]`);
 
 describe('审签退回', () => {
   it('the 分管领导 sends a report back with a comment; the section sees it until it reports again', async () => {
@@ -69,6 +71,8 @@ describe('审签退回', () => {
     choose(ui.role.label, '科室');
     choose(ui.role.section, SECTION);
     type(ui.role.name, '经办人乙');
+    // the section's list marks the item before it is opened
+    expect(sentBack()).toHaveTextContent(ui.item.sentBackMark.report);
     pick(ID);
     expect(returnNotice()).toHaveTextContent(ui.item.returned(COMMENT));
     expect(returnNotice()).toHaveTextContent(ui.item.returnedWhat('1天反馈', '2026-03-03', '李副主任', TODAY));
@@ -80,6 +84,7 @@ describe('审签退回', () => {
     expect(await screen.findByText(rp.done(ID, '1天反馈'))).toBeInTheDocument();
     await ready();
     expect(returnNotice()).toBeNull();
+    expect(sentBack()).toBeNull();
 
     choose(ui.role.label, '分管领导');
     choose(ui.role.leader, '李副主任');
