@@ -15,7 +15,6 @@ import { LEDGER_SHEETS } from './ledgerSheets';
 import { calendarRows, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from './calendarRows';
 import { dataValidationAt } from './exceljsPatch';
 import { readSheetTable, readWorkbook } from './readback';
-import { COUNTED_ROWS } from './formulas';
 import { generateSample } from './sample';
 import { LAST_ROW, DETAIL_HEADER_ROW, LEDGER_COLUMNS, SCHEMA_VERSION, WORKBOOK_SCHEMA, ledgerLetter, settingRow } from './schema';
 import { DEFAULT_DIRECTOR, DEFAULT_SECTIONS } from './sections';
@@ -161,8 +160,7 @@ describe('a blank ledger', () => {
     expect(at(`${ledgerLetter('承办科室')}${LAST_ROW}`)?.formulae).toEqual(['科室人员!$A$2:$A$200']);
     expect(at(`${ledgerLetter('交办日期')}5000`)?.type).toBe('date');
     expect(at(`${ledgerLetter('预警状态')}2`)).toBeUndefined();
-    // the row tints stop at the counted rows (Gnumeric's cost of a whole-column rule, schema/ledger.ts)
-    expect(ws.conditionalFormattings.map((c) => c.ref)).toContain(`A2:${ledgerLetter('佐证材料')}${1 + COUNTED_ROWS['台账']}`);
+    expect(ws.conditionalFormattings.map((c) => c.ref)).toContain(`A2:${ledgerLetter('佐证材料')}${LAST_ROW}`);
     const monthly = wb.getWorksheet('月度考核') as WithTables;
     expect(monthly.conditionalFormattings.flatMap((c) => c.rules).filter((r) => r.type === 'colorScale')).toHaveLength(2);
   });

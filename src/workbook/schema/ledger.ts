@@ -3,9 +3,9 @@
  */
 import { workbook as t } from '../../i18n/workbook';
 import { ASSIGN_LEVELS, GRADES, ITEM_KINDS, SOURCE_CATEGORIES, WORKFLOW_STATES } from '../../domain/types';
-import { COUNTED_ROWS, LEDGER, NONIMPL_STEPS } from '../formulas';
+import { LEDGER, NONIMPL_STEPS } from '../formulas';
 import { computed, countValidation, dateInput, helper, input, list } from './columns';
-import { DATE_FORMAT, columnLetter, type ColumnSpec, type SheetSpec } from './types';
+import { DATE_FORMAT, LAST_ROW, columnLetter, type ColumnSpec, type SheetSpec } from './types';
 import { SHEET } from '../sheetNames';
 
 const msg = t.input;
@@ -92,13 +92,7 @@ export const ledgerLetter = (header: string) => columnLetter(ledgerColumn(header
 export const LEDGER_COMPUTED = LEDGER_COLUMNS.filter((c) => c.kind === 'formula' && !c.hidden).map((c) => c.header);
 
 const LEDGER_LAST = columnLetter(LEDGER_COLUMNS.length);
-/**
- * The rows the row tints cover: the counted rows (COUNTED_ROWS), not the whole column. Gnumeric
- * splits its style regions for a rule reaching row 1,048,576 on every differently formatted cell
- * of every row: a 10,000-item ledger took 179 s CPU with whole-column rules and 50 s with these
- * (`npm run bench:recalc`); Excel keeps the rules on rows added inside the range.
- */
-const body = (letterFrom: string, letterTo: string) => `${letterFrom}2:${letterTo}${1 + COUNTED_ROWS[LEDGER]}`;
+const body = (letterFrom: string, letterTo: string) => `${letterFrom}2:${letterTo}${LAST_ROW}`;
 
 const statusLetter = ledgerLetter('预警状态');
 const overdueLetter = ledgerLetter('逾期天数');
