@@ -12,16 +12,19 @@ const TODAY = '2026-11-20';
 const ledger = sheetSpec('台账');
 const table = ledger.tables[0];
 const Y = columnLetter(table.firstCol + table.columns.findIndex((c) => c.header === '预警状态'));
-/** the row colours: rules over the whole row that test only the row's 预警状态 cell */
+/** the tint of the identity block: rules that test only the row's 预警状态 cell */
 const rowTint = ledger.conditionalFormats.find((cf) => cf.range.startsWith('A2:'))!;
 const statusRules = rowTint.rules.filter((r) => r.type === 'expression');
 
-test('the 预警状态 column gets the row colours as its own rules, first in priority', () => {
-  const built = withSelfRefreshingRules(ledger);
-  expect(built.conditionalFormats).toHaveLength(ledger.conditionalFormats.length + 1);
-  const own = built.conditionalFormats[0];
-  expect(own.range).toMatch(new RegExp(`^${Y}2:${Y}\\d+$`));
-  expect(own.rules).toEqual(statusRules.map((r) => (r.type === 'expression' ? { ...r, formula: r.formula.replace(`$${Y}2`, `${Y}2`) } : r)));
+test('the schema tints the 预警状态 column with its own rules; without them, 初始化台账 would add them, first in priority', () => {
+  expect(withSelfRefreshingRules(ledger)).toBe(ledger);
+  const ownInSchema = ledger.conditionalFormats.find((cf) => cf.range.startsWith(`${Y}2:${Y}`))!;
+  expect(ownInSchema.rules).toEqual(statusRules.map((r) => (r.type === 'expression' ? { ...r, formula: r.formula.replace(`$${Y}2`, `${Y}2`) } : r)));
+  const without = { ...ledger, conditionalFormats: ledger.conditionalFormats.filter((cf) => cf !== ownInSchema) };
+  const built = withSelfRefreshingRules(without);
+  expect(built.conditionalFormats).toHaveLength(ledger.conditionalFormats.length);
+  expect(built.conditionalFormats[0]).toEqual({ ...ownInSchema, range: built.conditionalFormats[0].range });
+  expect(built.conditionalFormats[0].range).toMatch(new RegExp(`^${Y}2:${Y}\\d+$`));
   expect(withSelfRefreshingRules(sheetSpec('设置'))).toBe(sheetSpec('设置'));
 });
 

@@ -6,7 +6,8 @@
  * 初始化台账 through Office.js on Windows, a row may keep yesterday's colour. The template's rules
  * (written by exceljs) are not affected.
  *
- * Mitigation: 初始化台账 also gives the 预警状态 column itself the same rules. There each rule reads
+ * Mitigation: the schema tints the 预警状态 column with rules of its own (schema/ledger.ts); for a
+ * schema that did not, 初始化台账 would give the 预警状态 column itself the row tint's rules. There each rule reads
  * only the cell it colours (`$Y2` applied to Y2:Y…), which is not the case #5299 describes, so the
  * status cell always shows its current colour even where the row tint lags. The row tint stays (it
  * is right wherever Excel refreshes it: the web, Mac, a reopened workbook). Modelled and tested on
@@ -32,6 +33,8 @@ export function withSelfRefreshingRules(sheet: SheetSpec): SheetSpec {
     const i = table.columns.findIndex((c) => c.header === STATUS_HEADER);
     if (i < 0) continue;
     const col = columnLetter(table.firstCol + i);
+    // the schema already tints the status column on its own (schema/ledger.ts): nothing to add
+    if (sheet.conditionalFormats.some((cf) => parseBox(cf.range)?.c0 === col && parseBox(cf.range)?.c1 === col)) continue;
     const own = new RegExp(`\\$${col}${table.headerRow + 1}(?![0-9])`);
     const cellRef = /\$?[A-Z]{1,3}\$?\d+/g;
     for (const cf of sheet.conditionalFormats) {

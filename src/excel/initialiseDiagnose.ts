@@ -91,7 +91,6 @@ function addMissingColumns(w: SheetDraft, table: TableSpec, state: TableState, r
     const formula = c.kind === 'formula' && !!c.formula;
     w.at('content', { kind: 'columnBody', table: state.name, column: c.header, spec: c, firstRow: bodyFirst, rows: read.bodyRows, formula, validation: true });
   }
-  tintAppended(w, table, state, read, order, added);
   // Columns moved right: their sheet columns' widths, hidden flags and locks now belong to others.
   const firstShifted = Math.min(...added.map((c) => order.indexOf(c.header)));
   const columns: ShiftedColumn[] = [];
@@ -101,38 +100,6 @@ function addMissingColumns(w: SheetDraft, table: TableSpec, state: TableState, r
   }
   w.at('structure', { kind: 'shiftedColumns', headerRow: read.rowIndex + 1, bodyRows: read.bodyRows, columns });
   return order;
-}
-
-/**
- * A column added at the table's right end (佐证材料 on a ledger made before it) lies beside, not
- * inside, the conditional formats that span the table's columns (the row tint), so nothing says
- * Excel widens them over it (the double does not). Each such format's rules are added over the new
- * column's body; should Excel have widened one, the column has the same rule twice, which looks the same.
- */
-function tintAppended(
-  w: SheetDraft,
-  table: TableSpec,
-  state: TableState,
-  read: ExistingTableRead,
-  order: readonly string[],
-  added: readonly ColumnSpec[],
-): void {
-  const lastBefore = Math.max(...state.columns.map((h) => order.indexOf(h)));
-  for (const c of added) {
-    const at = order.indexOf(c.header);
-    if (at <= lastBefore) continue;
-    const k = table.columns.indexOf(c);
-    const col = read.columnIndex + 1 + at;
-    for (const cf of w.spec.conditionalFormats) {
-      const anchor = anchoredTable(w.spec, cf);
-      if (!anchor || anchor.table.name !== table.name) continue;
-      const from = table.columns.findIndex((x) => x.header === anchor.from);
-      const to = table.columns.findIndex((x) => x.header === anchor.to);
-      if (k < from || k > to) continue;
-      const address = boxAddress({ r0: read.rowIndex + 2, r1: read.rowIndex + 1 + read.bodyRows, c0: col, c1: col });
-      w.at('content', { kind: 'conditionalFormats', address, rules: cf.rules });
-    }
-  }
 }
 
 function repairTable(w: SheetDraft, table: TableSpec, state: TableState, read: ExistingTableRead, cfsFound: Map<number, CFRead[]>): void {

@@ -6,6 +6,7 @@ import { chartData } from './chartData';
 import { CHART_HEIGHT, CHART_WIDTH, ChartPreview } from './ChartPreview';
 import { isWarningStatus, WARNING_COLOURS } from './warningColours';
 import { SHEET } from '../workbook/sheetNames';
+import { TINTED_COLUMNS } from '../workbook/schema';
 
 const MAX_ROWS = 300;
 const MAX_COLS = 60;
@@ -68,8 +69,8 @@ function columnName(n: number): string {
 
 /**
  * One sheet of the preview workbook drawn like a worksheet: the double's cells as Excel would show
- * them, hidden helper columns left out, 台账 rows tinted by their 预警状态 as the ledger's
- * conditional formats do. Clicking a 台账 row selects it, which the task pane follows. The sheet's
+ * them, hidden helper columns left out, 台账 rows tinted by their 预警状态 (编号 … 承办科室 and the
+ * status cell) as the ledger's conditional formats do. Clicking a 台账 row selects it, which the task pane follows. The sheet's
  * charts (督查看板's, once 刷新看板 ran) are drawn in a row above the cells.
  */
 export function WorkbookGrid({ xl, sheet, version }: { xl: ExcelDouble; sheet: string; version: number }): JSX.Element {
@@ -82,6 +83,8 @@ export function WorkbookGrid({ xl, sheet, version }: { xl: ExcelDouble; sheet: s
   const header = grid.cells[0] ?? [];
   const statusCol = sheet === SHEET.ledger ? header.findIndex((c) => c.value === '预警状态') : -1;
   const cols = header.map((_, c) => c).filter((c) => !hidden.has(c));
+  // as the ledger's conditional formats: the identity block and 预警状态, not the whole row
+  const tinted = new Set(header.flatMap((c, i) => (statusCol >= 0 && TINTED_COLUMNS.includes(String(c.value)) ? [i] : [])));
   const select = (r: number) => {
     setSelected(r);
     void xl.events.select(sheet, `A${r + 1}:${columnName(grid.columnCount - 1)}${r + 1}`);
@@ -124,9 +127,10 @@ export function WorkbookGrid({ xl, sheet, version }: { xl: ExcelDouble; sheet: s
                 <td className={`${styles.cell} ${styles.rowNumber}`}>{r + 1}</td>
                 {cols.map((c) => {
                   const cell = row[c];
+                  const own = tinted.has(c) ? tint : null;
                   const style: React.CSSProperties = {
-                    backgroundColor: isHeader ? '#1F4E79' : (tint?.fill ?? cell.fill ?? undefined),
-                    color: isHeader ? '#FFFFFF' : (tint?.text ?? cell.fontColor ?? undefined),
+                    backgroundColor: isHeader ? '#1F4E79' : (own?.fill ?? cell.fill ?? undefined),
+                    color: isHeader ? '#FFFFFF' : (own?.text ?? cell.fontColor ?? undefined),
                     fontWeight: isHeader || cell.bold ? 600 : undefined,
                   };
                   return (

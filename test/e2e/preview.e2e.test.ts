@@ -38,6 +38,17 @@ test('the preview shows the task pane with its five pages, and the pages switch'
   const first = page.locator('table[data-sheet="台账"] tr[data-row="2"]');
   await first.waitFor({ state: 'visible' });
   expect(await first.textContent()).toContain('DB-2026-0001');
+  // tinted as the ledger's conditional formats do: 编号 … 承办科室 and 预警状态, not the rest of the row
+  const names = await page.locator('table[data-sheet="台账"] tr[data-row="1"] td').allInnerTexts();
+  const bg = (header: string) =>
+    first
+      .locator('td')
+      .nth(names.indexOf(header))
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+  const statusBg = await bg('预警状态');
+  expect(statusBg).not.toBe('rgba(0, 0, 0, 0)');
+  expect([await bg('编号'), await bg('承办科室')]).toEqual([statusBg, statusBg]);
+  expect(await bg('事项类型')).not.toBe(statusBg);
   await page.screenshot({ path: join(SCREENSHOTS, 'preview.png') });
 
   await page.getByRole('tab', { name: '反馈', exact: true }).click();

@@ -5,7 +5,7 @@ import { workbook as t } from '../../i18n/workbook';
 import { ASSIGN_LEVELS, GRADES, ITEM_KINDS, SOURCE_CATEGORIES, WORKFLOW_STATES } from '../../domain/types';
 import { LEDGER, NONIMPL_STEPS } from '../formulas';
 import { computed, countValidation, dateInput, helper, input, list } from './columns';
-import { DATE_FORMAT, LAST_ROW, columnLetter, type ColumnSpec, type SheetSpec } from './types';
+import { DATE_FORMAT, LAST_ROW, columnLetter, type ColumnSpec, type ConditionalFormatSpec, type SheetSpec } from './types';
 import { SHEET } from '../sheetNames';
 
 const msg = t.input;
@@ -91,12 +91,23 @@ export const ledgerLetter = (header: string) => columnLetter(ledgerColumn(header
 /** The computed (formula) columns of 台账 that a reader sees (helpers excluded). */
 export const LEDGER_COMPUTED = LEDGER_COLUMNS.filter((c) => c.kind === 'formula' && !c.hidden).map((c) => c.header);
 
-const LEDGER_LAST = columnLetter(LEDGER_COLUMNS.length);
 const body = (letterFrom: string, letterTo: string) => `${letterFrom}2:${letterTo}${LAST_ROW}`;
 
 const statusLetter = ledgerLetter('预警状态');
+/** The 台账 columns the status tint colours: the identity block 编号 … 承办科室, and 预警状态. */
+export const TINTED_COLUMNS: readonly string[] = [...LEDGER_COLUMNS.slice(0, ledgerColumn('承办科室')).map((c) => c.header), '预警状态'];
 const overdueLetter = ledgerLetter('逾期天数');
 const statusIs = (s: string) => `$${statusLetter}2="${s}"`;
+
+/** The 预警状态 colours (statusColours.ts has the same fills for the pane and the 看板). */
+const statusTint = (is: (s: string) => string): ConditionalFormatSpec['rules'] => [
+  { type: 'expression', formula: is('逾期'), fill: 'FFFFC7CE' },
+  { type: 'expression', formula: is('临近'), fill: 'FFFFEB9C' },
+  { type: 'expression', formula: is('延期'), fill: 'FFDDEBF7' },
+  { type: 'expression', formula: is('正常'), fill: 'FFE2EFDA' },
+  { type: 'expression', formula: is('按期办结'), fill: 'FFE7E6E6' },
+  { type: 'expression', formula: is('逾期办结'), fill: 'FFE7E6E6', fontColor: 'FFC00000' },
+];
 
 export const ledgerSheet: SheetSpec = {
   name: SHEET.ledger,
@@ -105,8 +116,12 @@ export const ledgerSheet: SheetSpec = {
   tables: [{ name: LEDGER, headerRow: 1, firstCol: 1, columns: [...LEDGER_COLUMNS], style: 'TableStyleLight9' }],
   blocks: [],
   cells: [],
-  // LibreOffice applies only the first matching rule of a cell (Excel merges them), so the
-  // 逾期天数 cells come first with the full style: the row's tint plus bold red.
+  // The tint marks the item's identity block (编号 … 承办科室, 编号 frozen on screen) and its
+  // 预警状态, not every cell of the row: Gnumeric's cost of a conditional format grows steeply with
+  // the columns it spans (a 10,000-item ledger: 185 s CPU with the whole row tinted, 57 s with
+  // these, 49 s with none; docs/rules.md "Workbook formulas").
+  // LibreOffice applies only the first matching rule of a cell (Excel merges them); the 逾期天数
+  // rules (bold red on the overdue tint) cover a cell no tint covers.
   conditionalFormats: [
     {
       range: body(overdueLetter, overdueLetter),
@@ -115,17 +130,10 @@ export const ledgerSheet: SheetSpec = {
         { type: 'expression', formula: `AND(${statusIs('逾期办结')},N($${overdueLetter}2)>0)`, fill: 'FFE7E6E6', fontColor: 'FFC00000', bold: true },
       ],
     },
-    {
-      range: body('A', LEDGER_LAST),
-      rules: [
-        { type: 'expression', formula: statusIs('逾期'), fill: 'FFFFC7CE' },
-        { type: 'expression', formula: statusIs('临近'), fill: 'FFFFEB9C' },
-        { type: 'expression', formula: statusIs('延期'), fill: 'FFDDEBF7' },
-        { type: 'expression', formula: statusIs('正常'), fill: 'FFE2EFDA' },
-        { type: 'expression', formula: statusIs('按期办结'), fill: 'FFE7E6E6' },
-        { type: 'expression', formula: statusIs('逾期办结'), fill: 'FFE7E6E6', fontColor: 'FFC00000' },
-      ],
-    },
+    { range: body('A', ledgerLetter('承办科室')), rules: statusTint(statusIs) },
+    // the status cell reads only itself (`Y2`, not `$Y2`): a rule reading another cell may keep a
+    // stale colour in Excel on Windows when made through Office.js (office-js #5299, cfRefresh.ts)
+    { range: body(statusLetter, statusLetter), rules: statusTint((s) => `${statusLetter}2="${s}"`) },
   ],
   freeze: { row: 1, col: 1 },
   protect: true,
