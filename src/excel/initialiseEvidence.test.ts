@@ -2,21 +2,22 @@
  * A ledger made before 佐证材料 existed (结构版本 2: the 台账 table ends at 操作ID): it reads as it
  * is, 申请办结 is refused there (the evidence would have nowhere to go) until 初始化台账 has added the
  * column at the table's end — without moving a column or losing a typed cell — and then works.
+ * (The same run adds the columns of 结构版本 4 after it: initialiseDeadlines.test.ts.)
  */
 import { makeItem } from '../domain/testing/itemFactory';
 import type { Result } from '../domain/result';
 import type { Actor } from '../domain/workflow';
-import { LEDGER_PROTECTION_OPTIONS } from './protection';
 import { createExcelDouble, type ExcelDouble } from './double';
 import { initialiseLedger } from './initialise';
 import { createLedgerService } from './ledgerGateway';
 import { itemCells, tableRow } from './ledgerCodec';
 import type { ActionContext } from './ledgerService';
-import { SCHEMA_VERSION, columnLetter, settingRow, sheetSpec } from '../workbook/schema';
+import { SCHEMA_VERSION, columnLetter, sheetSpec } from '../workbook/schema';
+import { V4_CALENDAR_COLUMNS, V4_LEDGER_COLUMNS, downgrade, ledgerColumnsOf } from './testing/olderLedger';
 
 const TODAY = '2026-03-16';
 const LEDGER = sheetSpec('台账').tables[0];
-const OLD_COLUMNS = LEDGER.columns.filter((c) => c.header !== '佐证材料');
+const OLD_COLUMNS = ledgerColumnsOf(2);
 const section: Actor = { role: '科室', name: '周海涛', section: '工程管理科' };
 const clerk: Actor = { role: '督办员', name: '陈志刚' };
 let seq = 0;
@@ -41,20 +42,18 @@ const ITEMS = [
   }),
 ];
 
-/** A version-2 ledger: built, then 佐证材料 taken out and 结构版本 set back, with three typed rows. */
+/** A version-2 ledger: built with three typed rows, then 佐证材料 and later columns taken out and 结构版本 set back. */
 async function oldLedger(): Promise<ExcelDouble> {
   const xl = createExcelDouble({ sheets: ['Sheet1'], workbookName: '督办台账.xlsx' });
   value(await initialiseLedger(xl.run, { today: TODAY }));
   const s = xl.workbook.sheet('台账');
   s.unprotect();
-  await xl.run(async (context) => context.workbook.tables.getItem('台账').columns.getItem('佐证材料').delete());
-  const headers = OLD_COLUMNS.map((c) => c.header);
+  const headers = LEDGER.columns.map((c) => c.header);
   s.setFormulas(
     `A2:${columnLetter(headers.length)}${ITEMS.length + 1}`,
-    ITEMS.map((it, k) => tableRow(headers, OLD_COLUMNS, { ...itemCells(it), 操作ID: `op-old-${k}` })),
+    ITEMS.map((it, k) => tableRow(headers, LEDGER.columns, { ...itemCells(it), 佐证材料: '', 操作ID: `op-old-${k}` })),
   );
-  s.protect(LEDGER_PROTECTION_OPTIONS as Record<string, boolean | string>);
-  xl.workbook.sheet('设置').setValues(`B${settingRow('结构版本')}`, [[2]]);
+  await downgrade(xl, 2);
   expect(xl.workbook.table('台账').columns).toEqual(OLD_COLUMNS.map((c) => c.header));
   return xl;
 }
@@ -96,20 +95,26 @@ describe('an older ledger without 佐证材料', () => {
     const xl = await oldLedger();
     const before = xl.workbook.table('台账');
     const report = value(await initialiseLedger(xl.run, { today: TODAY }));
-    expect(report.repaired).toEqual(['台账：补充“佐证材料”列', `设置：结构版本 2 → ${SCHEMA_VERSION}`]);
+    expect(report.repaired).toEqual([
+      '台账：补充“佐证材料”列',
+      ...V4_LEDGER_COLUMNS.map((c) => `台账：补充“${c.header}”列`),
+      ...V4_CALENDAR_COLUMNS.map((h) => `日历：补充“${h}”列`),
+      `设置：结构版本 2 → ${SCHEMA_VERSION}`,
+    ]);
     expect(report.schemaVersion).toEqual({ before: 2, after: SCHEMA_VERSION });
     const after = xl.workbook.table('台账');
     expect(after.columns).toEqual(LEDGER.columns.map((c) => c.header));
     // every column that was there holds exactly what it held; the new one is empty
-    expect(after.formulas.map((row) => row.slice(0, -1))).toEqual(before.formulas);
-    expect(after.formulas.map((row) => row.at(-1))).toEqual(['', '', '']);
+    const evidence = OLD_COLUMNS.length;
+    expect(after.formulas.map((row) => row.slice(0, evidence))).toEqual(before.formulas);
+    expect(after.formulas.map((row) => row[evidence])).toEqual(['', '', '']);
     const s = xl.workbook.sheet('台账');
-    const cell = s.cellAt(`${columnLetter(LEDGER.columns.length)}2`);
+    const cell = s.cellAt(`${columnLetter(evidence + 1)}2`);
     expect(cell.locked).toBe(false);
     expect(cell.validation?.prompt?.title).toBe('佐证材料');
     expect(s.protection.protected).toBe(true);
     // no tint over it: the tint marks the identity block (编号 … 承办科室) and 预警状态 (schema/ledger.ts)
-    expect(s.conditionalFormats().filter((cf) => covers(cf.address, LEDGER.columns.length))).toEqual([]);
+    expect(s.conditionalFormats().filter((cf) => covers(cf.address, evidence + 1))).toEqual([]);
     // a second run finds nothing to do
     expect(value(await initialiseLedger(xl.run, { today: TODAY })).repaired).toEqual([]);
 

@@ -155,6 +155,8 @@ export const workbook = {
     预警状态: '未交办 / 正常 / 临近 / 逾期 / 延期 / 按期办结 / 逾期办结。',
     逾期天数: '自最早逾期节点的应报日起算（按逾期天数计法）；办结的事项为办结时限之后的天数。',
     helper: '辅助列：供月度考核公式使用，请勿修改。',
+    helperLedger: '辅助列：供本表应报日和办结时限公式使用，请勿修改。',
+    calendarDue: '辅助列：以本行日期为交办日期时的应报日或办结时限（按计时方式），供台账公式使用，请勿修改。',
   },
 
   /** Texts that stand in a computed cell instead of a date. */

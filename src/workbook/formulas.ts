@@ -120,38 +120,69 @@ export const LC = (column: string) => col(LEDGER, column);
 /**
  * 日历 columns, by letter (schema.test checks them against CALENDAR_COLUMNS): A 日期, B 工作日,
  * C 工作日序号, D 说明, E 下一工作日 (the first working day after the row's date), F 第N个工作日
- * (row r holds the (r−1)-th working day of 日历: the inverse of C).
+ * (row r holds the (r−1)-th working day of 日历: the inverse of C), then G–J, hidden: the row's
+ * date as 交办日期 → its 1天/3天应报日 and its 办结时限 of either kind (CALENDAR_DUE_COLUMNS).
  */
-export const CALENDAR_LETTERS = { 日期: 'A', 工作日: 'B', 工作日序号: 'C', 说明: 'D', 下一工作日: 'E', 第N个工作日: 'F' } as const;
+export const CALENDAR_LETTERS = {
+  日期: 'A',
+  工作日: 'B',
+  工作日序号: 'C',
+  说明: 'D',
+  下一工作日: 'E',
+  第N个工作日: 'F',
+  研究部署应报日: 'G',
+  初步落实应报日: 'H',
+  一般事项办结日: 'I',
+  重大复杂办结日: 'J',
+} as const;
+type CalendarColumn = keyof typeof CALENDAR_LETTERS;
 const CAL_FIRST = `${CALENDAR}!$A$2`;
-/** 日历 column c from the header row down, so that row k of the range is sheet row k. */
-const calCol = (c: keyof typeof CALENDAR_LETTERS) => `${CALENDAR}!$${CALENDAR_LETTERS[c]}$1:$${CALENDAR_LETTERS[c]}$${CALENDAR_ROWS + 1}`;
+/** 日历 column c from the header row down, so that row k of the range is sheet row k (`own`: on 日历 itself). */
+const calCol = (c: CalendarColumn, own = false) => `${own ? '' : `${CALENDAR}!`}$${CALENDAR_LETTERS[c]}$1:$${CALENDAR_LETTERS[c]}$${CALENDAR_ROWS + 1}`;
 /**
  * 日历 row of date d (row 1, the header, for any date before the first: never equal to a date; a
  * row past the bound is #REF!, an error like a date outside 日历).
  */
 const calRow = (d: string) => `MAX(1,${d}-${CAL_FIRST}+2)`;
 /** Column c of date d's 日历 row, or #N/A when d is not on its row (outside 日历). Constant time. */
-const calAt = (c: keyof typeof CALENDAR_LETTERS, d: string) => `IF(INDEX(${calCol('日期')},${calRow(d)})=${d},INDEX(${calCol(c)},${calRow(d)}),NA())`;
+const calAt = (c: CalendarColumn, d: string) => `IF(INDEX(${calCol('日期')},${calRow(d)})=${d},INDEX(${calCol(c)},${calRow(d)}),NA())`;
 
 /** 日历 C of date d: working days up to and including d (`wdIndex`). #N/A outside the calendar. */
 export const wdIndex = (d: string) => calAt('工作日序号', d);
-/** 日历 B of date d (1 working day, 0 not). */
-export const isWorkday = (d: string) => calAt('工作日', d);
-/** d when it is a working day, else the next working day; #N/A / #VALUE! when 日历 does not say. */
-const workdayFrom = (d: string) =>
-  `IF(INDEX(${calCol('日期')},${calRow(d)})=${d},IF(INDEX(${calCol('工作日')},${calRow(d)})=1,${d},INDEX(${calCol('下一工作日')},${calRow(d)})+0),NA())`;
 /** The date whose working-day index is k (the k-th working day); #VALUE! past the end of 日历 ("" + 0). */
 const dateOfIndex = (k: string) => `(INDEX(${calCol('第N个工作日')},MAX(1,${k}+1))+0)`;
 
 /**
- * addDays(start, n, 计时方式) of docs/rules.md, start is day 0:
- * 自然日 start+n; 工作日 the n-th working day after start; 自然日顺延 start+n, moved to the next
- * working day when it is not one. An error when a date falls outside 日历 (callers wrap IFERROR).
+ * 日历's per-date columns: on the row of date d, addDays(d, n) of docs/rules.md for each node
+ * length n of 设置 (start is day 0): 自然日 d+n; 工作日 the n-th working day after d; 自然日顺延
+ * d+n, moved to the next working day when it is not one. "" when 日历 does not say (past its end),
+ * like 下一工作日 and 第N个工作日: a reader adds 0, which turns "" into #VALUE! (never a silent
+ * wrong date: MIN would skip a text). 台账 reads them on 交办日期's row (`辅助日历行`), so each
+ * deadline is one INDEX instead of two lookups and their checks per item.
  */
-export function addDays(start: string, n: string): string {
-  const d = `(${start}+${n})`;
-  return `IF(计时方式="自然日",${d},` + `IF(计时方式="工作日",IF(${n}<=0,${start},${dateOfIndex(`${wdIndex(start)}+${n}`)}),` + `${workdayFrom(d)}))`;
+export const CALENDAR_DUE_COLUMNS = [
+  { header: '研究部署应报日', days: '研究部署反馈天数' },
+  { header: '初步落实应报日', days: '初步落实反馈天数' },
+  { header: '一般事项办结日', days: '一般事项办结天数' },
+  { header: '重大复杂办结日', days: '重大复杂办结天数' },
+] as const satisfies readonly { header: CalendarColumn; days: string }[];
+
+/**
+ * addDays(own date, n) on a 日历 row, in one text for every row (ROW(), no `{r}`): 初始化台账
+ * fills a column with one formula in one request, where 4 × 2,500 rows of their own text would
+ * pass Excel on the web's 5 MB. The row's wdIndex is its own 工作日序号; d = date + n lies
+ * n rows below on a row at its place, which are the only rows 台账 reads (辅助日历行 checks that
+ * 交办日期 is on its own row), and is checked against 日期 there as everywhere. Typing a new year
+ * below the table fills the column and extends it.
+ */
+export function calendarDueFormula(n: string): string {
+  const own = (c: CalendarColumn) => `INDEX(${calCol(c, true)},ROW())`;
+  const at = (c: CalendarColumn) => `INDEX(${calCol(c, true)},ROW()+${n})`;
+  const d = `${own('日期')}+${n}`;
+  return (
+    `IF(计时方式="工作日",IF(${n}<=0,${own('日期')},IFERROR(INDEX(${calCol('第N个工作日', true)},${own('工作日序号')}+${n}+1),"")),` +
+    `IF(计时方式="自然日",${d},IFERROR(IF(${at('日期')}=${d},IF(${at('工作日')}=1,${d},${at('下一工作日')}),""),"")))`
+  );
 }
 
 /** overdueDays(due, d) of docs/rules.md (设置 逾期天数计法): days after `due` up to and including d. */
@@ -193,6 +224,15 @@ const LEVEL = L('交办层级');
 const H1 = (helper: string) => L(helper);
 
 const finalDays = `IF(${KIND}="重大复杂",重大复杂办结天数,一般事项办结天数)`;
+
+/** 日历 column c on 交办日期's row (辅助日历行): a date, "" past the end of 日历, or the header's text. */
+const onAssignedRow = (c: CalendarColumn) => `INDEX(${calCol(c)},${H1('辅助日历行')})`;
+/**
+ * addDays(交办日期, n): 自然日 plain arithmetic (so a 交办日期 outside 日历 still has dates), else
+ * 日历's per-date column c on 交办日期's row, + 0 so that "" or a header (日历 does not say) is an
+ * error, which the caller shows as 超出日历.
+ */
+const dueAfter = (c: CalendarColumn, n: string) => `IF(计时方式="自然日",${A}+${n},${onAssignedRow(c)}+0)`;
 
 /** 科室人员 field of this row's 承办科室 ("" when the section is not listed). */
 const person = (field: '科长' | '分管副职') => `IFERROR(INDEX(${col(PEOPLE, field)},MATCH(${L('承办科室')},${col(PEOPLE, '科室')},0))&"","")`;
@@ -263,10 +303,11 @@ export const ledgerFormulas = {
   办结时限:
     `IF(${A}="","",IF(ISNUMBER(${A}),` +
     `IF(ISNUMBER(${EXT}),${EXT},IF(ISNUMBER(${L('完成时限')}),${L('完成时限')},` +
-    `IFERROR(${addDays(A, finalDays)},${str(OUT_OF_CALENDAR)}))),${str(BAD_ASSIGNED)}))`,
+    `IFERROR(IF(计时方式="自然日",${A}+${finalDays},IF(${KIND}="重大复杂",${onAssignedRow('重大复杂办结日')},${onAssignedRow('一般事项办结日')})+0),` +
+    `${str(OUT_OF_CALENDAR)}))),${str(BAD_ASSIGNED)}))`,
   /** MIN(交办日期 + 1, 办结时限); the 办结时限 text ("" / 超出日历 / 交办日期有误) when it is not a date. */
-  '1天应报日': `IF(ISNUMBER(${DL}),IFERROR(MIN(${addDays(A, '研究部署反馈天数')},${DL}),${str(OUT_OF_CALENDAR)}),${DL})`,
-  '3天应报日': `IF(ISNUMBER(${DL}),IFERROR(MIN(${addDays(A, '初步落实反馈天数')},${DL}),${str(OUT_OF_CALENDAR)}),${DL})`,
+  '1天应报日': `IF(ISNUMBER(${DL}),IFERROR(MIN(${dueAfter('研究部署应报日', '研究部署反馈天数')},${DL}),${str(OUT_OF_CALENDAR)}),${DL})`,
+  '3天应报日': `IF(ISNUMBER(${DL}),IFERROR(MIN(${dueAfter('初步落实应报日', '初步落实反馈天数')},${DL}),${str(OUT_OF_CALENDAR)}),${DL})`,
   /** 落实反馈日, else 申请办结日. */
   落实完成日: `IF(ISNUMBER(${L('落实反馈日')}),${L('落实反馈日')},IF(ISNUMBER(${L('申请办结日')}),${L('申请办结日')},""))`,
 
@@ -320,6 +361,11 @@ export const ledgerFormulas = {
   评价得分率:
     `IF(${L('评价等级')}="优秀",得分率优秀,IF(${L('评价等级')}="良好",得分率良好,` +
     `IF(${L('评价等级')}="合格",得分率合格,IF(${L('评价等级')}="不合格",得分率不合格,""))))`,
+
+  // Helpers of the 台账 columns themselves, appended after 佐证材料 (so 初始化台账 adds them to an
+  // older ledger without moving a column).
+  /** The 日历 row of 交办日期, or 1 (日历's header row: text, so reading a date there is #VALUE!) when 日历 does not hold it. */
+  辅助日历行: `IFERROR(IF(INDEX(${calCol('日期')},${calRow(A)})=${A},${A}-${CAL_FIRST}+2,1),1)`,
 } as const;
 
 export type LedgerFormulaColumn = keyof typeof ledgerFormulas;

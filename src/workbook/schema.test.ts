@@ -82,15 +82,19 @@ describe('台账 columns', () => {
     after('协办科室', '第一责任人', '分管责任人', '直接责任人');
     after('完成时限', '1天应报日', '3天应报日', '办结时限');
     after('落实反馈日', '落实完成日', '预警状态', '逾期天数');
-    // helpers come after 备注, hidden, then the add-in's hidden 操作ID; then 佐证材料, appended last so
-    // that 初始化台账 adds it to an older ledger without moving any column (a reader sees it after 备注)
+    // helpers come after 备注, hidden, then the add-in's hidden 操作ID; then 佐证材料 and the hidden
+    // helpers of 结构版本 4, appended at the end so that 初始化台账 adds them to an older ledger
+    // without moving any column (a reader sees 佐证材料 after 备注)
     const firstHelper = LEDGER_COLUMNS.findIndex((c) => c.hidden);
-    const rest = LEDGER_COLUMNS.slice(firstHelper, -1);
-    expect(rest.every((c) => c.hidden)).toBe(true);
-    expect(rest.filter((c) => c.kind === 'input').map((c) => c.header)).toEqual(['操作ID']);
+    const evidence = order.indexOf('佐证材料');
+    const between = LEDGER_COLUMNS.slice(firstHelper, evidence);
+    expect(between.every((c) => c.hidden)).toBe(true);
+    expect(between.filter((c) => c.kind === 'input').map((c) => c.header)).toEqual(['操作ID']);
     expect(order.indexOf('备注')).toBe(firstHelper - 1);
-    expect(LEDGER_COLUMNS.at(-1)).toMatchObject({ header: '佐证材料', kind: 'input', locked: false });
-    expect(LEDGER_COLUMNS.at(-1)?.hidden).toBeUndefined();
+    expect(LEDGER_COLUMNS[evidence]).toMatchObject({ header: '佐证材料', kind: 'input', locked: false });
+    expect(LEDGER_COLUMNS[evidence].hidden).toBeUndefined();
+    const appended = LEDGER_COLUMNS.slice(evidence + 1);
+    expect(appended.map((c) => [c.header, c.kind, c.hidden])).toEqual(['辅助日历行'].map((h) => [h, 'formula', true]));
   });
 
   test('formula columns are locked, input columns unlocked', () => {

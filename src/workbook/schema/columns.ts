@@ -29,9 +29,10 @@ export const computed = (header: LedgerFormulaColumn, width: number, extra: Part
   ...extra,
 });
 
-export const helper = (header: LedgerFormulaColumn): ColumnSpec =>
+export const helper = (header: LedgerFormulaColumn, extra: Partial<ColumnSpec> = {}): ColumnSpec =>
   computed(header, 11, {
     hidden: true,
     note: t.computed.helper,
     numFmt: header.startsWith('辅助') && !header.endsWith('按时') && !header.startsWith('辅助增减') ? DATE_FORMAT : '0',
+    ...extra,
   });

@@ -78,6 +78,9 @@ export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
   // older ledger without moving a column any formula (or 月度考核) refers to. Everything between
   // 备注 and here is hidden, so a reader sees it right after 备注.
   input('佐证材料', 24, { inputMessage: msg.佐证材料, wrap: true }),
+  // The helper of the deadline formulas (结构版本 4), appended after 佐证材料 for the same reason:
+  // 交办日期's 日历 row, where the deadlines are read.
+  helper('辅助日历行', { numFmt: '0', note: c.helperLedger }),
 ];
 
 /** 1-based column of a 台账 header. */

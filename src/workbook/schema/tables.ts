@@ -4,7 +4,14 @@
 import { workbook as t } from '../../i18n/workbook';
 import { LEDGER_SHEETS } from '../ledgerSheets';
 import { RECORD_TYPES } from '../../domain/types';
-import { calendarIndexFormula, calendarNextWorkdayFormula, calendarNthWorkdayFormula, recordSectionFormula } from '../formulas';
+import {
+  CALENDAR_DUE_COLUMNS,
+  calendarDueFormula,
+  calendarIndexFormula,
+  calendarNextWorkdayFormula,
+  calendarNthWorkdayFormula,
+  recordSectionFormula,
+} from '../formulas';
 import { dateInput, input, list } from './columns';
 import { DATE_FORMAT, type CellSpec, type ColumnSpec, type SheetSpec } from './types';
 import { SHEET } from '../sheetNames';
@@ -36,6 +43,17 @@ export const CALENDAR_COLUMNS: readonly ColumnSpec[] = [
   input('说明', 34),
   { header: '下一工作日', kind: 'formula', width: 11, numFmt: DATE_FORMAT, formula: calendarNextWorkdayFormula, locked: true },
   { header: '第N个工作日', kind: 'formula', width: 11, numFmt: DATE_FORMAT, formula: calendarNthWorkdayFormula, locked: true },
+  // 结构版本 4: the deadlines of an item assigned on the row's date, read by 台账 (hidden, at the end)
+  ...CALENDAR_DUE_COLUMNS.map((c): ColumnSpec => ({
+    header: c.header,
+    kind: 'formula',
+    width: 11,
+    numFmt: DATE_FORMAT,
+    formula: calendarDueFormula(c.days),
+    locked: true,
+    hidden: true,
+    note: t.computed.calendarDue,
+  })),
 ];
 
 export const LOG_COLUMNS: readonly ColumnSpec[] = [

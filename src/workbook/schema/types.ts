@@ -3,7 +3,7 @@
  */
 
 /** Bumped whenever sheets, columns or formulas change shape (the add-in upgrades by it). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Data validation and conditional formats cover whole columns, down to the last row of the sheet:
