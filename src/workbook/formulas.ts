@@ -234,6 +234,9 @@ const onAssignedRow = (c: CalendarColumn) => `INDEX(${calCol(c)},${H1('辅助日
  */
 const dueAfter = (c: CalendarColumn, n: string) => `IF(计时方式="自然日",${A}+${n},${onAssignedRow(c)}+0)`;
 
+const OVERDUE_DUE = H1('辅助逾期应办日');
+const OVERDUE_END = H1('辅助逾期截止日');
+
 /** 科室人员 field of this row's 承办科室 ("" when the section is not listed). */
 const person = (field: '科长' | '分管副职') => `IFERROR(INDEX(${col(PEOPLE, field)},MATCH(${L('承办科室')},${col(PEOPLE, '科室')},0))&"","")`;
 
@@ -311,28 +314,27 @@ export const ledgerFormulas = {
   /** 落实反馈日, else 申请办结日. */
   落实完成日: `IF(ISNUMBER(${L('落实反馈日')}),${L('落实反馈日')},IF(ISNUMBER(${L('申请办结日')}),${L('申请办结日')},""))`,
 
+  /**
+   * 辅助逾期应办日 is a number exactly when the three due dates are: then closed → 按期/逾期办结;
+   * past it (the extension, or the earliest open node) → 逾期; extended → 延期; a node near → 临近.
+   */
   预警状态:
     `IF(${A}="",IF(${L('编号')}="","","未交办"),` +
-    `IF(AND(ISNUMBER(${D1}),ISNUMBER(${D3}),ISNUMBER(${DL})),` +
+    `IF(ISNUMBER(${OVERDUE_DUE}),` +
     `IF(ISNUMBER(${X}),IF(AND(ISNUMBER(${RF}),${RF}<=${DL}),"按期办结","逾期办结"),` +
-    `IF(ISNUMBER(${EXT}),IF(今天>${EXT},"逾期","延期"),` +
-    `IF(OR(AND(${R1}="",今天>${D1}),AND(${R3}="",今天>${D3}),AND(${RF}="",今天>${DL})),"逾期",` +
-    `IF(OR(AND(${R1}="",${D1}-今天>=0,${D1}-今天<=研究部署临近天数),` +
-    `AND(${R3}="",${D3}-今天>=0,${D3}-今天<=初步落实临近天数),` +
-    `AND(${RF}="",${DL}-今天>=0,${DL}-今天<=IF(${KIND}="重大复杂",重大复杂临近天数,一般事项临近天数))),"临近","正常")))),` +
+    `IF(今天>${OVERDUE_DUE},"逾期",IF(ISNUMBER(${EXT}),"延期",` +
+    `IF(OR(AND(${R1}="",${D1}>=今天,${D1}-今天<=研究部署临近天数),` +
+    `AND(${R3}="",${D3}>=今天,${D3}-今天<=初步落实临近天数),` +
+    `AND(${RF}="",${DL}>=今天,${DL}-今天<=IF(${KIND}="重大复杂",重大复杂临近天数,一般事项临近天数))),"临近","正常")))),` +
     `IF(ISNUMBER(${DL}),${str(OUT_OF_CALENDAR)},${DL})))`,
 
   /**
    * 未交办 (编号, no 交办日期): 0, as 预警状态 says 未交办 (docs/rules.md); an empty row: empty.
-   * Closed: days 落实完成日 (or 销号日期) is after 办结时限. Extended: days after 延期完成时限.
-   * Open: the largest overdue of the open nodes = overdue from the earliest overdue node.
+   * Otherwise overdueDays(辅助逾期应办日, 辅助逾期截止日): the helpers pick the one pair of dates.
    */
   逾期天数:
-    `IF(${A}="",IF(${L('编号')}="","",0),IF(AND(ISNUMBER(${D1}),ISNUMBER(${D3}),ISNUMBER(${DL})),IFERROR(` +
-    `IF(ISNUMBER(${X}),IF(AND(ISNUMBER(${RF}),${RF}<=${DL}),0,${overdueDays(DL, `IF(ISNUMBER(${RF}),${RF},${X})`)}),` +
-    `IF(ISNUMBER(${EXT}),${overdueDays(EXT, '今天')},` +
-    `MAX(IF(${R1}="",${overdueDays(D1, '今天')},0),IF(${R3}="",${overdueDays(D3, '今天')},0),IF(${RF}="",${overdueDays(DL, '今天')},0)))),` +
-    `${str(OUT_OF_CALENDAR)}),IF(ISNUMBER(${DL}),${str(OUT_OF_CALENDAR)},${DL})))`,
+    `IF(${A}="",IF(${L('编号')}="","",0),IF(ISNUMBER(${OVERDUE_DUE}),` +
+    `IFERROR(${overdueDays(OVERDUE_DUE, OVERDUE_END)},${str(OUT_OF_CALENDAR)}),IF(ISNUMBER(${DL}),${str(OUT_OF_CALENDAR)},${DL})))`,
 
   // Numeric helpers for the 月度考核 formulas: dates, or NEVER (9999-12-31) when absent, and
   // per-row flags and threshold dates, so that 考核明细 counts with COUNTIFS over them and its one
@@ -366,6 +368,17 @@ export const ledgerFormulas = {
   // older ledger without moving a column).
   /** The 日历 row of 交办日期, or 1 (日历's header row: text, so reading a date there is #VALUE!) when 日历 does not hold it. */
   辅助日历行: `IFERROR(IF(INDEX(${calCol('日期')},${calRow(A)})=${A},${A}-${CAL_FIRST}+2,1),1)`,
+  /**
+   * The due date 逾期天数 counts from, once the three due dates are dates ("" before): closed or
+   * extended, 办结时限 (= 延期完成时限 when extended); open, the earliest due date of an open node
+   * (overdueDays(due, 今天) shrinks as due grows, so the largest overdue of the open nodes is the
+   * earliest one's); NEVER when no node is open (never overdue).
+   */
+  辅助逾期应办日:
+    `IF(AND(ISNUMBER(${D1}),ISNUMBER(${D3})),IF(OR(ISNUMBER(${X}),ISNUMBER(${EXT})),${DL},` +
+    `MIN(IF(${R1}="",${D1},${NEVER}),IF(${R3}="",${D3},${NEVER}),IF(${RF}="",${DL},${NEVER}))),"")`,
+  /** The date 逾期天数 counts to: closed, 落实完成日 (else 销号日期); otherwise 今天. */
+  辅助逾期截止日: `IF(ISNUMBER(${X}),IF(ISNUMBER(${RF}),${RF},${X}),今天)`,
 } as const;
 
 export type LedgerFormulaColumn = keyof typeof ledgerFormulas;

@@ -94,7 +94,7 @@ describe('台账 columns', () => {
     expect(LEDGER_COLUMNS[evidence]).toMatchObject({ header: '佐证材料', kind: 'input', locked: false });
     expect(LEDGER_COLUMNS[evidence].hidden).toBeUndefined();
     const appended = LEDGER_COLUMNS.slice(evidence + 1);
-    expect(appended.map((c) => [c.header, c.kind, c.hidden])).toEqual(['辅助日历行'].map((h) => [h, 'formula', true]));
+    expect(appended.map((c) => [c.header, c.kind, c.hidden])).toEqual(['辅助日历行', '辅助逾期应办日', '辅助逾期截止日'].map((h) => [h, 'formula', true]));
   });
 
   test('formula columns are locked, input columns unlocked', () => {

@@ -78,9 +78,12 @@ export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
   // older ledger without moving a column any formula (or 月度考核) refers to. Everything between
   // 备注 and here is hidden, so a reader sees it right after 备注.
   input('佐证材料', 24, { inputMessage: msg.佐证材料, wrap: true }),
-  // The helper of the deadline formulas (结构版本 4), appended after 佐证材料 for the same reason:
-  // 交办日期's 日历 row, where the deadlines are read.
+  // Helpers of the deadline, 预警状态 and 逾期天数 formulas (结构版本 4), appended after 佐证材料 for
+  // the same reason: 交办日期's 日历 row (the deadlines are read there), and the two dates 逾期天数
+  // counts between.
   helper('辅助日历行', { numFmt: '0', note: c.helperLedger }),
+  helper('辅助逾期应办日', { note: c.helperLedger }),
+  helper('辅助逾期截止日', { note: c.helperLedger }),
 ];
 
 /** 1-based column of a 台账 header. */
