@@ -266,29 +266,102 @@ export const NONIMPL_STEPS = [
 ] as const;
 export type NonImplStep = (typeof NONIMPL_STEPS)[number]['header'];
 
-/** P(x) of the item of this row (a boolean), x a formula. */
-function onListAt(x: string): string {
-  const h = (c: string) => H1(c);
-  const missed =
-    `((${h('辅助1天应报日')}<${x})*(${h('辅助1天反馈日')}>${x})+(${h('辅助3天应报日')}<${x})*(${h('辅助3天反馈日')}>${x})` +
-    `+(${h('辅助办结时限')}<${x})*(${h('辅助落实完成日')}>${x}))`;
-  // rules b and d in one test: missed(x) ≥ 不落实漏报次数, or ≥ 1 once 催办起 ≤ x (MIN: a setting of 0)
-  return (
-    `AND(${h('辅助交办日')}<=${x},${h('辅助销号日')}>${x},OR(${h('辅助不落实起')}<=${x},` +
-    `AND(${h('辅助逾期起')}<=${x},${h('辅助落实完成日')}>${x}),` +
-    `${missed}>=IF(${h('辅助催办起')}<=${x},MIN(1,不落实漏报次数),不落实漏报次数)))`
-  );
+/** Which step's own date x is: x = its helper + `delta` (plus1 steps at x: +1; at x − 1: one less). */
+interface StepDate {
+  column: string;
+  delta: -1 | 0 | 1;
 }
 
+/** A test of P(x) known without looking at the row (true / false), or its text. */
+type Test = boolean | string;
+
+const allOf = (tests: Test[]): Test => {
+  if (tests.includes(false)) return false;
+  const left = tests.filter((t): t is string => t !== true);
+  return left.length === 0 ? true : left.length === 1 ? left[0] : `AND(${left.join(',')})`;
+};
+const anyOf = (tests: Test[]): Test => {
+  if (tests.includes(true)) return true;
+  const left = tests.filter((t): t is string => t !== false);
+  return left.length === 0 ? false : left.length === 1 ? left[0] : `OR(${left.join(',')})`;
+};
+
+/**
+ * P(x) of the item of this row (docs/rules.md, the onListAt of NONIMPL_STEPS): a test, x a step's
+ * own date (or the day before it). A comparison of the step's own helper with x is known from
+ * `delta` alone (h ≤ h + δ holds for δ ≥ 0, h > h + δ for δ = −1, h < h + δ for δ = 1), so it is
+ * left out, and with it every term it decides: each step column holds only what can change there.
+ * x has no parentheses: it only ever stands beside a comparison, which binds looser than + and −.
+ */
+function onListAt(x: string, own: StepDate): Test {
+  const cmp = (helper: string, op: '<=' | '>' | '<'): Test => {
+    if (helper !== own.column) return `${H1(helper)}${op}${x}`;
+    return op === '<=' ? own.delta >= 0 : op === '>' ? own.delta < 0 : own.delta > 0;
+  };
+  // missed(x) = Σ nodes [应报日 < x < 反馈日]: terms known to be 0 dropped, known factors of 1 too
+  const nodes: [string, string][] = [
+    ['辅助1天应报日', '辅助1天反馈日'],
+    ['辅助3天应报日', '辅助3天反馈日'],
+    ['辅助办结时限', '辅助落实完成日'],
+  ];
+  let known = 0;
+  const terms: string[] = [];
+  for (const [due, report] of nodes) {
+    const factors = [cmp(due, '<'), cmp(report, '>')];
+    if (factors.includes(false)) continue;
+    const left = factors.filter((f): f is string => f !== true);
+    if (left.length === 0) known += 1;
+    // a lone comparison is a boolean: ×1, as TRUE ≥ 2 holds in Excel (a logical is above every number)
+    else terms.push(left.length === 1 ? `(${left[0]})*1` : left.map((f) => `(${f})`).join('*'));
+  }
+  const missed = [...(known > 0 ? [String(known)] : []), ...terms].join('+') || '0';
+  // rules b and d in one test: missed(x) ≥ 不落实漏报次数, or ≥ 1 once 催办起 ≤ x (MIN: a setting of 0)
+  const urged = cmp('辅助催办起', '<=');
+  const need = urged === true ? 'MIN(1,不落实漏报次数)' : urged === false ? '不落实漏报次数' : `IF(${urged},MIN(1,不落实漏报次数),不落实漏报次数)`;
+  return allOf([
+    cmp('辅助交办日', '<='),
+    cmp('辅助销号日', '>'),
+    anyOf([cmp('辅助不落实起', '<='), allOf([cmp('辅助逾期起', '<='), cmp('辅助落实完成日', '>')]), `${missed}>=${need}`]),
+  ]);
+}
+
+/** A test as a term of a difference: a function call stands alone, a comparison in parentheses. */
+const asTerm = (t: string) => (/^(AND|OR)\(.*\)$/.test(t) && balancedCall(t) ? t : `(${t})`);
+/** Whether `f(…)` is one call (its first parenthesis closes at the end), not `f(…)+g(…)`. */
+function balancedCall(t: string): boolean {
+  let depth = 0;
+  for (let i = t.indexOf('('); i < t.length; i++) {
+    if (t[i] === '(') depth++;
+    else if (t[i] === ')' && --depth === 0) return i === t.length - 1;
+  }
+  return false;
+}
+
+/** P(x) − P(x − 1) as a number (SUMIFS adds numbers only, never TRUE). */
+function change(at: Test, before: Test): string {
+  const n = (t: Test) => (t === true ? '1' : t === false ? '0' : asTerm(t));
+  if (before === false) return at === false ? '0' : at === true ? '1' : `${asTerm(at)}*1`;
+  if (at === false) return before === true ? '-1' : `-${asTerm(before)}`;
+  return `${n(at)}-${n(before)}`;
+}
+
+/**
+ * The 11 step columns: P(x) − P(x − 1) at the step's own date x, 0 when an earlier step has the
+ * same date (a date counts once). No guard for an item never 交办: its 交办 is NEVER, and
+ * P(x) needs 交办 ≤ x < 销号 ≤ NEVER, so every change is 0 anyway.
+ */
 function nonImplementationSteps(): Record<NonImplStep, string> {
-  const at = (k: number) => (NONIMPL_STEPS[k].plus1 ? `(${H1(NONIMPL_STEPS[k].column)}+1)` : H1(NONIMPL_STEPS[k].column));
+  const ref = (k: number) => H1(NONIMPL_STEPS[k].column);
+  const at = (k: number) => (NONIMPL_STEPS[k].plus1 ? `${ref(k)}+1` : ref(k));
   const out = {} as Record<NonImplStep, string>;
   NONIMPL_STEPS.forEach((step, k) => {
     const x = at(k);
-    const change = `${onListAt(x)}-${onListAt(`(${x}-1)`)}`;
-    const earlier = NONIMPL_STEPS.slice(0, k).map((_, i) => `${x}=${at(i)}`);
-    // An item never 交办 is on no list: no need to evaluate its steps.
-    out[step.header] = `IF(${H1('辅助交办日')}>=${NEVER},0,${earlier.length === 0 ? change : `IF(OR(${earlier.join(',')}),0,${change})`})`;
+    const before = step.plus1 ? ref(k) : `${ref(k)}-1`;
+    const delta = step.plus1 ? 1 : 0;
+    const value = change(onListAt(x, { column: step.column, delta }), onListAt(before, { column: step.column, delta: (delta - 1) as -1 | 0 }));
+    // a date shared with an earlier step: that step holds the change (both +1: the helpers equal)
+    const same = NONIMPL_STEPS.slice(0, k).map((s, i) => (step.plus1 && s.plus1 ? `${ref(k)}=${ref(i)}` : `${x}=${at(i)}`));
+    out[step.header] = same.length === 0 ? value : `IF(${same.length === 1 ? same[0] : `OR(${same.join(',')})`},0,${value})`;
   });
   return out;
 }
