@@ -389,16 +389,17 @@ export const ledgerFormulas = {
 
   /**
    * 辅助逾期应办日 is a number exactly when the three due dates are: then closed → 按期/逾期办结;
-   * past it (the extension, or the earliest open node) → 逾期; extended → 延期; a node near → 临近.
+   * past it (the extension, or the earliest open node) → 逾期; extended → 延期; an open node due
+   * within its 临近 days → 临近 (it is not past: 今天 ≤ the earliest open due date, so due − 今天 ≥ 0).
    */
   预警状态:
     `IF(${A}="",IF(${L('编号')}="","","未交办"),` +
     `IF(ISNUMBER(${OVERDUE_DUE}),` +
     `IF(ISNUMBER(${X}),IF(AND(ISNUMBER(${RF}),${RF}<=${DL}),"按期办结","逾期办结"),` +
     `IF(今天>${OVERDUE_DUE},"逾期",IF(ISNUMBER(${EXT}),"延期",` +
-    `IF(OR(AND(${R1}="",${D1}>=今天,${D1}-今天<=研究部署临近天数),` +
-    `AND(${R3}="",${D3}>=今天,${D3}-今天<=初步落实临近天数),` +
-    `AND(${RF}="",${DL}>=今天,${DL}-今天<=IF(${KIND}="重大复杂",重大复杂临近天数,一般事项临近天数))),"临近","正常")))),` +
+    `IF(OR(AND(${R1}="",${D1}-今天<=研究部署临近天数),` +
+    `AND(${R3}="",${D3}-今天<=初步落实临近天数),` +
+    `AND(${RF}="",${DL}-今天<=IF(${KIND}="重大复杂",重大复杂临近天数,一般事项临近天数))),"临近","正常")))),` +
     `IF(ISNUMBER(${DL}),${str(OUT_OF_CALENDAR)},${DL})))`,
 
   /**
