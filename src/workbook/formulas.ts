@@ -266,39 +266,42 @@ export const NONIMPL_STEPS = [
 ] as const;
 export type NonImplStep = (typeof NONIMPL_STEPS)[number]['header'];
 
-/** Which step's own date x is: x = its helper + `delta` (plus1 steps at x: +1; at x − 1: one less). */
-interface StepDate {
-  column: string;
-  delta: -1 | 0 | 1;
-}
-
-/** A test of P(x) known without looking at the row (true / false), or its text. */
+/** A test of P known without looking at the row (true / false), or its text. */
 type Test = boolean | string;
+/** A comparison `helper op y` of P, y the date P is taken at (the comparator chooses y or knows the answer). */
+type Compare = (helper: string, op: '<=' | '>' | '<') => Test;
+/** P as AND(all, OR(any)), the tests known to be true left out; false when known false; any: true when known true. */
+type Shape = false | { all: string[]; any: string[] | true };
 
 const allOf = (tests: Test[]): Test => {
   if (tests.includes(false)) return false;
   const left = tests.filter((t): t is string => t !== true);
   return left.length === 0 ? true : left.length === 1 ? left[0] : `AND(${left.join(',')})`;
 };
-const anyOf = (tests: Test[]): Test => {
-  if (tests.includes(true)) return true;
-  const left = tests.filter((t): t is string => t !== false);
-  return left.length === 0 ? false : left.length === 1 ? left[0] : `OR(${left.join(',')})`;
-};
+/** OR of tests (at least one), a lone test as it is. */
+const or = (tests: readonly string[]) => (tests.length === 1 ? tests[0] : `OR(${tests.join(',')})`);
+/** AND of tests, a lone test as it is; "" for none. */
+const and = (tests: readonly string[]) => (tests.length === 0 ? '' : tests.length === 1 ? tests[0] : `AND(${tests.join(',')})`);
+/** A test as a term of a difference or product: a function call stands alone, a comparison in parentheses. */
+const asTerm = (t: string) => (/^(AND|OR)\(.*\)$/.test(t) && balancedCall(t) ? t : `(${t})`);
+/** Whether `f(…)` is one call (its first parenthesis closes at the end), not `f(…)+g(…)`. */
+function balancedCall(t: string): boolean {
+  let depth = 0;
+  for (let i = t.indexOf('('); i < t.length; i++) {
+    if (t[i] === '(') depth++;
+    else if (t[i] === ')' && --depth === 0) return i === t.length - 1;
+  }
+  return false;
+}
+/** "not t": `t=FALSE` (NOT is not among the functions every engine shares as we use them). */
+const none = (tests: readonly string[]) => `${asTerm(or(tests))}=FALSE`;
 
 /**
- * P(x) of the item of this row (docs/rules.md, the onListAt of NONIMPL_STEPS): a test, x a step's
- * own date (or the day before it). A comparison of the step's own helper with x is known from
- * `delta` alone (h ≤ h + δ holds for δ ≥ 0, h > h + δ for δ = −1, h < h + δ for δ = 1), so it is
- * left out, and with it every term it decides: each step column holds only what can change there.
- * x has no parentheses: it only ever stands beside a comparison, which binds looser than + and −.
+ * P of the item of this row (docs/rules.md; the helpers above), each comparison of a helper with
+ * the date as `cmp` writes it: a known answer drops the comparison and every term it decides.
  */
-function onListAt(x: string, own: StepDate): Test {
-  const cmp = (helper: string, op: '<=' | '>' | '<'): Test => {
-    if (helper !== own.column) return `${H1(helper)}${op}${x}`;
-    return op === '<=' ? own.delta >= 0 : op === '>' ? own.delta < 0 : own.delta > 0;
-  };
-  // missed(x) = Σ nodes [应报日 < x < 反馈日]: terms known to be 0 dropped, known factors of 1 too
+function onList(cmp: Compare): Shape {
+  // missed = Σ nodes [应报日 < y < 反馈日]: terms known to be 0 dropped, known factors of 1 too
   const nodes: [string, string][] = [
     ['辅助1天应报日', '辅助1天反馈日'],
     ['辅助3天应报日', '辅助3天反馈日'],
@@ -315,53 +318,77 @@ function onListAt(x: string, own: StepDate): Test {
     else terms.push(left.length === 1 ? `(${left[0]})*1` : left.map((f) => `(${f})`).join('*'));
   }
   const missed = [...(known > 0 ? [String(known)] : []), ...terms].join('+') || '0';
-  // rules b and d in one test: missed(x) ≥ 不落实漏报次数, or ≥ 1 once 催办起 ≤ x (MIN: a setting of 0)
+  // rules b and d in one test: missed ≥ 不落实漏报次数, or ≥ 1 once 催办起 ≤ y (MIN: a setting of 0).
+  // With 催办起 unknown, MIN(不落实漏报次数, 1 or 4) says the same with the name once: missed is at
+  // most 3, so a setting above 4 and 4 both fail.
   const urged = cmp('辅助催办起', '<=');
-  const need = urged === true ? 'MIN(1,不落实漏报次数)' : urged === false ? '不落实漏报次数' : `IF(${urged},MIN(1,不落实漏报次数),不落实漏报次数)`;
-  return allOf([
-    cmp('辅助交办日', '<='),
-    cmp('辅助销号日', '>'),
-    anyOf([cmp('辅助不落实起', '<='), allOf([cmp('辅助逾期起', '<='), cmp('辅助落实完成日', '>')]), `${missed}>=${need}`]),
-  ]);
-}
-
-/** A test as a term of a difference: a function call stands alone, a comparison in parentheses. */
-const asTerm = (t: string) => (/^(AND|OR)\(.*\)$/.test(t) && balancedCall(t) ? t : `(${t})`);
-/** Whether `f(…)` is one call (its first parenthesis closes at the end), not `f(…)+g(…)`. */
-function balancedCall(t: string): boolean {
-  let depth = 0;
-  for (let i = t.indexOf('('); i < t.length; i++) {
-    if (t[i] === '(') depth++;
-    else if (t[i] === ')' && --depth === 0) return i === t.length - 1;
-  }
-  return false;
-}
-
-/** P(x) − P(x − 1) as a number (SUMIFS adds numbers only, never TRUE). */
-function change(at: Test, before: Test): string {
-  const n = (t: Test) => (t === true ? '1' : t === false ? '0' : asTerm(t));
-  if (before === false) return at === false ? '0' : at === true ? '1' : `${asTerm(at)}*1`;
-  if (at === false) return before === true ? '-1' : `-${asTerm(before)}`;
-  return `${n(at)}-${n(before)}`;
+  const need = urged === true ? 'MIN(1,不落实漏报次数)' : urged === false ? '不落实漏报次数' : `MIN(不落实漏报次数,IF(${urged},1,4))`;
+  const all = [cmp('辅助交办日', '<='), cmp('辅助销号日', '>')];
+  const any = [cmp('辅助不落实起', '<='), allOf([cmp('辅助逾期起', '<='), cmp('辅助落实完成日', '>')]), `${missed}>=${need}`];
+  if (all.includes(false) || any.every((t) => t === false)) return false;
+  return {
+    all: all.filter((t): t is string => t !== true),
+    any: any.includes(true) ? true : any.filter((t): t is string => t !== false),
+  };
 }
 
 /**
- * The 11 step columns: P(x) − P(x − 1) at the step's own date x, 0 when an earlier step has the
- * same date (a date counts once). No guard for an item never 交办: its 交办 is NEVER, and
- * P(x) needs 交办 ≤ x < 销号 ≤ NEVER, so every change is 0 anyway.
+ * after − before as a number (SUMIFS adds numbers only, never TRUE). The two are taken at the same
+ * date but for one step's own comparisons, so they share their AND part (交办 ≤ y < 销号 is a step's
+ * own only at 交办 and 销号, where one side is false) and most of their OR: with c the common
+ * tests, after − before = AND(all, NOT OR(c)) × (OR(after's others) − OR(before's others)).
+ */
+function change(after: Shape, before: Shape): string {
+  const plus = (t: Test) => (t === false ? '0' : t === true ? '1' : `${asTerm(t)}*1`);
+  const minus = (t: Test) => (t === false ? '0' : t === true ? '-1' : `-${asTerm(t)}`);
+  const whole = (p: Shape): Test => (p === false ? false : p.any === true ? (p.all.length > 0 ? and(p.all) : true) : and([...p.all, or(p.any)]));
+  if (before === false || after === false) return before === false ? plus(whole(after)) : minus(whole(before));
+  if (after.all.join() !== before.all.join()) throw new Error('a step changes 交办 ≤ y < 销号 on both sides');
+  if (after.any === true && before.any === true) return '0';
+  const common = after.any === true || before.any === true ? [] : after.any.filter((t) => (before.any as string[]).includes(t));
+  const scope = [...after.all, ...(common.length > 0 ? [none(common)] : [])];
+  const only = (t: Test) => (t === true ? (scope.length > 0 ? and(scope) : true) : and([...scope, t as string]));
+  // OR(gained) − OR(lost) within scope; true is a known 1, [] a known 0
+  const gained: Test = after.any === true ? true : after.any.length > common.length ? or(after.any.filter((t) => !common.includes(t))) : false;
+  const lost: Test = before.any === true ? true : before.any.length > common.length ? or(before.any.filter((t) => !common.includes(t))) : false;
+  if (lost === false) return plus(gained === false ? false : only(gained));
+  if (gained === false) return minus(only(lost));
+  if (gained === true) return plus(and([...scope, none([lost as string])]));
+  if (lost === true) return minus(and([...scope, none([gained])]));
+  const diff = `(${asTerm(gained)}-${asTerm(lost)})`;
+  return scope.length > 0 ? `${asTerm(and(scope))}*${diff}` : diff;
+}
+
+/**
+ * The 11 step columns, without comparing a step's date with the others'. P(x) − P(x − 1) at a
+ * date x is split over the steps, in NONIMPL_STEPS order: step k holds P with steps < k taken at x,
+ * steps > k at x − 1, minus the same with its own comparisons at x − 1 instead of x. A step's
+ * comparisons give the same at x and x − 1 unless x is its date (integer dates: h ≤ x vs h ≤ x − 1
+ * differ only for h = x; h < x vs h < x − 1 only for h + 1 = x, a +1 step), so the steps of one
+ * date telescope to P(x) − P(x − 1) — the date counts once — and the others add 0. Each step is
+ * evaluated at its own date, where its own comparisons are known (h ≤ h, not h > h; h < h + 1 for
+ * a +1 step; the reverse at x − 1), so each column holds only what can change there. x − 1 of a
+ * +1 step is its helper itself. Dates carry no parentheses: they only ever stand beside a
+ * comparison, which binds looser than + and −. No guard for an item never 交办: its 交办 is NEVER,
+ * and P needs 交办 ≤ y < 销号 ≤ NEVER, so every change is 0 anyway.
  */
 function nonImplementationSteps(): Record<NonImplStep, string> {
-  const ref = (k: number) => H1(NONIMPL_STEPS[k].column);
-  const at = (k: number) => (NONIMPL_STEPS[k].plus1 ? `${ref(k)}+1` : ref(k));
+  const order = new Map<string, number>(NONIMPL_STEPS.map((s, i) => [s.column, i]));
   const out = {} as Record<NonImplStep, string>;
   NONIMPL_STEPS.forEach((step, k) => {
-    const x = at(k);
-    const before = step.plus1 ? ref(k) : `${ref(k)}-1`;
-    const delta = step.plus1 ? 1 : 0;
-    const value = change(onListAt(x, { column: step.column, delta }), onListAt(before, { column: step.column, delta: (delta - 1) as -1 | 0 }));
-    // a date shared with an earlier step: that step holds the change (both +1: the helpers equal)
-    const same = NONIMPL_STEPS.slice(0, k).map((s, i) => (step.plus1 && s.plus1 ? `${ref(k)}=${ref(i)}` : `${x}=${at(i)}`));
-    out[step.header] = same.length === 0 ? value : `IF(${same.length === 1 ? same[0] : `OR(${same.join(',')})`},0,${value})`;
+    const h = H1(step.column);
+    const x = step.plus1 ? `${h}+1` : h;
+    const xBefore = step.plus1 ? h : `${h}-1`;
+    const taken =
+      (own: boolean): Compare =>
+      (helper, op) => {
+        const j = order.get(helper)!;
+        if (j !== k) return `${H1(helper)}${op}${j < k ? x : xBefore}`;
+        // its own comparisons h op y, known from e = y − h: 0 at x, −1 at x − 1 (1 and 0 for a +1 step)
+        const e = (own ? 0 : -1) + (step.plus1 ? 1 : 0);
+        return op === '<=' ? e >= 0 : op === '>' ? e < 0 : e > 0;
+      };
+    out[step.header] = change(onList(taken(true)), onList(taken(false)));
   });
   return out;
 }
