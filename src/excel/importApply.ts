@@ -35,7 +35,7 @@ import { importText } from '../i18n/import';
 import { sectionsFromTable, settingsFromPairs } from '../workbook/ledgerData';
 import { LEDGER_COLUMNS, LOG_COLUMNS } from '../workbook/schema';
 import { cellText, textCell, type CellValue } from './cells';
-import { headerIndex, itemValues, rowRecord } from './ledgerCodec';
+import { headerIndex, itemValues, missingFormulaColumn, rowRecord } from './ledgerCodec';
 import type { ActionContext } from './ledgerService';
 import { locateRow, patchedRow, queueAppend, readRowsByKey } from './ledgerWrites';
 import { isNotFound, logLine, stampOn, syncMessage } from './operationLog';
@@ -252,6 +252,9 @@ async function applyAttempt(run: ExcelRun, preview: ImportPreview, ctx: ActionCo
     const plan: Plan = { outcome: { opId: ctx.opId, added: [], updated: [], skipped: [], syncs: 0 }, logs: [], pending: [], appended: [] };
     planUpdates(plan, preview, L, c, ctx, sections);
     planAdditions(plan, preview, L, c, ctx, sections);
+    // a ledger older than the add-in: new rows' formulas would read columns it lacks
+    const lacking = plan.appended.length > 0 ? missingFormulaColumn(L.headers, LEDGER_COLUMNS) : undefined;
+    if (lacking) return done(err('column-missing', t.columnMissing(lacking, '导入')));
     if (plan.logs.length === 0 && plan.appended.length === 0 && plan.pending.length === 0) {
       plan.outcome.syncs = syncs;
       return done(ok(plan.outcome));

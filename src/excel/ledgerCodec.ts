@@ -89,3 +89,13 @@ export function tableRow(headers: readonly string[], columns: readonly ColumnSpe
     return c?.kind === 'formula' && c.formula ? `=${c.rowFreeFormula ?? c.formula}` : (cells[h] ?? '');
   });
 }
+
+/**
+ * The first formula column of `columns` that a table's header row lacks. A row appended there
+ * gets the schema's formulas, and those read columns a ledger older than the add-in does not have
+ * (结构版本 4: 1天应报日 reads 辅助日历行): they would compute from empty cells — a wrong date, not
+ * an error. Appending refuses instead and asks for 初始化台账 (column-missing).
+ */
+export function missingFormulaColumn(headers: readonly string[], columns: readonly ColumnSpec[]): string | undefined {
+  return columns.find((c) => c.kind === 'formula' && !headers.includes(c.header))?.header;
+}

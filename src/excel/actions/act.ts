@@ -13,7 +13,7 @@ import { excel as t } from '../../i18n/excel';
 import { sectionsFromTable } from '../../workbook/ledgerData';
 import { LEDGER_COLUMNS, LOG_COLUMNS, RECORD_COLUMNS } from '../../workbook/schema';
 import { cellText, dateCell, textCell } from '../cells';
-import { changedCells, headerIndex, itemCells, recordCells, rowRecord } from '../ledgerCodec';
+import { changedCells, headerIndex, itemCells, missingFormulaColumn, recordCells, rowRecord } from '../ledgerCodec';
 import type { ActionContext, StoredRecord } from '../ledgerService';
 import { locateRow, patchedRow, queueAppend, readRowsByKey } from '../ledgerWrites';
 import { isNotFound } from '../operationLog';
@@ -101,6 +101,9 @@ async function actAttempt(run: ExcelRun, itemId: string, action: Action, ctx: Ac
     const logs = c.logged(itemId) ? [] : [logRow(ctx, action.type, itemId, after.section, describe(v.item, changed), afterText)];
     const newItem = out.value.newItem;
     const newLanded = keyRows ? keyRows.some(([, op]) => cellText(op) === ctx.opId) : false;
+    // 重新立项 on a ledger older than the add-in: the new row's formulas would read columns it lacks
+    const lacking = newItem && !newLanded ? missingFormulaColumn(headers, LEDGER_COLUMNS) : undefined;
+    if (lacking) return done(err('column-missing', t.columnMissing(lacking, action.type)));
     if (newItem && !c.logged(newItem.id)) {
       logs.push(logRow(ctx, '重新立项', newItem.id, newItem.section, `关联编号=${itemId}`, describe(newItem, ['编号', '事项内容'])));
     }

@@ -12,7 +12,7 @@ import { excel as t } from '../../i18n/excel';
 import { sectionsFromTable } from '../../workbook/ledgerData';
 import { LEDGER_COLUMNS, LOG_COLUMNS } from '../../workbook/schema';
 import { cellText, textCell } from '../cells';
-import { itemCells } from '../ledgerCodec';
+import { itemCells, missingFormulaColumn } from '../ledgerCodec';
 import type { ActionContext, LedgerService, RegisterOutcome } from '../ledgerService';
 import { locateRow, queueAppend } from '../ledgerWrites';
 import type { ExcelRun } from '../run';
@@ -53,6 +53,9 @@ async function registerAttempt(run: ExcelRun, input: RegisterInput, ctx: ActionC
         keyRows.map(([k]) => cellText(k)),
         year,
       );
+    // a ledger older than the add-in: the new row's formulas would read columns it lacks
+    const lacking = landed === null ? missingFormulaColumn(headers, LEDGER_COLUMNS) : undefined;
+    if (lacking) return done(err('column-missing', t.columnMissing(lacking, t.logActions.register)));
     const reg = registerItem({ ...input, id }, ctx.actor, ctx.on);
     if (!reg.ok) return done(reg);
     let item = reg.value;
