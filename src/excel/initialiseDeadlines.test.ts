@@ -161,3 +161,18 @@ describe('a ledger of 结构版本 3', () => {
     });
   });
 });
+
+test('error values in the hidden helpers (a 日历 or 今天 typed wrong) stop neither reading nor 校验台账: only input columns are read', async () => {
+  const xl = await v3Ledger();
+  value(await initialiseLedger(xl.run, { today: TODAY }));
+  const s = xl.workbook.sheet('台账');
+  const headers = xl.workbook.table('台账').columns;
+  for (const c of V4_LEDGER_COLUMNS) {
+    const letter = columnLetter(headers.indexOf(c.header) + 1);
+    s.setCachedValues(`${letter}2:${letter}${ITEMS.length + 1}`, c.header === '辅助日历行' ? '#VALUE!' : '#N/A');
+  }
+  const snap = await createLedgerService(xl.run).snapshot();
+  expect(snap.rowErrors).toEqual([]);
+  expect(snap.items.map((i) => i.id)).toEqual(ITEMS.map((i) => i.id));
+  expect((await auditLedger(xl.run)).problems).toEqual([]);
+});
