@@ -15,6 +15,7 @@
  * the same day) is a new report.
  */
 import { domain } from '../i18n/domain';
+import { err, ok, type Result } from './result';
 import type { FeedbackRecord, IsoDate, LedgerItem } from './types';
 
 export interface SignOffReturn {
@@ -89,6 +90,14 @@ export function openReturns<R extends FeedbackRecord>(records: readonly R[], ite
 export function reportStanding<R extends ReportFields>(records: readonly R[], report: R): 'pending' | 'signed' | 'returned' {
   if (report.signedOn) return 'signed';
   return returnedReports(records).has(report) ? 'returned' : 'pending';
+}
+
+/** ok while the report still waits for its 审签; else the refusal (report-signed, report-returned) in Chinese. */
+export function checkReportWaiting<R extends ReportFields>(records: readonly R[], report: R): Result<null> {
+  const standing = reportStanding(records, report);
+  if (standing === 'signed') return err('report-signed', domain.workflow.reportSigned(report.type, report.date, report.signedOn ?? ''));
+  if (standing === 'returned') return err('report-returned', domain.workflow.reportReturned(report.type, report.date));
+  return ok(null);
 }
 
 /**

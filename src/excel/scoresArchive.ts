@@ -214,18 +214,16 @@ function dateColumns(ws: Excel.Worksheet, firstBodyRow: number, count: number): 
   }
 }
 
+/** A 月份 / 考核月份 cell as 'YYYY-MM': a date serial, or text such as 2026-10 or 2026-10-01. */
+const monthOf = (cell: unknown): string =>
+  cellDate(cell as CellValue)?.slice(0, 7) ??
+  cellText(cell as CellValue)
+    .trim()
+    .slice(0, 7);
+
 /** 0-based 考核明细 body rows whose 月份 is `month`. */
 export function detailRowsOf(values: readonly (readonly unknown[])[], month: string): number[] {
-  const out: number[] = [];
-  values.forEach((r, i) => {
-    const m =
-      cellDate(r[0] as CellValue)?.slice(0, 7) ??
-      cellText(r[0] as CellValue)
-        .trim()
-        .slice(0, 7);
-    if (m === month) out.push(i);
-  });
-  return out;
+  return values.flatMap((r, i) => (monthOf(r[0]) === month ? [i] : []));
 }
 
 /**
@@ -275,8 +273,7 @@ function queueArchiveRead(context: Excel.RequestContext) {
     read(month: string, opId: string): ArchiveState {
       let version = 1;
       monthCol.values.forEach((r, i) => {
-        const m = cellDate(r[0])?.slice(0, 7) ?? cellText(r[0]).trim();
-        if (m === month) version = Math.max(version, Number(versionCol.values[i]?.[0] ?? 0) + 1);
+        if (monthOf(r[0]) === month) version = Math.max(version, Number(versionCol.values[i]?.[0] ?? 0) + 1);
       });
       // A retry of a freeze whose rows landed (and whose log line did not): keep them, same version.
       const landedAt = opCol.values.findIndex((r) => cellText(r[0]) === opId);

@@ -70,6 +70,8 @@ export const domain = {
     badRole: (v: string) => `“${v}”不是可识别的身份，应为 督办员、科室、分管领导 或 中心主任`,
     textFormulaLike: (what: string, first: string) => `${what}以“${first}”开头，写入表格后 Excel 会把它当作公式；请在前面加一个中文字符，或删去“${first}”`,
     textTooLong: (what: string, max: number, actual: number) => `${what}过长：最多 ${max} 字，现有 ${actual} 字`,
+    reportSigned: (node: string, date: string, signedOn: string) => `这条${node}（${date}）已于 ${signedOn} 审签，无需再次处理；请刷新列表。`,
+    reportReturned: (node: string, date: string) => `这条${node}（${date}）已被退回，须科室重新报送后再审签；请刷新列表。`,
     needAssignedOn: '审批同意即交办，须填写交办日期',
     assignedBeforeRegistered: (assigned: string, registered: string) => `交办日期 ${assigned} 早于立项日期 ${registered}`,
     deadlineBeforeAssigned: (deadline: string, assigned: string) => `完成时限 ${deadline} 早于交办日期 ${assigned}`,

@@ -2,8 +2,6 @@
 export const excel = {
   itemNotFound: (id: string) => `台账中找不到编号为“${id}”的事项：可能已被他人删除或修改了编号，请刷新后重试。`,
   recordNotFound: (opId: string) => `反馈记录中找不到操作ID为“${opId}”的记录，请刷新后重试。`,
-  reportSigned: (node: string, date: string, signedOn: string) => `这条${node}（${date}）已于 ${signedOn} 审签，无需再次处理；请刷新列表。`,
-  reportReturned: (node: string, date: string) => `这条${node}（${date}）已被退回，须科室重新报送后再审签；请刷新列表。`,
   rowInvalid: (first: string, more: number) => (more > 0 ? `${first}（另有 ${more} 处问题）` : first),
   notInitialised: '当前工作簿还没有督办台账，请先点击“初始化台账”。',
   /** An action would write a 台账 column an older ledger does not have yet (佐证材料 at 申请办结). */

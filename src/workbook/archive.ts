@@ -7,6 +7,7 @@
  * 考核明细 keeps computing only the months still open, so a ledger that freezes each month does not
  * recount every past month at each recalculation.
  */
+import { minDate, monthEnd } from '../domain/dates';
 import type { SectionScore } from '../domain/scoring';
 import type { IsoDate } from '../domain/types';
 import { rounds as t } from '../i18n/rounds';
@@ -27,14 +28,6 @@ export interface ArchiveStamp {
   actorName: string;
   version: number;
   opId: string;
-}
-
-/** The last day a month is scored to: its end, or asOf when the month is still running. */
-export function monthLastDay(month: string, asOf: IsoDate): IsoDate {
-  const [y, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const me = `${month}-${String(last).padStart(2, '0')}`;
-  return me < asOf ? me : asOf;
 }
 
 /** One section's archive row by header: numbers, texts and ISO dates (the writer types the cells). */
@@ -63,7 +56,8 @@ export function archiveRecord(s: SectionScore, stamp: ArchiveStamp): Record<Arch
     退回次数: c.returned,
     漏报次数: c.missed,
     弄虚作假件数: c.falsified,
-    统计截止: monthLastDay(s.month, stamp.asOf),
+    // the last day the month is scored to: its end, or asOf while it is still running
+    统计截止: minDate(monthEnd(`${s.month}-01`), stamp.asOf),
     冻结日期: stamp.frozenOn,
     冻结人: stamp.actorName,
     版本: stamp.version,

@@ -16,6 +16,19 @@ export type Who =
 /** A sheet of the grid as records (its table header row, grid row 1, names the cells below). */
 export type SheetRecord = Record<string, string>;
 
+/** A sheet of the preview grid as records: its table header row (grid row 1) names the cells of each row below. */
+export async function tableRecords(table: Locator): Promise<SheetRecord[]> {
+  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) =>
+      Array.from(tr.querySelectorAll('td'))
+        .slice(1)
+        .map((td) => td.textContent ?? ''),
+    ),
+  );
+  const [header, ...body] = rows;
+  return body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
+}
+
 export interface PreviewPane {
   page: Page;
   pane(): Locator;
@@ -67,17 +80,7 @@ export async function previewPane(session: PreviewSession): Promise<PreviewPane>
 
   const sheetRecords = async (sheet: string) => {
     await openSheet(sheet);
-    const rows = await sheetTable(sheet)
-      .locator('tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) =>
-          Array.from(tr.querySelectorAll('td'))
-            .slice(1)
-            .map((td) => td.textContent ?? ''),
-        ),
-      );
-    const [header, ...body] = rows;
-    return body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
+    return tableRecords(sheetTable(sheet));
   };
 
   const openPage = async (id: PageId) => {

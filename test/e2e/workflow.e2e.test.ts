@@ -17,6 +17,7 @@ import { SOURCE_CATEGORIES } from '../../src/domain/types';
 import { rounds as rt } from '../../src/i18n/rounds';
 import { ui } from '../../src/i18n/ui';
 import { openPreviewSession, SCREENSHOTS, type PreviewSession } from './browser';
+import { tableRecords } from './pane';
 
 const CONTENT = 'e2e：维修二食堂排水管道';
 const SOURCE = '后勤中心各类会议决议'; // 来源类别 7
@@ -121,20 +122,8 @@ async function revealRow(sheet: string, text: string): Promise<void> {
     });
 }
 
-/** A sheet of the grid as records: its table header row (grid row 1) names the cells of each row below. */
-async function sheetRecords(sheet: string): Promise<Record<string, string>[]> {
-  const rows = await sheetTable(sheet)
-    .locator('tbody tr')
-    .evaluateAll((trs) =>
-      trs.map((tr) =>
-        Array.from(tr.querySelectorAll('td'))
-          .slice(1)
-          .map((td) => td.textContent ?? ''),
-      ),
-    );
-  const [header, ...body] = rows;
-  return body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
-}
+/** A sheet of the grid as records. */
+const sheetRecords = (sheet: string): Promise<Record<string, string>[]> => tableRecords(sheetTable(sheet));
 
 async function ledgerRow(id: string): Promise<Record<string, string>> {
   const rows = (await sheetRecords('台账')).filter((r) => r['编号'] === id);

@@ -2,9 +2,9 @@
  * 审签 and 审签退回 act on a report as it stands in 反馈记录 now, not as the pane's list showed it:
  * another pane may have signed it or sent it back since. The report is found by the 操作ID of the
  * 反馈 that wrote it; its item's records, in sheet order, say where it stands
- * (domain/signOffReturn.ts reportStanding).
+ * (domain/signOffReturn.ts checkReportWaiting).
  */
-import { reportStanding } from '../../domain/signOffReturn';
+import { checkReportWaiting } from '../../domain/signOffReturn';
 import { err, ok, type Result } from '../../domain/result';
 import type { FeedbackRecord } from '../../domain/types';
 import { excel as t } from '../../i18n/excel';
@@ -37,13 +37,8 @@ export function checkReport(rows: readonly (readonly unknown[])[], opId: string,
   }));
   const report = records.find((r) => r.opId === opId);
   if (!report) return err('record-not-found', t.recordNotFound(opId));
-  const standing = reportStanding(
-    records.filter((r) => r.itemId === report.itemId),
-    report,
-  );
+  const mine = records.filter((r) => r.itemId === report.itemId);
   // a retry: what this operation wrote before it stopped is no other pane's decision
-  if (self.wroteBefore || (standing === 'signed' && report.signedOn === self.on && report.signer === self.signer)) return ok(null);
-  if (standing === 'signed') return err('report-signed', t.reportSigned(report.type, report.date, report.signedOn ?? ''));
-  if (standing === 'returned') return err('report-returned', t.reportReturned(report.type, report.date));
-  return ok(null);
+  if (self.wroteBefore || (report.signedOn === self.on && report.signer === self.signer)) return ok(null);
+  return checkReportWaiting(mine, report);
 }

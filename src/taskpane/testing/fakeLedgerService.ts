@@ -14,7 +14,7 @@
  * journal per operation id (`imports`) and skip rows changed since the preview / the import.
  */
 import { dashboardData, type DashboardOutcome } from '../../excel/dashboard';
-import { reportStanding } from '../../domain/signOffReturn';
+import { checkReportWaiting } from '../../domain/signOffReturn';
 import { createCalendar, type WorkCalendar } from '../../domain/calendar';
 import { isIsoDate, yearOf } from '../../domain/dates';
 import { nextItemNumber } from '../../domain/itemNumber';
@@ -562,13 +562,11 @@ export class FakeLedgerService implements LedgerService {
     const at = target ? this.records.findIndex((r) => r.opId === target) : -1;
     if (signing && at < 0) return err('record-not-found', excelText.recordNotFound(target));
     if (signing) {
-      const report = this.records[at];
-      const standing = reportStanding(
-        this.records.filter((r) => r.itemId === report.itemId),
-        report,
+      const waiting = checkReportWaiting(
+        this.records.filter((r) => r.itemId === this.records[at].itemId),
+        this.records[at],
       );
-      if (standing === 'signed') return err('report-signed', excelText.reportSigned(report.type, report.date, report.signedOn ?? ''));
-      if (standing === 'returned') return err('report-returned', excelText.reportReturned(report.type, report.date));
+      if (!waiting.ok) return waiting;
     }
     this.items[index] = item;
     if (action.type === '审签') {
