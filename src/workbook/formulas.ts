@@ -583,7 +583,8 @@ export function monthlyFormulas(r: MonthlyRefs): Record<MonthlyCount | MonthlySc
   // 不落实典型事项 at D = asOf (docs/rules.md): the sum of the per-row changes of every step on or
   // before D (see NONIMPL_STEPS); a step "应报日 + 1 ≤ D" is "应报日 < D".
   const D = asOf;
-  const nonImpl = NONIMPL_STEPS.map((step) => sumOf(H(step.header), H(step.column), crit(step.plus1 ? '<' : '<=', D))).join('+');
+  // "<>0" first: most rows change nothing at a given step, so Gnumeric leaves them after one test
+  const nonImpl = NONIMPL_STEPS.map((step) => sumOf(H(step.header), H(step.header), '"<>0"', H(step.column), crit(step.plus1 ? '<' : '<=', D))).join('+');
 
   const o = r.own;
   const ratio = (w: string, num: string, den: string) => `ROUND(IF(${den}=0,${w},${w}*${num}/${den}),2)`;
