@@ -102,6 +102,22 @@ describe('a blank ledger', () => {
     }
   });
 
+  test('设置 counts and day thresholds accept whole numbers only (a typed 2.5 or 甲 is refused)', () => {
+    const ws = wb.getWorksheet('设置') as WithTables;
+    const at = (name: Parameters<typeof settingRow>[0]) => dataValidationAt(ws.dataValidations.model, `B${settingRow(name)}`);
+    for (const [name, max] of [
+      ['不落实逾期天数', 366],
+      ['不落实漏报次数', 99],
+      ['不落实退回次数', 99],
+      ['催办后仍逾期天数', 366],
+      ['通报批评逾期天数', 366],
+      ['督查约谈逾期天数', 366],
+      ['移送逾期天数', 366],
+    ] as const) {
+      expect([name, at(name)?.type, at(name)?.formulae]).toEqual([name, 'whole', [0, max]]);
+    }
+  });
+
   test('日历 lists every date of the covered years with flags from chinese-days', () => {
     const t = readSheetTable(wb.getWorksheet('日历')!);
     const rows = calendarRows();
