@@ -6,7 +6,7 @@
 import { LEDGER_SHEETS } from './ledgerSheets';
 import { LEDGER_INPUT_COLUMNS, FEEDBACK_INPUT_COLUMNS } from '../domain/validation';
 import { defaultSettings } from '../domain/settings';
-import { ALLOWED_FUNCTIONS, CALENDAR_LETTERS, CALENDAR_ROWS, COUNTED_ROWS, functionsIn } from './formulas';
+import { ALLOWED_FUNCTIONS, CALENDAR_LETTERS, CALENDAR_ROWS, COUNTED_ROWS, NONIMPL_STEPS, functionsIn } from './formulas';
 import {
   LEDGER_COLUMNS,
   RECORD_COLUMNS,
@@ -239,6 +239,32 @@ describe('formulas', () => {
     }
   });
 
+  test('COUNTIFS/SUMIFS test numbers first and text last; a 不落实 step SUMIFS opens with change<>0 (Gnumeric stops at the first failing test)', () => {
+    const recordLetter = (h: string) => columnLetter(RECORD_COLUMNS.findIndex((c) => c.header === h) + 1);
+    const textRanges = [`台账!$${ledgerLetter('承办科室')}$`, `反馈记录!$${recordLetter('科室')}$`, `反馈记录!$${recordLetter('类型')}$`];
+    const isText = (range: string) => textRanges.some((t) => range.startsWith(t));
+    const stepRanges = NONIMPL_STEPS.map((step) => `台账!$${ledgerLetter(step.header)}$`);
+    let calls = 0;
+    let steps = 0;
+    for (const { where, formula } of formulas) {
+      for (const { name, args } of callsIn(formula, ['COUNTIFS', 'SUMIFS'])) {
+        calls += 1;
+        const pairs = (name === 'SUMIFS' ? args.slice(1) : args).reduce<string[][]>(
+          (out, a, i) => (i % 2 === 0 ? [...out, [a]] : (out[out.length - 1].push(a), out)),
+          [],
+        );
+        const firstText = pairs.findIndex(([range]) => isText(range));
+        if (firstText >= 0) expect([where, pairs.slice(firstText).every(([range]) => isText(range))]).toEqual([where, true]);
+        if (name === 'SUMIFS' && stepRanges.some((r) => args[0].startsWith(r))) {
+          steps += 1;
+          expect([where, pairs[0]]).toEqual([where, [args[0], '"<>0"']]);
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(20);
+    expect(steps).toBeGreaterThanOrEqual(11);
+  });
+
   test('the analyser itself finds what it should', () => {
     const a = analyse('IF(INDEX($M:$M,ROW())="",台账[交办日期],INDEX(日历!$C:$C,MAX(1,今天-日历!$A$2+2)))+COUNTIFS(台账!$G$2:$G$20001,$B6)');
     expect(a.structured).toEqual(['台账[交办日期]']);
@@ -273,3 +299,30 @@ describe('data validation', () => {
     }
   });
 });
+
+/** The calls of the named functions in a formula, with their top-level arguments (strings kept). */
+function callsIn(formula: string, names: readonly string[]): { name: string; args: string[] }[] {
+  const out: { name: string; args: string[] }[] = [];
+  for (const m of formula.matchAll(/([A-Z]+)\(/g)) {
+    if (!names.includes(m[1])) continue;
+    const args: string[] = [];
+    let depth = 0;
+    let quoted = false;
+    let start = m.index! + m[0].length;
+    for (let j = start; j < formula.length; j++) {
+      const ch = formula[j];
+      if (ch === '"') quoted = !quoted;
+      if (quoted) continue;
+      if (ch === '(') depth++;
+      else if (ch === ')' && depth-- === 0) {
+        args.push(formula.slice(start, j));
+        break;
+      } else if (ch === ',' && depth === 0) {
+        args.push(formula.slice(start, j));
+        start = j + 1;
+      }
+    }
+    out.push({ name: m[1], args });
+  }
+  return out;
+}
