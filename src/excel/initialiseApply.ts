@@ -315,6 +315,11 @@ function queueStep(context: Excel.RequestContext, s: SheetWrites | undefined, w:
       styleHeaderCells(header);
       return styleBodyColumn(col.getDataBodyRange(), w.spec);
     }
+    case 'deleteConditionalFormats': {
+      const cfs = tableColumn(context, w.table, w.column).getDataBodyRange().conditionalFormats;
+      for (const i of w.indices) cfs.getItemAt(i).delete();
+      return;
+    }
     case 'columnBody': {
       const body = tableColumn(context, w.table, w.column).getDataBodyRange();
       if (w.formula) writeFormulaColumn(body, w.spec.formula!, w.firstRow, w.rows);

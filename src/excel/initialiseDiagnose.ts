@@ -13,6 +13,8 @@
 import { excel } from '../i18n/excel';
 import { workbook as wt } from '../i18n/workbook';
 import {
+  LEDGER,
+  RETIRED_WIDE_TINT,
   SCHEMA_VERSION,
   SETTING_ROWS,
   columnLetter,
@@ -49,6 +51,25 @@ export interface Observed {
 export type Diagnosis = { ok: true; plan: Plan } | { ok: false; code: 'schema-newer' | 'password-required'; message: string };
 
 const ruleLabel = (rule: CFRule) => (rule.type === 'colorScale' ? TEXT.colorScale : rule.formula);
+
+/** The places, highest first, of the retired whole-row tint's rules among the formats found on 台账's probe column. */
+function wideTintAt(beyond: readonly CFRead[] | null | undefined): number[] {
+  const retired = new Set(RETIRED_WIDE_TINT.formulas.map((f) => canonicalFormula(f)));
+  const at = (beyond ?? []).flatMap((f, i) => (f.type === 'Custom' && f.formula !== null && retired.has(canonicalFormula(f.formula)) ? [i] : []));
+  return at.reverse();
+}
+
+/** `found` less one format per format in `gone` (the same formulas): what is left once those are deleted. */
+function without(found: readonly CFRead[], gone: readonly CFRead[]): CFRead[] {
+  const left = [...found];
+  for (const g of gone) {
+    const i = left.findIndex(
+      (f) => f.type === g.type && f.formula !== null && g.formula !== null && canonicalFormula(f.formula) === canonicalFormula(g.formula),
+    );
+    if (i >= 0) left.splice(i, 1);
+  }
+  return left;
+}
 
 function ruleFound(rule: CFRule, found: readonly CFRead[]): boolean {
   if (rule.type === 'colorScale') return found.some((f) => f.type === 'ColorScale');
@@ -102,7 +123,7 @@ function addMissingColumns(w: SheetDraft, table: TableSpec, state: TableState, r
   return order;
 }
 
-function repairTable(w: SheetDraft, table: TableSpec, state: TableState, read: ExistingTableRead, cfsFound: Map<number, CFRead[]>): void {
+function repairTable(w: SheetDraft, table: TableSpec, state: TableState, read: ExistingTableRead, sheetRead: SheetRead): void {
   const sheet = w.spec.name;
   const bodyFirst = read.rowIndex + 2; // 1-based
   const bodyRows = read.bodyRows;
@@ -149,18 +170,28 @@ function repairTable(w: SheetDraft, table: TableSpec, state: TableState, read: E
     w.repaired(TEXT.validation(sheet, c.header));
   }
 
+  // A whole-row tint of an older ledger: deleted before anything is added (an added format takes
+  // the top place and would move the places read), and no longer counted as found below.
+  const wide = table.name === LEDGER ? wideTintAt(sheetRead.beyondTint) : [];
+  const gone = wide.map((i) => sheetRead.beyondTint![i]);
+  if (wide.length > 0) {
+    w.at('content', { kind: 'deleteConditionalFormats', table: state.name, column: column(RETIRED_WIDE_TINT.probeColumn), indices: wide });
+    w.repaired(TEXT.tintNarrowed(sheet));
+  }
+
   // Lost conditional formats anchored to this table (re-added over the body as it is now).
   w.spec.conditionalFormats.forEach((cf, i) => {
     const anchor = anchoredTable(w.spec, cf);
     if (!anchor || anchor.table.name !== table.name) return;
-    const missing = cf.rules.filter((rule) => !ruleFound(rule, cfsFound.get(i) ?? []));
+    const missing = cf.rules.filter((rule) => !ruleFound(rule, without(sheetRead.cfs.get(i) ?? [], gone)));
     if (missing.length === 0) return;
     const from = order.indexOf(column(anchor.from));
     const to = order.indexOf(column(anchor.to));
     if (from < 0 || to < 0) return;
     const address = boxAddress({ r0: bodyFirst, r1: bodyFirst + bodyRows - 1, c0: read.columnIndex + 1 + from, c1: read.columnIndex + 1 + to });
     w.at('content', { kind: 'conditionalFormats', address, rules: missing });
-    for (const rule of missing) w.repaired(TEXT.conditionalFormat(sheet, ruleLabel(rule)));
+    // a rule the whole-row tint held is part of the narrowing (one message above), not a loss
+    for (const rule of missing) if (!ruleFound(rule, sheetRead.cfs.get(i) ?? [])) w.repaired(TEXT.conditionalFormat(sheet, ruleLabel(rule)));
   });
 }
 
@@ -311,7 +342,7 @@ function repairSheet(w: SheetDraft, structure: Structure, read: SheetRead): void
   for (const table of spec.tables) {
     const ts = structure.tables.get(table.name.toLowerCase());
     const tr = read.tables.get(table.name);
-    if (ts && tr) repairTable(w, table, ts, tr, read.cfs);
+    if (ts && tr) repairTable(w, table, ts, tr, read);
     else if (read.missingTables.has(table.name)) rebuilt.set(table.name, repairMissingTable(w, table, read.missingTables.get(table.name)!, read.usedLastRow));
   }
   // Conditional formats not anchored to an existing table (月度考核 block, or a table just rebuilt).

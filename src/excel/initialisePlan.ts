@@ -48,6 +48,11 @@ export type Write =
   | { kind: 'addColumn'; table: string; index: number; header: string }
   /** header and body formats of a column just added to an existing table */
   | { kind: 'columnFrame'; table: string; column: string; spec: ColumnSpec }
+  /**
+   * conditional formats of a table column's body, by their place in its collection, highest first
+   * (a deletion leaves the places below it as they were)
+   */
+  | { kind: 'deleteConditionalFormats'; table: string; column: string; indices: number[] }
   /** an existing table column's body (sheet rows firstRow…): its formulas and/or its validation */
   | { kind: 'columnBody'; table: string; column: string; spec: ColumnSpec; firstRow: number; rows: number; formula: boolean; validation: boolean }
   /** sheet columns whose table column moved: widths, hidden flags and body locks as the schema says */

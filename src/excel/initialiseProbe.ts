@@ -10,7 +10,7 @@
  *      per column, conditional formats, the fixed cells and blocks (月度考核's 当月 block, 设置),
  *      and 科室人员's sections.
  */
-import { SETTING_ROWS, settingRow, type SheetSpec } from '../workbook/schema';
+import { RETIRED_WIDE_TINT, SETTING_ROWS, settingRow, type SheetSpec } from '../workbook/schema';
 import { anchoredTable, findColumn, parseBox } from './initialiseHelpers';
 import { SHEET } from '../workbook/sheetNames';
 
@@ -86,6 +86,8 @@ export interface SheetRead {
   fixed: FixedRead | null;
   /** conditional formats found, per spec index */
   cfs: Map<number, CFRead[]>;
+  /** 台账: the conditional formats on RETIRED_WIDE_TINT.probeColumn's body, in collection order */
+  beyondTint?: CFRead[] | null;
 }
 
 /** Sync 2: the health of what exists, per schema sheet name. */
@@ -203,7 +205,7 @@ export function queueDetails(context: Excel.RequestContext, sheets: readonly She
     const state = structure.sheets.get(spec.name.toLowerCase());
     if (!state) continue;
     const ws = context.workbook.worksheets.getItem(state.name);
-    const read: SheetRead = { usedLastRow: null, tables: new Map(), missingTables: new Map(), fixed: null, cfs: new Map() };
+    const read: SheetRead = { usedLastRow: null, tables: new Map(), missingTables: new Map(), fixed: null, cfs: new Map(), beyondTint: null };
     out.set(spec.name, read);
 
     const used = ws.getUsedRangeOrNullObject(true).load('rowIndex, rowCount');
@@ -220,6 +222,15 @@ export function queueDetails(context: Excel.RequestContext, sheets: readonly She
       }
       const get = queueExistingTable(context, table, ts);
       readers.push(() => read.tables.set(table.name, get()));
+    }
+
+    const ledger = spec.name === SHEET.ledger ? structure.tables.get(spec.tables[0].name.toLowerCase()) : undefined;
+    const probeColumn = ledger && findColumn(ledger.columns, RETIRED_WIDE_TINT.probeColumn);
+    if (ledger && probeColumn) {
+      const get = loadConditionalFormats(context.workbook.tables.getItem(ledger.name).columns.getItem(probeColumn).getDataBodyRange());
+      readers.push(() => {
+        read.beyondTint = get();
+      });
     }
 
     spec.conditionalFormats.forEach((cf, i) => {

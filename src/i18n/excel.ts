@@ -19,6 +19,7 @@ export const excel = {
     formulaColumn: (s: string, c: string) => `${s}：恢复“${c}”列公式`,
     validation: (s: string, c: string) => `${s}：恢复“${c}”列数据验证`,
     conditionalFormat: (s: string, what: string) => `${s}：恢复条件格式（${what}）`,
+    tintNarrowed: (s: string) => `${s}：状态底色改为只标“编号”至“承办科室”和“预警状态”（删除旧的整行底色，重算更快）`,
     colorScale: '色阶',
     blockColumn: (s: string, c: string) => `${s}：恢复当月考核区“${c}”列`,
     cellFormula: (s: string, a: string) => `${s}：恢复 ${a} 单元格公式`,

@@ -115,6 +115,16 @@ const statusTint = (is: (s: string) => string): ConditionalFormatSpec['rules'] =
   { type: 'expression', formula: is('逾期办结'), fill: 'FFE7E6E6', fontColor: 'FFC00000' },
 ];
 
+/**
+ * The tint as ledgers made before it narrowed had it: the identity block's rules (`$Y2="逾期"` …)
+ * over every column of the row. 初始化台账 finds such a rule on `probeColumn`, the first column
+ * the tint no longer covers, and deletes it (Gnumeric took 185 s instead of 57 s on 10,000 items).
+ */
+export const RETIRED_WIDE_TINT = {
+  probeColumn: LEDGER_COLUMNS[ledgerColumn('承办科室')].header,
+  formulas: statusTint(statusIs).map((r) => (r.type === 'expression' ? r.formula : '')),
+} as const;
+
 export const ledgerSheet: SheetSpec = {
   name: SHEET.ledger,
   purpose: t.purpose.台账,
