@@ -75,6 +75,8 @@ export interface MissingTableProbe {
 export interface FixedRead {
   values: unknown[][];
   formulas: unknown[][];
+  /** 设置: the data validation type of each row's value cell (B), from row 1 */
+  validationTypes?: string[];
 }
 
 export interface SheetRead {
@@ -244,8 +246,10 @@ export function queueDetails(context: Excel.RequestContext, sheets: readonly She
     const area = fixedArea(spec);
     if (area) {
       const r = ws.getRangeByIndexes(0, 0, area.rows, area.cols).load('values, formulas');
+      // one cell each: a range of cells with different rules reads as MixedCriteria
+      const types = spec.name === SHEET.settings ? Array.from({ length: area.rows }, (_, i) => ws.getCell(i, 1).dataValidation.load('type')) : [];
       readers.push(() => {
-        read.fixed = { values: r.values, formulas: r.formulas };
+        read.fixed = { values: r.values, formulas: r.formulas, ...(types.length > 0 ? { validationTypes: types.map((t) => t.type as string) } : {}) };
       });
     }
   }

@@ -25,6 +25,7 @@ export const excel = {
     cellFormula: (s: string, a: string) => `${s}：恢复 ${a} 单元格公式`,
     cellText: (s: string, a: string) => `${s}：恢复 ${a} 单元格内容`,
     settingRow: (n: string) => `设置：恢复“${n}”行`,
+    settingValidation: (n: string) => `设置：为“${n}”加上数据验证（已填的值不变）`,
     settingRowBlocked: (n: string, r: number) => `设置：缺少“${n}”行，而第 ${r} 行已被其他内容占用，未自动修复。`,
     name: (n: string) => `恢复名称“${n}”`,
     protection: (s: string) => `${s}：恢复工作表保护`,

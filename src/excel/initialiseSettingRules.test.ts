@@ -1,0 +1,47 @@
+/**
+ * 设置 rows that a later version gave a data validation (the 不落实 and 问责 thresholds accept
+ * whole numbers only): on a ledger made before, 初始化台账 adds the rule to the row where it stands
+ * and keeps the value typed there; a second run finds nothing to do.
+ */
+import type { Result } from '../domain/result';
+import { excel } from '../i18n/excel';
+import { createExcelDouble } from './double';
+import { initialiseLedger } from './initialise';
+import { LEDGER_PROTECTION_OPTIONS } from './protection';
+import { SETTING_ROWS, settingRow } from '../workbook/schema';
+
+const TODAY = '2026-03-16';
+const RULED_LATER = ['不落实漏报次数', '催办后仍逾期天数', '移送逾期天数'] as const;
+
+function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+test('初始化台账 adds a setting row’s missing validation and keeps its value', async () => {
+  const xl = createExcelDouble({ sheets: ['Sheet1'], workbookName: '督办台账.xlsx' });
+  value(await initialiseLedger(xl.run, { today: TODAY }));
+  const s = xl.workbook.sheet('设置');
+  s.unprotect();
+  await xl.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem('设置');
+    for (const name of RULED_LATER) ws.getRange(`B${settingRow(name)}`).dataValidation.clear();
+    ws.getRange(`B${settingRow('不落实漏报次数')}`).values = [[3]];
+    await context.sync();
+  });
+  s.protect(LEDGER_PROTECTION_OPTIONS as Record<string, boolean | string>);
+  for (const name of RULED_LATER) expect(s.cellAt(`B${settingRow(name)}`).validation).toBeUndefined();
+
+  const report = value(await initialiseLedger(xl.run, { today: TODAY }));
+  expect(report.repaired).toEqual(RULED_LATER.map((n) => excel.initialise.settingValidation(n)));
+  for (const name of RULED_LATER) {
+    const spec = SETTING_ROWS.find((r) => r.name === name)!.validation;
+    expect([name, s.cellAt(`B${settingRow(name)}`).validation?.rule]).toEqual([
+      name,
+      { wholeNumber: { formula1: spec?.type === 'whole' ? spec.min : null, formula2: spec?.type === 'whole' ? spec.max : null, operator: 'Between' } },
+    ]);
+  }
+  expect(s.cellAt(`B${settingRow('不落实漏报次数')}`).value).toBe(3);
+  expect(s.protection.protected).toBe(true);
+  expect(value(await initialiseLedger(xl.run, { today: TODAY })).repaired).toEqual([]);
+});
