@@ -49,6 +49,8 @@ function validationRule(v: ValidationSpec): Excel.DataValidationRule {
       return { date: { formula1: v.min, formula2: v.max, operator: 'Between' } };
     case 'whole':
       return { wholeNumber: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+    case 'decimal':
+      return { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
   }
 }
 

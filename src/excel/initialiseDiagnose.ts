@@ -79,7 +79,7 @@ function ruleFound(rule: CFRule, found: readonly CFRead[]): boolean {
 
 /** The DataValidation `type` Excel reports for a rule of the schema. */
 function validationType(v: NonNullable<ColumnSpec['validation']>): string {
-  return v.type === 'list' || v.type === 'listRange' ? 'List' : v.type === 'date' ? 'Date' : 'WholeNumber';
+  return v.type === 'list' || v.type === 'listRange' ? 'List' : v.type === 'date' ? 'Date' : v.type === 'decimal' ? 'Decimal' : 'WholeNumber';
 }
 
 // ---------------------------------------------------------------------------------------------

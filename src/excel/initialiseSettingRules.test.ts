@@ -1,7 +1,8 @@
 /**
  * 设置 rows that a later version gave a data validation (the 不落实 and 问责 thresholds accept
- * whole numbers only): on a ledger made before, 初始化台账 adds the rule to the row where it stands
- * and keeps the value typed there; a second run finds nothing to do.
+ * whole numbers only; weights, grade rates and deductions numbers from 0 to 100): on a ledger made
+ * before, 初始化台账 adds the rule to the row where it stands and keeps the value typed there; a
+ * second run finds nothing to do.
  */
 import type { Result } from '../domain/result';
 import { excel } from '../i18n/excel';
@@ -11,7 +12,8 @@ import { LEDGER_PROTECTION_OPTIONS } from './protection';
 import { SETTING_ROWS, settingRow } from '../workbook/schema';
 
 const TODAY = '2026-03-16';
-const RULED_LATER = ['不落实漏报次数', '催办后仍逾期天数', '移送逾期天数'] as const;
+const RULED_LATER = ['权重反馈实效', '扣分退回', '不落实漏报次数', '催办后仍逾期天数', '移送逾期天数'] as const;
+const RULE_KEY = { whole: 'wholeNumber', decimal: 'decimal' } as const;
 
 function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -36,9 +38,10 @@ test('初始化台账 adds a setting row’s missing validation and keeps its va
   expect(report.repaired).toEqual(RULED_LATER.map((n) => excel.initialise.settingValidation(n)));
   for (const name of RULED_LATER) {
     const spec = SETTING_ROWS.find((r) => r.name === name)!.validation;
+    if (spec?.type !== 'whole' && spec?.type !== 'decimal') throw new Error(`${name}: no number rule in the schema`);
     expect([name, s.cellAt(`B${settingRow(name)}`).validation?.rule]).toEqual([
       name,
-      { wholeNumber: { formula1: spec?.type === 'whole' ? spec.min : null, formula2: spec?.type === 'whole' ? spec.max : null, operator: 'Between' } },
+      { [RULE_KEY[spec.type]]: { formula1: spec.min, formula2: spec.max, operator: 'Between' } },
     ]);
   }
   expect(s.cellAt(`B${settingRow('不落实漏报次数')}`).value).toBe(3);

@@ -116,6 +116,10 @@ describe('a blank ledger', () => {
     ] as const) {
       expect([name, at(name)?.type, at(name)?.formulae]).toEqual([name, 'whole', [0, max]]);
     }
+    // points: weights, grade rates and deductions may carry decimals (a typed 甲 or 150 is refused)
+    for (const name of ['权重任务总量', '得分率良好', '扣分不落实', '扣分弄虚作假'] as const) {
+      expect([name, at(name)?.type, at(name)?.formulae]).toEqual([name, 'decimal', [0, 100]]);
+    }
   });
 
   test('日历 lists every date of the covered years with flags from chinese-days', () => {

@@ -116,7 +116,8 @@ function dataValidation(v: ValidationSpec, message?: readonly [string, string]):
         ...err(t.error.date, 'stop'),
       };
     case 'whole':
-      return { type: 'whole', operator: 'between', allowBlank: true, formulae: [v.min, v.max], ...prompt, ...err(v.error, 'stop') };
+    case 'decimal':
+      return { type: v.type, operator: 'between', allowBlank: true, formulae: [v.min, v.max], ...prompt, ...err(v.error, 'stop') };
   }
 }
 

@@ -33,6 +33,8 @@ const num =
   };
 
 const intRange = (min: number, max: number): ValidationSpec => ({ type: 'whole', min, max });
+/** weights, grade rates and deductions: points from 0 to 100, decimals allowed */
+const points: ValidationSpec = { type: 'decimal', min: 0, max: 100, error: t.error.points };
 
 export const SETTING_ROWS: readonly SettingRow[] = [
   { name: '今天', value: () => ({ formula: 'TODAY()' }), numFmt: DATE_FORMAT, validation: dateValidation },
@@ -46,19 +48,19 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   { name: '初步落实临近天数', value: num(['warnDays', 'node3']), path: ['warnDays', 'node3'], validation: intRange(0, 366) },
   { name: '一般事项临近天数', value: num(['warnDays', 'general']), path: ['warnDays', 'general'], validation: intRange(0, 366) },
   { name: '重大复杂临近天数', value: num(['warnDays', 'major']), path: ['warnDays', 'major'], validation: intRange(0, 366) },
-  { name: '权重任务总量', value: num(['weights', 'volume']), path: ['weights', 'volume'] },
-  { name: '权重反馈实效', value: num(['weights', 'feedback']), path: ['weights', 'feedback'] },
-  { name: '权重落实进度', value: num(['weights', 'progress']), path: ['weights', 'progress'] },
-  { name: '权重落实效果', value: num(['weights', 'effect']), path: ['weights', 'effect'] },
-  { name: '权重办结情况', value: num(['weights', 'closure']), path: ['weights', 'closure'] },
-  { name: '得分率优秀', value: num(['gradeRates', '优秀']), path: ['gradeRates', '优秀'] },
-  { name: '得分率良好', value: num(['gradeRates', '良好']), path: ['gradeRates', '良好'] },
-  { name: '得分率合格', value: num(['gradeRates', '合格']), path: ['gradeRates', '合格'] },
-  { name: '得分率不合格', value: num(['gradeRates', '不合格']), path: ['gradeRates', '不合格'] },
-  { name: '扣分不落实', value: num(['deductions', 'nonImplementation']), path: ['deductions', 'nonImplementation'] },
-  { name: '扣分退回', value: num(['deductions', 'returned']), path: ['deductions', 'returned'] },
-  { name: '扣分漏报', value: num(['deductions', 'missedReport']), path: ['deductions', 'missedReport'] },
-  { name: '扣分弄虚作假', value: num(['deductions', 'falsified']), path: ['deductions', 'falsified'] },
+  { name: '权重任务总量', value: num(['weights', 'volume']), path: ['weights', 'volume'], validation: points },
+  { name: '权重反馈实效', value: num(['weights', 'feedback']), path: ['weights', 'feedback'], validation: points },
+  { name: '权重落实进度', value: num(['weights', 'progress']), path: ['weights', 'progress'], validation: points },
+  { name: '权重落实效果', value: num(['weights', 'effect']), path: ['weights', 'effect'], validation: points },
+  { name: '权重办结情况', value: num(['weights', 'closure']), path: ['weights', 'closure'], validation: points },
+  { name: '得分率优秀', value: num(['gradeRates', '优秀']), path: ['gradeRates', '优秀'], validation: points },
+  { name: '得分率良好', value: num(['gradeRates', '良好']), path: ['gradeRates', '良好'], validation: points },
+  { name: '得分率合格', value: num(['gradeRates', '合格']), path: ['gradeRates', '合格'], validation: points },
+  { name: '得分率不合格', value: num(['gradeRates', '不合格']), path: ['gradeRates', '不合格'], validation: points },
+  { name: '扣分不落实', value: num(['deductions', 'nonImplementation']), path: ['deductions', 'nonImplementation'], validation: points },
+  { name: '扣分退回', value: num(['deductions', 'returned']), path: ['deductions', 'returned'], validation: points },
+  { name: '扣分漏报', value: num(['deductions', 'missedReport']), path: ['deductions', 'missedReport'], validation: points },
+  { name: '扣分弄虚作假', value: num(['deductions', 'falsified']), path: ['deductions', 'falsified'], validation: points },
   { name: '不落实逾期天数', value: num(['nonImplementation', 'overdueDays']), path: ['nonImplementation', 'overdueDays'], validation: intRange(0, 366) },
   { name: '不落实漏报次数', value: num(['nonImplementation', 'missedReports']), path: ['nonImplementation', 'missedReports'], validation: intRange(0, 99) },
   { name: '不落实退回次数', value: num(['nonImplementation', 'returns']), path: ['nonImplementation', 'returns'], validation: intRange(0, 99) },

@@ -19,7 +19,9 @@ export type ValidationSpec =
   | { type: 'list'; values: readonly string[]; strict: boolean; error?: readonly [string, string] }
   | { type: 'listRange'; source: string; strict: boolean; error?: readonly [string, string] }
   | { type: 'date'; min: string; max: string }
-  | { type: 'whole'; min: number; max: number; error?: readonly [string, string] };
+  | { type: 'whole'; min: number; max: number; error?: readonly [string, string] }
+  /** a number, decimals allowed (weights, grade rates, deductions) */
+  | { type: 'decimal'; min: number; max: number; error?: readonly [string, string] };
 
 export interface ColumnSpec {
   header: string;
