@@ -286,7 +286,7 @@ function repairSettings(w: SheetDraft, fixed: FixedRead): void {
     const note = wt.settings[row.name];
     const found = names.get(row.name);
     if (found !== undefined) {
-      // a rule a later version gave an existing row (the 不落实 and 问责 thresholds): added, the value kept
+      // a rule a later version gave an existing row (thresholds, weights, deductions): added, the value kept
       const type = fixed.validationTypes?.[found - 1];
       if (row.validation && type !== undefined && type !== validationType(row.validation)) {
         w.at('content', { kind: 'settingRowValue', row: found, value: null, validation: row.validation });
