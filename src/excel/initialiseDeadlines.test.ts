@@ -7,18 +7,17 @@
  * and then 立项 works and 校验台账 finds nothing.
  */
 import { makeItem } from '../domain/testing/itemFactory';
-import type { Result } from '../domain/result';
 import type { Actor } from '../domain/workflow';
-import { createExcelDouble, type ExcelDouble } from './double';
+import type { ExcelDouble } from './double';
 import { auditLedger } from './audit';
 import { initialiseLedger } from './initialise';
 import { createLedgerService } from './ledgerGateway';
 import { applyImport, previewImport } from './importApply';
-import { itemCells, tableRow } from './ledgerCodec';
 import type { ActionContext } from './ledgerService';
 import { NONIMPL_STEPS } from '../workbook/formulas';
 import { SCHEMA_VERSION, columnLetter, formulaForRow, sheetSpec } from '../workbook/schema';
 import { V4_CALENDAR_COLUMNS, V4_LEDGER_COLUMNS, downgrade, ledgerColumnsOf } from './testing/olderLedger';
+import { okValue as value, ledgerWithRows } from './testing/initialisedLedger';
 
 const TODAY = '2026-03-16';
 const LEDGER = sheetSpec('台账').tables[0];
@@ -32,11 +31,6 @@ const clerk: Actor = { role: '督办员', name: '陈志刚' };
 const NEW_ITEM = { source: '后勤中心各类会议决议', level: '台账其他任务', content: '新登记的事项', section: '工程管理科', kind: '一般' } as const;
 let seq = 0;
 const ctx = (actor: Actor): ActionContext => ({ actor, on: TODAY, now: new Date(`${TODAY}T10:00:00`), opId: `op-dl-${++seq}` });
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 const ITEMS = [
   makeItem({ id: 'DB-2026-0001', report1On: '2026-03-03', progress: '已完成管道勘察', note: '科室手填备注' }),
@@ -59,17 +53,7 @@ const ITEMS = [
 
 /** A version-3 ledger with three typed rows, its changed formula columns as an older add-in wrote them. */
 async function v3Ledger(): Promise<ExcelDouble> {
-  const xl = createExcelDouble({ sheets: ['Sheet1'], workbookName: '督办台账.xlsx' });
-  value(await initialiseLedger(xl.run, { today: TODAY }));
-  const s = xl.workbook.sheet('台账');
-  s.unprotect();
-  const headers = LEDGER.columns.map((c) => c.header);
-  s.setFormulas(
-    `A2:${columnLetter(headers.length)}${ITEMS.length + 1}`,
-    ITEMS.map((it, k) =>
-      tableRow(headers, LEDGER.columns, { ...itemCells(it), 操作ID: `op-old-${k}` }).map((v, i) => (CHANGED.includes(headers[i]) ? OLDER_FORMULA : v)),
-    ),
-  );
+  const xl = await ledgerWithRows(TODAY, ITEMS, (header, v) => (CHANGED.includes(header) ? OLDER_FORMULA : v));
   await downgrade(xl, 3);
   expect(xl.workbook.table('台账').columns).toEqual(OLD_COLUMNS.map((c) => c.header));
   expect(xl.workbook.table('日历').columns).toEqual(

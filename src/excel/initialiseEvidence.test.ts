@@ -5,15 +5,14 @@
  * (The same run adds the columns of 结构版本 4 after it: initialiseDeadlines.test.ts.)
  */
 import { makeItem } from '../domain/testing/itemFactory';
-import type { Result } from '../domain/result';
 import type { Actor } from '../domain/workflow';
-import { createExcelDouble, type ExcelDouble } from './double';
+import type { ExcelDouble } from './double';
 import { initialiseLedger } from './initialise';
 import { createLedgerService } from './ledgerGateway';
-import { itemCells, tableRow } from './ledgerCodec';
 import type { ActionContext } from './ledgerService';
 import { SCHEMA_VERSION, columnLetter, sheetSpec } from '../workbook/schema';
 import { V4_CALENDAR_COLUMNS, V4_LEDGER_COLUMNS, downgrade, ledgerColumnsOf } from './testing/olderLedger';
+import { okValue as value, ledgerWithRows } from './testing/initialisedLedger';
 
 const TODAY = '2026-03-16';
 const LEDGER = sheetSpec('台账').tables[0];
@@ -22,11 +21,6 @@ const section: Actor = { role: '科室', name: '周海涛', section: '工程管�
 const clerk: Actor = { role: '督办员', name: '陈志刚' };
 let seq = 0;
 const ctx = (actor: Actor): ActionContext => ({ actor, on: TODAY, now: new Date(`${TODAY}T10:00:00`), opId: `op-ev-${++seq}` });
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 const ITEMS = [
   makeItem({ id: 'DB-2026-0001', report1On: '2026-03-03', progress: '已完成管道勘察', note: '科室手填备注' }),
@@ -44,15 +38,7 @@ const ITEMS = [
 
 /** A version-2 ledger: built with three typed rows, then 佐证材料 and later columns taken out and 结构版本 set back. */
 async function oldLedger(): Promise<ExcelDouble> {
-  const xl = createExcelDouble({ sheets: ['Sheet1'], workbookName: '督办台账.xlsx' });
-  value(await initialiseLedger(xl.run, { today: TODAY }));
-  const s = xl.workbook.sheet('台账');
-  s.unprotect();
-  const headers = LEDGER.columns.map((c) => c.header);
-  s.setFormulas(
-    `A2:${columnLetter(headers.length)}${ITEMS.length + 1}`,
-    ITEMS.map((it, k) => tableRow(headers, LEDGER.columns, { ...itemCells(it), 佐证材料: '', 操作ID: `op-old-${k}` })),
-  );
+  const xl = await ledgerWithRows(TODAY, ITEMS, undefined, { 佐证材料: '' });
   await downgrade(xl, 2);
   expect(xl.workbook.table('台账').columns).toEqual(OLD_COLUMNS.map((c) => c.header));
   return xl;

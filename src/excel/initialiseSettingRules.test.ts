@@ -4,25 +4,18 @@
  * before, 初始化台账 adds the rule to the row where it stands and keeps the value typed there; a
  * second run finds nothing to do.
  */
-import type { Result } from '../domain/result';
 import { excel } from '../i18n/excel';
-import { createExcelDouble } from './double';
 import { initialiseLedger } from './initialise';
 import { LEDGER_PROTECTION_OPTIONS } from './protection';
 import { SETTING_ROWS, settingRow } from '../workbook/schema';
+import { okValue as value, initialisedLedger } from './testing/initialisedLedger';
 
 const TODAY = '2026-03-16';
 const RULED_LATER = ['权重反馈实效', '扣分退回', '不落实漏报次数', '催办后仍逾期天数', '移送逾期天数'] as const;
 const RULE_KEY = { whole: 'wholeNumber', decimal: 'decimal' } as const;
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
 test('初始化台账 adds a setting row’s missing validation and keeps its value', async () => {
-  const xl = createExcelDouble({ sheets: ['Sheet1'], workbookName: '督办台账.xlsx' });
-  value(await initialiseLedger(xl.run, { today: TODAY }));
+  const xl = await initialisedLedger(TODAY);
   const s = xl.workbook.sheet('设置');
   s.unprotect();
   await xl.run(async (context) => {

@@ -4,12 +4,12 @@
  * keeps 预警状态's and 逾期天数's own rules and any format a user added, and a second run finds
  * nothing to do. A current ledger is left as it is.
  */
-import type { Result } from '../domain/result';
 import { excel } from '../i18n/excel';
-import { createExcelDouble, type ExcelDouble } from './double';
+import type { ExcelDouble } from './double';
 import { initialiseLedger } from './initialise';
 import { LEDGER_PROTECTION_OPTIONS } from './protection';
 import { LEDGER_COLUMNS, RETIRED_WIDE_TINT, ledgerLetter } from '../workbook/schema';
+import { okValue as value, initialisedLedger } from './testing/initialisedLedger';
 
 const TODAY = '2026-03-16';
 const LAST = ledgerLetter(LEDGER_COLUMNS[LEDGER_COLUMNS.length - 1].header);
@@ -18,16 +18,7 @@ const PROBE = ledgerLetter(RETIRED_WIDE_TINT.probeColumn);
 const TINT = RETIRED_WIDE_TINT.formulas.map((f) => `=${f}`);
 const USERS_OWN = `=$${PROBE}2="急"`;
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
-async function ledger(): Promise<ExcelDouble> {
-  const xl = createExcelDouble({ sheets: ['Sheet1'], workbookName: '督办台账.xlsx' });
-  value(await initialiseLedger(xl.run, { today: TODAY }));
-  return xl;
-}
+const ledger = () => initialisedLedger(TODAY);
 
 /** The tint taken back to the whole row, plus a format of the user's own on the probe column. */
 async function widenTint(xl: ExcelDouble): Promise<void> {
